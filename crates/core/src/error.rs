@@ -1,0 +1,44 @@
+//! The library's error type.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in storyline-core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Reading a file or stream failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is not usable as an article (empty, binary, ...).
+    #[error("{path}: {reason}")]
+    BadInput {
+        /// The file (and record, where there is one).
+        path: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A JSON record could not be parsed.
+    #[error("{path}:{line}: {reason}")]
+    BadRecord {
+        /// The file.
+        path: String,
+        /// 1-based line (or record number).
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// There is nothing to digest.
+    #[error("no articles to digest")]
+    NoArticles,
+    /// Serialization failed.
+    #[error("json: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Result alias for storyline-core.
+pub type Result<T, E = Error> = std::result::Result<T, Error>;

@@ -1,0 +1,227 @@
+//! The data types that flow between the stages. Every type here is
+//! serde-serializable; the JSON form of [`Digest`] is the stable interface
+//! (see `docs/digest.schema.json`).
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A new span.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True when the span covers nothing.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+}
+
+/// How a date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateSource {
+    /// From structured metadata (HTML meta tags, JSON-LD, a JSONL field).
+    Metadata,
+    /// Read from a line of the article's text.
+    Text,
+    /// Not stated by the article: inferred (e.g. from the other articles of the story).
+    Inferred,
+}
+
+/// When an article was published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// The calendar date.
+    pub date: chrono::NaiveDate,
+    /// The time of day, when given (no time zone is assumed).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time: Option<chrono::NaiveTime>,
+    /// How the date was found.
+    pub how: DateSource,
+    /// The text it was read from, or a sentence saying how it was inferred.
+    pub evidence: String,
+}
+
+impl Published {
+    /// ISO 8601 form: `2020-01-10` or `2020-01-10T17:36`.
+    pub fn iso(&self) -> String {
+        match self.time {
+            Some(t) => format!("{}T{}", self.date, t.format("%H:%M")),
+            None => self.date.to_string(),
+        }
+    }
+}
+
+/// Why the cleaner dropped a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DropReason {
+    /// The title again.
+    RepeatedTitle,
+    /// The standfirst (summary line under the title).
+    Standfirst,
+    /// "3 min read" and similar widgets.
+    ReadingTime,
+    /// A line that only gives the publication date or time.
+    DateLine,
+    /// A photo caption or credit.
+    PhotoCaption,
+    /// Icon-font names and other glued UI strings.
+    IconChrome,
+    /// "Also on ...", "Read more: ..." and other related-article links.
+    RelatedLink,
+    /// "Share this story", "Follow us on ..." and other social prompts.
+    SharePrompt,
+    /// A section heading inside the article.
+    SectionHeading,
+    /// Bylines, copyright lines, newsletter boxes and other boilerplate.
+    Boilerplate,
+}
+
+impl DropReason {
+    /// A short human description.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            DropReason::RepeatedTitle => "repeated title",
+            DropReason::Standfirst => "standfirst",
+            DropReason::ReadingTime => "reading-time widget",
+            DropReason::DateLine => "date line",
+            DropReason::PhotoCaption => "photo caption with credit",
+            DropReason::IconChrome => "icon-font chrome",
+            DropReason::RelatedLink => "related-article link",
+            DropReason::SharePrompt => "share or follow prompt",
+            DropReason::SectionHeading => "section heading",
+            DropReason::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+/// A line of the input that is not part of the body, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DroppedLine {
+    /// 1-based line number in the original file (0 when the input had no lines, e.g. HTML).
+    pub line: usize,
+    /// The line's text.
+    pub text: String,
+    /// Why it was dropped.
+    pub reason: DropReason,
+}
+
+/// A body paragraph: where it sits in the cleaned body and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Byte range in [`Article::body`].
+    pub span: Span,
+    /// 1-based line of the original file the paragraph starts on (0 if unknown).
+    pub line: usize,
+    /// Byte offset in the original file where the kept text starts
+    /// (after a stripped dateline, for example). `None` when the body was
+    /// extracted from markup and has no one-to-one position.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source_offset: Option<usize>,
+}
+
+/// A clean article: metadata and body paragraphs, with what was dropped.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: a hash of the source and path or URL (or the input's own id).
+    pub id: String,
+    /// Outlet or domain, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<String>,
+    /// File path or URL the article was read from.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// The summary line under the headline, when the page has one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub standfirst: Option<String>,
+    /// Publication date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published: Option<Published>,
+    /// Dateline place ("BAGHDAD"), stripped from the first sentence.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dateline: Option<String>,
+    /// ISO 639-1 language code.
+    pub language: String,
+    /// The cleaned body: paragraphs joined by a blank line.
+    pub body: String,
+    /// Body paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Lines dropped by the cleaner, with the reason for each.
+    pub dropped: Vec<DroppedLine>,
+    /// How the input was decoded when it was not clean UTF-8 (e.g. "windows-1252").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub decoded_as: Option<String>,
+}
+
+impl Article {
+    /// The text of a paragraph.
+    pub fn paragraph_text(&self, p: &Paragraph) -> &str {
+        &self.body[p.span.start..p.span.end]
+    }
+}
+
+/// What kind of sentence this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SentenceFlags {
+    /// Contains (or is inside) a direct quotation.
+    pub quote: bool,
+    /// A heading-like line (no final punctuation, title case).
+    pub heading: bool,
+    /// Ends without final punctuation (cut-off text).
+    pub unterminated: bool,
+}
+
+/// Where a sentence is: the article (index in the story) and the sentence index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SentenceRef {
+    /// Index of the article in the story's article list.
+    pub article: usize,
+    /// Index of the sentence in that article.
+    pub sentence: usize,
+}
+
+/// A sentence of an article body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Which paragraph of the article it belongs to.
+    pub paragraph: usize,
+    /// Byte range in [`Article::body`].
+    pub span: Span,
+    /// 1-based line in the original file (0 if unknown).
+    pub line: usize,
+    /// The text (trimmed).
+    pub text: String,
+    /// Flags.
+    pub flags: SentenceFlags,
+}
+
+/// A story: articles about one event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Stable id (hash of the first article's id).
+    pub id: String,
+    /// Article ids in the story, in arrival order.
+    pub articles: Vec<String>,
+    /// First publication date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub first: Option<chrono::NaiveDate>,
+    /// Last publication date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub last: Option<chrono::NaiveDate>,
+    /// The terms that characterize the story, most weighty first.
+    pub key_terms: Vec<String>,
+}
