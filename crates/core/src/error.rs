@@ -41,4 +41,4 @@ pub enum Error {
 }
 
 /// Result alias for storyline-core.
-pub type Result<T, E = Error> = std::result::Result<T, Error>;
+pub type Result<T, E = Error> = std::result::Result<T, E>;
