@@ -1,14 +1,29 @@
 //! The `analyze` stage: entities, quotes, numbers, timeline, agreement and
 //! conflicts across the articles of a story.
+//!
+//! Every output item keeps the [`SentenceRef`](crate::model::SentenceRef)s
+//! it was read from; where something is inferred (a speaker from "he
+//! said", a date from "the following day") a `how` field says so.
+
+pub mod entities;
+mod lexicon;
+
+pub use entities::{Entity, EntityKind, MentionIndex, Mention, find_entities};
 
 use crate::dedup::SentenceGroups;
 use crate::text::Corpus;
+use serde::{Deserialize, Serialize};
 
 /// The cross-source analysis of a story.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct Analysis {}
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// People, organizations and places, variants merged.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+}
 
 /// Analyzes a story.
-pub fn analyze(_corpus: &Corpus, _groups: &SentenceGroups) -> Analysis {
-    Analysis {}
+pub fn analyze(corpus: &Corpus, _groups: &SentenceGroups) -> Analysis {
+    let entities = find_entities(corpus);
+    Analysis { entities }
 }

@@ -1,0 +1,1 @@
+//! Entity rule tests.
