@@ -32,3 +32,14 @@ fn dump_entities() {
         println!("{} {:?} {:?} {:?} t={:?}", e.canonical, e.kind, e.variants, e.articles, e.titles);
     }
 }
+
+#[test]
+#[ignore]
+fn dump_quotes() {
+    let c = corpus();
+    let g = storyline_core::dedup::near_duplicate_sentences(&c, &Default::default());
+    let an = storyline_core::analyze::analyze(&c, &g);
+    for q in &an.quotes {
+        println!("Q{} {:?} | {:?} [{}] {:?} rel={:?}", q.id, q.speaker, q.text.chars().take(60).collect::<String>(), q.how, q.articles, q.related);
+    }
+}

@@ -7,8 +7,10 @@
 
 pub mod entities;
 mod lexicon;
+pub mod quotes;
 
-pub use entities::{Entity, EntityKind, MentionIndex, Mention, find_entities};
+pub use entities::{Entity, EntityKind, Mention, MentionIndex, find_entities};
+pub use quotes::{Quote, QuoteOccurrence, find_quotes_in};
 
 use crate::dedup::SentenceGroups;
 use crate::text::Corpus;
@@ -20,10 +22,15 @@ pub struct Analysis {
     /// People, organizations and places, variants merged.
     #[serde(default)]
     pub entities: Vec<Entity>,
+    /// Direct quotes with speakers and the articles that carry them.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
 }
 
 /// Analyzes a story.
 pub fn analyze(corpus: &Corpus, _groups: &SentenceGroups) -> Analysis {
     let entities = find_entities(corpus);
-    Analysis { entities }
+    let mentions = MentionIndex::new(corpus, &entities);
+    let quotes = find_quotes_in(corpus, &entities, &mentions);
+    Analysis { entities, quotes }
 }
