@@ -43,3 +43,33 @@ fn dump_quotes() {
         println!("Q{} {:?} | {:?} [{}] {:?} rel={:?}", q.id, q.speaker, q.text.chars().take(60).collect::<String>(), q.how, q.articles, q.related);
     }
 }
+
+#[test]
+#[ignore]
+fn dump_links() {
+    use storyline_core::analyze::*;
+    let c = corpus();
+    let g = storyline_core::dedup::near_duplicate_sentences(&c, &Default::default());
+    let e = find_entities(&c);
+    let m = MentionIndex::new(&c, &e);
+    let l = similarity::Links::new(&c, &g, &m);
+    let mut p = l.pairs();
+    p.sort_by(|a, b| b.2.partial_cmp(&a.2).unwrap());
+    for (a, b, s) in p {
+        println!("{:.2} dup={} ent={} L{}:{} L{}:{} | {} || {}", s, l.near_duplicate(a, b), l.shared_entities(a, b), a.article, c.sentence(a).line, b.article, c.sentence(b).line,
+            c.sentence(a).text.chars().take(70).collect::<String>(), c.sentence(b).text.chars().take(70).collect::<String>());
+    }
+}
+
+#[test]
+#[ignore]
+fn dump_timeline() {
+    let c = corpus();
+    let g = storyline_core::dedup::near_duplicate_sentences(&c, &Default::default());
+    let an = storyline_core::analyze::analyze(&c, &g);
+    for e in &an.timeline {
+        let lines: Vec<String> = e.sentences.iter().map(|r| format!("{}:L{}", r.article, c.sentence(*r).line)).collect();
+        let ex: Vec<String> = e.expressions.iter().map(|x| format!("{}{} <{}>", x.text, if x.statement {"(stmt)"} else {""}, x.how)).collect();
+        println!("{} {:?} {:?} | {} | {:?} {:?}", e.date, e.articles, lines, e.text.chars().take(50).collect::<String>(), ex, e.matched);
+    }
+}

@@ -8,9 +8,12 @@
 pub mod entities;
 mod lexicon;
 pub mod quotes;
+pub mod similarity;
+pub mod timeline;
 
 pub use entities::{Entity, EntityKind, Mention, MentionIndex, find_entities};
 pub use quotes::{Quote, QuoteOccurrence, find_quotes_in};
+pub use timeline::{DateRange, Granularity, TemporalExpression, TimelineEvent};
 
 use crate::dedup::SentenceGroups;
 use crate::text::Corpus;
@@ -25,12 +28,22 @@ pub struct Analysis {
     /// Direct quotes with speakers and the articles that carry them.
     #[serde(default)]
     pub quotes: Vec<Quote>,
+    /// Dated events, ordered, merged across articles.
+    #[serde(default)]
+    pub timeline: Vec<TimelineEvent>,
 }
 
 /// Analyzes a story.
-pub fn analyze(corpus: &Corpus, _groups: &SentenceGroups) -> Analysis {
+pub fn analyze(corpus: &Corpus, groups: &SentenceGroups) -> Analysis {
     let entities = find_entities(corpus);
     let mentions = MentionIndex::new(corpus, &entities);
     let quotes = find_quotes_in(corpus, &entities, &mentions);
-    Analysis { entities, quotes }
+    let links = similarity::Links::new(corpus, groups, &mentions);
+    let exprs = timeline::all_expressions(corpus);
+    let timeline = timeline::build_timeline(corpus, &exprs, &links);
+    Analysis {
+        entities,
+        quotes,
+        timeline,
+    }
 }
