@@ -73,3 +73,26 @@ fn dump_timeline() {
         println!("{} {:?} {:?} | {} | {:?} {:?}", e.date, e.articles, lines, e.text.chars().take(50).collect::<String>(), ex, e.matched);
     }
 }
+
+#[test]
+#[ignore]
+fn dump_rest() {
+    let c = corpus();
+    let g = storyline_core::dedup::near_duplicate_sentences(&c, &Default::default());
+    let an = storyline_core::analyze::analyze(&c, &g);
+    for n in &an.numbers {
+        let ls: Vec<String> = n.mentions.iter().map(|m| format!("{}:L{} {:?} q={:?} w={:?}", m.at.article, c.sentence(m.at).line, m.text, m.qualifier, m.what)).collect();
+        println!("N {:?} {} {:?} {:?} {:?}", n.kind, n.text, n.what, n.articles, ls);
+    }
+    for x in &an.conflicts {
+        println!("C {:?} {} {:?}", x.kind, x.about.chars().take(60).collect::<String>(), x.claims.iter().map(|c| (&c.says, &c.articles, &c.words)).collect::<Vec<_>>());
+    }
+    for o in &an.only_in {
+        for f in &o.facts {
+            println!("O {} L{} partly={} {}", o.article, c.sentence(f.at).line, f.partly, f.text.chars().take(70).collect::<String>());
+        }
+    }
+    for f in an.facts.iter().filter(|f| f.articles.len() > 1) {
+        println!("F {:?} {:?} {}", f.support, f.sentences.iter().map(|r| format!("{}:L{}", r.article, c.sentence(*r).line)).collect::<Vec<_>>(), f.text.chars().take(60).collect::<String>());
+    }
+}
