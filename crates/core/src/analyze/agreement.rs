@@ -129,10 +129,25 @@ pub fn facts_of(corpus: &Corpus, links: &Links) -> (Vec<Fact>, Vec<OnlyIn>) {
         x
     }
     let mut matched: FxHashMap<SentenceRef, Vec<SentenceRef>> = FxHashMap::default();
-    let mut pairs: Vec<(SentenceRef, SentenceRef)> = links
-        .pairs()
-        .into_iter()
-        .filter(|p| p.2 >= PARAPHRASE)
+    // Paraphrase links that are mutual best matches between two articles,
+    // so that facts do not chain through loosely related sentences.
+    let scored: Vec<(SentenceRef, SentenceRef, f64)> =
+        links.pairs().into_iter().filter(|p| p.2 >= PARAPHRASE).collect();
+    let mut best: FxHashMap<(SentenceRef, usize), f64> = FxHashMap::default();
+    for &(a, b, s) in &scored {
+        for (x, y) in [(a, b), (b, a)] {
+            let e = best.entry((x, y.article)).or_insert(0.0);
+            if s > *e {
+                *e = s;
+            }
+        }
+    }
+    let mut pairs: Vec<(SentenceRef, SentenceRef)> = scored
+        .iter()
+        .filter(|&&(a, b, s)| {
+            links.near_duplicate(a, b)
+                || (best.get(&(a, b.article)) == Some(&s) && best.get(&(b, a.article)) == Some(&s))
+        })
         .map(|p| (p.0, p.1))
         .collect();
     // Near-duplicates below the paraphrase score still count.
