@@ -124,6 +124,25 @@ const PARTICLES: &[&str] = &[
     "dos", "du", "van", "von", "der", "den", "le", "la", "ben", "y",
 ];
 
+/// Capitalized words that "of" may follow inside a name ("Secretary of
+/// State", "Bank of England", "Republic of Korea").
+fn of_head(w: &str) -> bool {
+    TITLE_HEADS.contains(&w) || ORG_SUFFIXES.contains(&w) || OF_HEADS.contains(&w)
+}
+
+const OF_HEADS: &[&str] = &[
+    "Republic", "Kingdom", "Gulf", "Bay", "Isle", "Island", "Islands", "Sea", "City", "State",
+    "States", "House", "Duke", "Duchess", "Cape", "Lake", "Mount", "Strait", "Sultanate",
+    "Emirate", "Province", "Museum", "Chamber", "Port", "Battle", "Treaty", "Statue", "Tower",
+    "Church", "Cathedral", "Bank", "University", "Ministry", "Department", "Council", "Court",
+    "Secretary", "Minister", "Governor", "Mayor", "President", "Director", "Chief", "Head",
+    "Chairman", "Commissioner", "Speaker", "Leader", "Archbishop", "Bishop", "Prince", "Princess",
+    "King", "Queen", "Emir", "Sultan",
+];
+
+/// Lower-case particles that may open a name in running text.
+const PREFIX_PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "van", "von", "de", "der", "den", "dos", "da", "di", "del"];
+
 /// A capitalized name word ("Pompeo", "Abdul-Mahdi", "al-Muhandis", "ISIS").
 fn is_name_word(w: &str) -> bool {
     let (w, _) = strip_possessive(w);
@@ -332,7 +351,8 @@ fn sentence_candidates(
             if is_name_word(w) && w.chars().count() >= 2 {
                 last_name = j;
                 j += 1;
-            } else if (w == "of" || PARTICLES.contains(&w))
+            } else if (w == "of" && of_head(strip_possessive(toks[j - 1].text).0)
+                || PARTICLES.contains(&w) && w != "of")
                 && j + 1 < toks.len()
                 && is_name_word(toks[j + 1].text)
                 && is_one_space(&text[toks[j].end..toks[j + 1].start])
@@ -342,8 +362,17 @@ fn sentence_candidates(
                 break;
             }
         }
-        let run: Vec<Tok> = toks[i..=last_name].to_vec();
-        let initial = starts[i];
+        // A name particle right before ("bin Laden", "van Gogh") belongs to it.
+        let mut first = i;
+        if i > 0
+            && !starts[i - 1]
+            && PREFIX_PARTICLES.contains(&toks[i - 1].text)
+            && is_one_space(&text[toks[i - 1].end..toks[i].start])
+        {
+            first = i - 1;
+        }
+        let run: Vec<Tok> = toks[first..=last_name].to_vec();
+        let initial = starts[i] && first == i;
         let before = &text[..toks[i].start];
         let after = &text[toks[last_name].end..];
         split_run(at, body_offset, text, &run, initial, before, after, stats, out);
@@ -428,7 +457,14 @@ fn split_run(
     }
     // Titles: the last run of title words (modifiers, then heads, with
     // "of X" inside) that a name follows.
-    let clean = |t: &Tok| strip_possessive(t.text).0.trim_end_matches('.').to_string();
+    // "Secretary-General" counts as its head word.
+    let clean = |t: &Tok| {
+        let w = strip_possessive(t.text).0.trim_end_matches('.');
+        match w.split_once('-') {
+            Some((a, b)) if TITLE_HEADS.contains(&a) && TITLE_HEADS.contains(&b) => b.to_string(),
+            _ => w.to_string(),
+        }
+    };
     let is_head = |w: &str| TITLE_HEADS.contains(&w) && !TITLE_MODIFIERS.contains(&w);
     let is_mod = |w: &str| TITLE_MODIFIERS.contains(&w);
     let mut found: Option<(usize, usize)> = None;
@@ -599,7 +635,16 @@ fn emit(
     if ORG_SUFFIXES.contains(&last) {
         votes.org += 3;
     }
-    if (!comma_after && ORG_CONTEXT.contains(&a1)) || (!comma_after && ORG_CONTEXT.contains(&a2) && !is_speech_verb(a1) && a1 != "and") {
+    // "the X group", "the X extremist group" (not "X's party": a person's).
+    let possessive = strip_possessive(raw).1;
+    let adjective = |w: &str| {
+        ["ist", "ic", "al", "ed", "ant"].iter().any(|s| w.ends_with(s))
+            || matches!(w, "armed" | "rebel" | "opposition" | "ruling" | "hardline")
+    };
+    if !comma_after
+        && !possessive
+        && (ORG_CONTEXT.contains(&a1) || adjective(a1) && ORG_CONTEXT.contains(&a2))
+    {
         votes.org += 2;
     }
     if right_before && p1 == "the" && words.len() == 1 && is_speech_verb(a1) {
@@ -776,8 +821,10 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             let lk = kind_of(l);
             let vk = kind_of(v);
             let ok = match lk {
-                EntityKind::Person => {
-                    (v.votes.org < 3 && v.votes.place < 3) || v.votes.person > 0 || vk == EntityKind::Person
+                // A person, or a name of two words or more of no known kind.
+                EntityKind::Person | EntityKind::Other if lk == EntityKind::Person || l.words.len() >= 2 => {
+                    !(matches!(vk, EntityKind::Place | EntityKind::Organization)
+                        && v.votes.place.max(v.votes.org) >= 2)
                 }
                 EntityKind::Organization => {
                     // "State Department" in "US State Department": the

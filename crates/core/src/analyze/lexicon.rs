@@ -483,12 +483,9 @@ pub const ORG_CONTEXT: &[&str] = &[
     "coalition",
     "alliance",
     "faction",
-    "administration",
-    "government",
     "spokesman",
     "spokeswoman",
     "spokesperson",
-    "officials",
     "ministry",
     "department",
     "bank",
@@ -554,8 +551,8 @@ pub const PLACE_SUFFIXES: &[&str] = &[
 
 /// Lower-case words before a name that make it a place ("in X", "city of X").
 pub const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "at", "from", "across", "near", "into", "toward", "towards", "outside", "inside",
-    "throughout", "around", "to",
+    "in", "across", "near", "into", "toward", "towards", "outside", "inside", "throughout",
+    "around", "to", "from",
 ];
 
 /// Lower-case nouns that, followed by "of", introduce a place ("city of X").

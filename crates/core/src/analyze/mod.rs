@@ -88,3 +88,54 @@ pub fn analyze(corpus: &Corpus, groups: &SentenceGroups) -> Analysis {
         framing,
     }
 }
+
+/// Helpers for the rule tests: stories built from paragraphs.
+#[cfg(test)]
+pub(crate) mod testutil {
+    use crate::model::{Article, DateSource, Paragraph, Published, Span};
+    use crate::text::Corpus;
+
+    /// An article published on `date` (YYYY-MM-DD) with these paragraphs.
+    pub fn article(date: &str, paragraphs: &[&str]) -> Article {
+        let mut body = String::new();
+        let mut paras = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            if i > 0 {
+                body.push_str("\n\n");
+            }
+            let start = body.len();
+            body.push_str(p);
+            paras.push(Paragraph {
+                span: Span::new(start, body.len()),
+                line: i + 1,
+                source_offset: None,
+            });
+        }
+        Article {
+            id: format!("test-{date}-{}", paragraphs.len()),
+            source: None,
+            path: "test".into(),
+            title: paragraphs.first().map(|p| p.to_string()).unwrap_or_default(),
+            standfirst: None,
+            published: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+                .ok()
+                .map(|d| Published {
+                    date: d,
+                    time: None,
+                    how: DateSource::Metadata,
+                    evidence: date.into(),
+                }),
+            dateline: None,
+            language: "en".into(),
+            body,
+            paragraphs: paras,
+            dropped: Vec::new(),
+            decoded_as: None,
+        }
+    }
+
+    /// A story of articles, each a list of paragraphs, all on one date.
+    pub fn story(date: &str, articles: &[&[&str]]) -> Corpus {
+        Corpus::build(articles.iter().map(|a| article(date, a)).collect())
+    }
+}

@@ -177,6 +177,24 @@ struct Ctx<'a> {
     mentions: &'a MentionIndex,
     last_person: Option<Speaker>,
     last_quote: Option<Speaker>,
+    /// The last person named in an earlier sentence (for a pronoun when
+    /// nobody has spoken yet).
+    last_named: Option<usize>,
+}
+
+impl Ctx<'_> {
+    /// The speaker a pronoun refers to.
+    fn previous(&self, how: String) -> Option<Speaker> {
+        match (&self.last_person, self.last_named) {
+            (Some(s), _) => Some(Speaker { how, ..s.clone() }),
+            (None, Some(id)) => {
+                let mut s = speaker_from_entity(self, id, "");
+                s.how = format!("{how} (the last person named)");
+                Some(s)
+            }
+            _ => None,
+        }
+    }
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they"];
@@ -284,9 +302,15 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
             }
         }
     }
+    // "the former governor, X, said": the person before the comma;
     // "X, a member of Z, told": skip the appositive.
     if let Some(b) = before.strip_suffix(',') {
         let b = b.trim_end();
+        if let Some(id) = entity_ending_at(ctx, r, text, b.len())
+            .filter(|&id| ctx.entities[id].kind == EntityKind::Person)
+        {
+            return Some(speaker_from_entity(ctx, id, &format!("X, {verb}")));
+        }
         match b.rfind(',') {
             Some(c) if b[..c].trim_end().ends_with(|ch: char| ch.is_alphanumeric()) => {
                 before = b[..c].trim_end();
@@ -300,10 +324,7 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
     if let Some(t) = last_tok {
         let l = t.text.to_lowercase();
         if PRONOUNS.contains(&l.as_str()) && t.end == end {
-            return ctx.last_person.clone().map(|mut s| {
-                s.how = format!("\"{l} {verb}\": the previous speaker");
-                s
-            });
+            return ctx.previous(format!("\"{l} {verb}\": the previous speaker"));
         }
     }
     if let Some(id) = entity_ending_at(ctx, r, text, end) {
@@ -386,23 +407,22 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     let verb = clause[vi].text.to_lowercase();
     if vi == 0 {
         // `," said X`
+        // `said X` / `said coach X`: the first name of the clause after the verb.
         let after_verb = clause[vi].end;
+        let clause_end = clause.last().map(|t| t.end).unwrap_or(after_verb);
         let m = ctx
             .mentions
             .of(r)
             .iter()
-            .find(|m| m.0 >= after_verb && m.0 <= after_verb + 2)?;
-        return Some(speaker_from_entity(ctx, m.2, &format!("said X")));
+            .find(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+        return Some(speaker_from_entity(ctx, m.2, &format!("{verb} X")));
     }
     let np = &clause[..vi];
     let np_words: Vec<String> = np.iter().map(|t| t.text.to_lowercase()).collect();
     let np_start = np[0].start;
     let np_end = np[np.len() - 1].end;
     if np.len() == 1 && PRONOUNS.contains(&np_words[0].as_str()) {
-        return ctx.last_person.clone().map(|mut s| {
-            s.how = format!("\"{} {verb}\": the previous speaker", np_words[0]);
-            s
-        });
+        return ctx.previous(format!("\"{} {verb}\": the previous speaker", np_words[0]));
     }
     // The last person named in the phrase, else the last entity.
     let ms: Vec<&(usize, usize, usize)> = ctx
@@ -440,6 +460,15 @@ fn inside_any(pos: usize, spans: &[(usize, usize)]) -> bool {
 /// Attributes reporting verbs outside quotes (indirect speech: "X said
 /// that ...") so that a later "he said" finds its speaker.
 fn note_indirect_speech(ctx: &mut Ctx, r: SentenceRef, text: &str, quoted: &[(usize, usize)]) {
+    if let Some(m) = ctx
+        .mentions
+        .of(r)
+        .iter()
+        .rev()
+        .find(|m| ctx.entities[m.2].kind == EntityKind::Person)
+    {
+        ctx.last_named = Some(m.2);
+    }
     let toks = tokens(text);
     for (vi, t) in toks.iter().enumerate() {
         if inside_any(t.start, quoted) || !is_speech_verb(t.text) || t.text.ends_with("ing") {
@@ -469,6 +498,7 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
             mentions,
             last_person: None,
             last_quote: None,
+            last_named: None,
         };
         let mut prev_para_quoted = false;
         for (pi, p) in d.article.paragraphs.iter().enumerate() {
@@ -529,6 +559,13 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                         .last()
                         .and_then(|(vi, _)| subject_before(&ctx, ro, &so.text, &toks, vi))
                 };
+                // "according to X" anywhere in the sentence.
+                let before = before.or_else(|| {
+                    let l = so.text.to_lowercase();
+                    let at = l.find("according to ")? + "according to ".len();
+                    let m = mentions.of(ro).iter().find(|m| m.0 >= at && m.0 <= at + 40)?;
+                    Some(speaker_from_entity(&ctx, m.2, "according to X"))
+                });
                 // `X "…"` with no verb between: the entity right before the mark.
                 let before = before.or_else(|| {
                     let local_open = q.open.saturating_sub(off_o).min(so.text.len());
