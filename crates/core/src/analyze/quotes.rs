@@ -307,7 +307,7 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
     if let Some(b) = before.strip_suffix(',') {
         let b = b.trim_end();
         if let Some(id) = entity_ending_at(ctx, r, text, b.len())
-            .filter(|&id| ctx.entities[id].kind == EntityKind::Person)
+            .filter(|&id| matches!(ctx.entities[id].kind, EntityKind::Person | EntityKind::Other))
         {
             return Some(speaker_from_entity(ctx, id, &format!("X, {verb}")));
         }
@@ -534,6 +534,7 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                         note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
                     }
                 }
+                let para_quoted_before = para_has_quote;
                 para_has_quote = true;
                 let ro = SentenceRef { article: a, sentence: s_open };
                 let rc = SentenceRef { article: a, sentence: s_close };
@@ -604,7 +605,7 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     (Some(a), None) => Some(a),
                     (None, Some(b)) => Some(b),
                     (None, None) => {
-                        if whole_paragraph && prev_para_quoted {
+                        if (whole_paragraph && prev_para_quoted) || (!partial && para_quoted_before) {
                             ctx.last_quote.clone().map(|mut s| {
                                 s.how = "continues the previous quote".into();
                                 s
@@ -684,7 +685,7 @@ pub fn quote_likeness(a: &str, b: &str) -> u8 {
     let jac = shared as f64 / (sa.len() + sb.len() - shared) as f64;
     if jac >= 0.6 && small >= 3 || (small >= 5 && shared as f64 >= 0.85 * small as f64 && small as f64 >= 0.7 * large as f64) {
         2
-    } else if (jac >= 0.25 && shared >= 4) || (shared as f64 >= 0.8 * small as f64 && shared >= 2) {
+    } else if (jac >= 0.2 && shared >= 3) || (shared as f64 >= 0.8 * small as f64 && shared >= 2) {
         1
     } else {
         0
