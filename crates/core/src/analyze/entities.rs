@@ -241,6 +241,8 @@ struct Cand {
     votes: Votes,
     /// An acronym given in parentheses right after it.
     alias: Option<String>,
+    /// Its first word starts a sentence (so its capital proves nothing).
+    initial: bool,
 }
 
 /// Per-story facts about words used to tell names from capitalized words.
@@ -665,6 +667,10 @@ fn emit(
         .captures(after)
         .map(|c| c[1].to_string())
         .filter(|a| a != &name);
+    let initial = {
+        let lead = text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([".contains(c));
+        lead.is_empty() || lead.ends_with(['.', '!', '?', ':'])
+    };
     out.push(Cand {
         at,
         span: Some(Span::new(body_offset + start, body_offset + start + name.len())),
@@ -673,6 +679,7 @@ fn emit(
         title,
         votes,
         alias,
+        initial,
     });
 }
 
@@ -727,6 +734,8 @@ struct Variant {
     words: Vec<String>,
     votes: Votes,
     acronym: bool,
+    /// Seen away from a sentence start at least once.
+    inner: bool,
 }
 
 /// Finds the entities of a story.
@@ -745,6 +754,7 @@ pub fn find_entities(corpus: &Corpus) -> Vec<Entity> {
                     title: None,
                     votes: Votes { person: 0, org: 0, place: 3 },
                     alias: None,
+                    initial: false,
                 });
             }
         }
@@ -774,10 +784,12 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
                 words: words.clone(),
                 votes: Votes::default(),
                 acronym: is_acronym(&c.text),
+                inner: false,
             });
             variants.len() - 1
         });
         variants[ix].votes.add(&c.votes);
+        variants[ix].inner |= !c.initial;
         cand_key.push(ix);
     }
     let n = variants.len();
@@ -822,7 +834,9 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             let vk = kind_of(v);
             let ok = match lk {
                 // A person, or a name of two words or more of no known kind.
-                EntityKind::Person | EntityKind::Other if lk == EntityKind::Person || l.words.len() >= 2 => {
+                EntityKind::Person | EntityKind::Other
+                    if lk == EntityKind::Person || (l.words.len() >= 2 && l.inner) =>
+                {
                     !(matches!(vk, EntityKind::Place | EntityKind::Organization)
                         && v.votes.place.max(v.votes.org) >= 2)
                 }

@@ -85,7 +85,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<wmoney>\b(?:{WORDNUM})\s+of\s+(?P<wcur>dollars|euros|pounds)\b)
           | \b(?P<va>\d[\d,]*)\s+votes?\s+to\s+(?P<vb>\d[\d,]*)\b
           | \b(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>{SCALE})\b)?(?P<pct>\s?%|\s(?:percent|per\s cent)\b)?
-          | \b(?P<word>{WORDNUM})\b
+          | \b(?P<word>(?i:{WORDNUM}))\b
         )"
     ))
     .expect("valid number regex")
@@ -299,5 +299,73 @@ mod tests {
         assert_eq!(nouns(" people.").as_deref(), Some("people"));
         assert_eq!(nouns(" members did not").as_deref(), Some("members"));
         assert_eq!(nouns(", the").as_deref(), None);
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+    use crate::analyze::testutil::story;
+    use crate::analyze::timeline::all_expressions;
+
+    fn numbers(articles: &[&[&str]]) -> Vec<NumberFact> {
+        let c = story("2021-03-10", articles);
+        let ex = all_expressions(&c);
+        find_numbers(&c, &ex)
+    }
+
+    fn find<'a>(ns: &'a [NumberFact], text: &str) -> &'a NumberFact {
+        ns.iter()
+            .find(|n| n.mentions.iter().any(|m| m.text == text))
+            .unwrap_or_else(|| panic!("{text:?} not in {:?}", ns.iter().map(|n| &n.text).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn quantities_merge_across_articles_with_their_nouns() {
+        let ns = numbers(&[
+            &["Rescuers pulled 1,200 survivors from the rubble."],
+            &["Nearly 1,200 people were rescued, officials said."],
+        ]);
+        let n = find(&ns, "1,200");
+        assert_eq!(n.articles, vec![0, 1]);
+        assert_eq!(n.value, 1200.0);
+        assert_eq!(n.what.as_deref(), Some("survivors"));
+        let q = find(&ns, "Nearly 1,200");
+        assert_eq!(q.mentions.iter().filter_map(|m| m.qualifier.as_deref()).next(), Some("nearly"));
+    }
+
+    #[test]
+    fn small_counts_merge_only_with_the_same_noun() {
+        let ns = numbers(&[&["Three soldiers died."], &["Three villages were shelled."]]);
+        assert_ne!(find(&ns, "Three").id, ns.iter().rev().find(|n| n.text == "Three").unwrap().id);
+    }
+
+    #[test]
+    fn votes_percent_money_and_years() {
+        let ns = numbers(&[&[
+            "The motion passed by 312 votes to 198 in 2019.",
+            "Turnout was 64.5% and the plan costs $2.5 billion.",
+        ]]);
+        assert_eq!(find(&ns, "312 votes to 198").kind, NumberKind::Vote);
+        assert_eq!(find(&ns, "64.5%").kind, NumberKind::Percent);
+        let m = find(&ns, "$2.5 billion");
+        assert_eq!(m.kind, NumberKind::Money);
+        assert_eq!(m.value, 2.5e9);
+        assert_eq!(find(&ns, "2019").kind, NumberKind::Year);
+    }
+
+    #[test]
+    fn counts_in_words_and_approximations() {
+        let ns = numbers(&[&["The blast killed nine others and injured about 40 people."]]);
+        assert_eq!(find(&ns, "nine").value, 9.0);
+        assert_eq!(find(&ns, "about 40").what.as_deref(), Some("people"));
+    }
+
+    #[test]
+    fn dates_times_and_names_are_not_numbers() {
+        let ns = numbers(&[&[
+            "On March 3 at 10:30 the jet, Air Force One, left; three days later it returned on 3/15.",
+        ]]);
+        assert!(ns.is_empty(), "{ns:?}");
     }
 }
