@@ -413,3 +413,74 @@ pub fn framing_of(corpus: &Corpus) -> Vec<Framing> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::testutil::story;
+    use crate::analyze::{ConflictKind, Support, analyze};
+    use crate::dedup::near_duplicate_sentences;
+
+    fn run(articles: &[&[&str]]) -> crate::analyze::Analysis {
+        let c = story("2021-03-12", articles);
+        let g = near_duplicate_sentences(&c, &Default::default());
+        analyze(&c, &g)
+    }
+
+    #[test]
+    fn date_conflict_between_sources() {
+        let an = run(&[
+            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to all traffic."],
+            &["On Wednesday, Interior Minister Ahmet Kaya ordered the border crossing at Kapikule closed to traffic."],
+        ]);
+        let c = an
+            .conflicts
+            .iter()
+            .find(|c| c.kind == ConflictKind::Date)
+            .expect("a date conflict");
+        let says: Vec<&str> = c.claims.iter().map(|x| x.says.as_str()).collect();
+        assert_eq!(says, vec!["2021-03-09", "2021-03-10"]);
+    }
+
+    #[test]
+    fn statement_date_is_not_a_conflict() {
+        let an = run(&[
+            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed, his office said on Wednesday."],
+            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to traffic."],
+        ]);
+        assert!(an.conflicts.is_empty(), "{:?}", an.conflicts);
+    }
+
+    #[test]
+    fn number_conflict_between_sources() {
+        let an = run(&[
+            &["The earthquake near Malatya killed 41 people and destroyed hundreds of homes, officials said."],
+            &["The earthquake near Malatya killed 38 people and destroyed hundreds of homes, officials said."],
+        ]);
+        let c = an
+            .conflicts
+            .iter()
+            .find(|c| c.kind == ConflictKind::Number)
+            .expect("a number conflict");
+        assert_eq!(c.claims.len(), 2);
+    }
+
+    #[test]
+    fn facts_support_and_only_in() {
+        let an = run(&[
+            &[
+                "Floods in the delta region forced 20,000 residents from their homes on Monday.",
+                "The governor declared a state of emergency.",
+            ],
+            &[
+                "Floods in the delta region forced 20,000 residents from their homes on Monday.",
+                "Aid groups warned of cholera in the camps.",
+            ],
+        ]);
+        let shared = an.facts.iter().find(|f| f.articles == vec![0, 1]).expect("shared fact");
+        assert_eq!(shared.support, Support::All);
+        assert!(an.only_in[0].facts.iter().any(|f| f.text.contains("state of emergency")));
+        assert!(an.only_in[1].facts.iter().any(|f| f.text.contains("cholera")));
+        assert!(!an.only_in[0].facts.iter().any(|f| f.text.contains("Floods")));
+        assert_eq!(an.framing.len(), 2);
+    }
+}
