@@ -664,26 +664,46 @@ fn quoted_spans(raws: &[RawQuote], off: usize, len: usize) -> Vec<(usize, usize)
         .collect()
 }
 
+/// A quote's words prepared for comparison: letters and digits, and stems.
+struct QuoteKey {
+    squashed: String,
+    stems: FxHashSet<String>,
+}
+
+impl QuoteKey {
+    fn new(s: &str) -> Self {
+        QuoteKey {
+            squashed: s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect(),
+            stems: content_stems(s).into_iter().collect(),
+        }
+    }
+}
+
 /// How alike two quotes are: 2 = the same quote, 1 = related, 0 = neither.
 pub fn quote_likeness(a: &str, b: &str) -> u8 {
-    let squash = |s: &str| -> String {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    if squash(a) == squash(b) {
+    likeness(&QuoteKey::new(a), &QuoteKey::new(b))
+}
+
+fn likeness(a: &QuoteKey, b: &QuoteKey) -> u8 {
+    if a.squashed == b.squashed {
         return 2;
     }
-    let sa: FxHashSet<String> = content_stems(a).into_iter().collect();
-    let sb: FxHashSet<String> = content_stems(b).into_iter().collect();
-    let shared = sa.intersection(&sb).count();
+    let (sa, sb) = (&a.stems, &b.stems);
+    let shared = sa.intersection(sb).count();
     let (small, large) = (sa.len().min(sb.len()), sa.len().max(sb.len()));
     if small == 0 {
         return 0;
     }
     let jac = shared as f64 / (sa.len() + sb.len() - shared) as f64;
-    if jac >= 0.6 && small >= 3 || (small >= 5 && shared as f64 >= 0.85 * small as f64 && small as f64 >= 0.7 * large as f64) {
+    if jac >= 0.6 && small >= 3
+        || (small >= 5
+            && shared as f64 >= 0.85 * small as f64
+            && small as f64 >= 0.7 * large as f64)
+    {
         2
     } else if (jac >= 0.2 && shared >= 3) || (shared as f64 >= 0.8 * small as f64 && shared >= 2) {
         1
@@ -694,9 +714,11 @@ pub fn quote_likeness(a: &str, b: &str) -> u8 {
 
 fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
+    let mut keys: Vec<Vec<QuoteKey>> = Vec::new();
     for (a, o) in occs {
-        let same = quotes.iter().position(|q| {
-            !q.articles.contains(&a) && q.occurrences.iter().any(|x| quote_likeness(&x.text, &o.text) == 2)
+        let key = QuoteKey::new(&o.text);
+        let same = quotes.iter().enumerate().position(|(i, q)| {
+            !q.articles.contains(&a) && keys[i].iter().any(|k| likeness(k, &key) == 2)
         });
         match same {
             Some(i) => {
@@ -710,29 +732,33 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
                 q.articles.sort_unstable();
                 q.articles.dedup();
                 q.occurrences.push(o);
+                keys[i].push(key);
             }
-            None => quotes.push(Quote {
-                id: quotes.len(),
-                text: o.text.clone(),
-                speaker: o.speaker.clone(),
-                speaker_entity: o.speaker_entity,
-                how: o.how.clone(),
-                articles: vec![a],
-                occurrences: vec![o],
-                related: Vec::new(),
-            }),
+            None => {
+                quotes.push(Quote {
+                    id: quotes.len(),
+                    text: o.text.clone(),
+                    speaker: o.speaker.clone(),
+                    speaker_entity: o.speaker_entity,
+                    how: o.how.clone(),
+                    articles: vec![a],
+                    occurrences: vec![o],
+                    related: Vec::new(),
+                });
+                keys.push(vec![key]);
+            }
         }
     }
     let n = quotes.len();
     for i in 0..n {
         for j in i + 1..n {
-            let rel = quotes[i].occurrences.iter().any(|x| {
-                quotes[j]
-                    .occurrences
-                    .iter()
-                    .any(|y| quote_likeness(&x.text, &y.text) >= 1)
-            });
-            if rel && quotes[i].articles.iter().all(|a| !quotes[j].articles.contains(a)) {
+            if quotes[i].articles.iter().any(|a| quotes[j].articles.contains(a)) {
+                continue;
+            }
+            let rel = keys[i]
+                .iter()
+                .any(|x| keys[j].iter().any(|y| likeness(x, y) >= 1));
+            if rel {
                 quotes[i].related.push(j);
                 quotes[j].related.push(i);
             }
