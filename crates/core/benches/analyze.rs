@@ -94,6 +94,29 @@ fn bench(c: &mut Criterion) {
     c.bench_function(&format!("analyze/{name}"), |b| {
         b.iter(|| analyze(std::hint::black_box(&corpus), &groups))
     });
+    // Stages, to see where the time goes.
+    use storyline_core::analyze::{MentionIndex, find_entities, find_quotes_in, similarity, timeline};
+    let entities = find_entities(&corpus);
+    let mentions = MentionIndex::new(&corpus, &entities);
+    let exprs = timeline::all_expressions(&corpus);
+    let links = similarity::Links::new(&corpus, &groups, &mentions);
+    c.bench_function("stage/entities", |b| b.iter(|| find_entities(&corpus)));
+    c.bench_function("stage/quotes", |b| {
+        b.iter(|| find_quotes_in(&corpus, &entities, &mentions))
+    });
+    c.bench_function("stage/temporal", |b| b.iter(|| timeline::all_expressions(&corpus)));
+    c.bench_function("stage/links", |b| {
+        b.iter(|| similarity::Links::new(&corpus, &groups, &mentions))
+    });
+    c.bench_function("stage/timeline", |b| {
+        b.iter(|| timeline::build_timeline(&corpus, &exprs, &links))
+    });
+    c.bench_function("stage/numbers", |b| {
+        b.iter(|| storyline_core::analyze::numbers::find_numbers(&corpus, &exprs))
+    });
+    c.bench_function("stage/facts", |b| {
+        b.iter(|| storyline_core::analyze::agreement::facts_of(&corpus, &links))
+    });
     let (corpus3, groups3) = prepared(example());
     c.bench_function("analyze/example-3", |b| {
         b.iter(|| analyze(std::hint::black_box(&corpus3), &groups3))

@@ -80,24 +80,76 @@ pub(crate) struct Tok<'a> {
     pub text: &'a str,
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:-[\p{L}\p{M}]+(?:['’][\p{L}]+)*)*|\d+(?:[.,:/]\d+)*",
-    )
-    .expect("valid token regex")
-});
+/// Letters and combining marks.
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
 
-/// Words of a text with byte ranges (letters with apostrophes and hyphens
-/// kept together; numbers with their separators).
+/// Words of a text with byte ranges: letters with inner apostrophes and
+/// hyphens kept together ("Abdul-Mahdi", "don't"), dotted acronyms
+/// ("U.S."), numbers with their separators ("5,200", "10/1").
+///
+/// Hand-written rather than a regex: this runs over every sentence several
+/// times and a regex needs a forward and a reverse scan per word, which
+/// made it the analysis' hottest spot.
 pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
-    TOKEN
-        .find_iter(text)
-        .map(|m| Tok {
-            start: m.start(),
-            end: m.end(),
-            text: m.as_str(),
-        })
-        .collect()
+    let b: Vec<(usize, char)> = text.char_indices().collect();
+    let n = b.len();
+    let at = |i: usize| b.get(i).map(|x| x.1);
+    let pos = |i: usize| b.get(i).map(|x| x.0).unwrap_or(text.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = b[i].1;
+        let start = i;
+        if c.is_uppercase() && at(i + 1) == Some('.') && at(i + 2).is_some_and(char::is_uppercase) && at(i + 3) == Some('.') {
+            // U.S. / U.N.
+            let mut j = i;
+            while at(j).is_some_and(char::is_uppercase) && at(j + 1) == Some('.') {
+                j += 2;
+            }
+            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
+            i = j;
+        } else if is_letter(c) {
+            let mut j = i;
+            while at(j).is_some_and(is_letter) {
+                j += 1;
+            }
+            // Inner apostrophes and hyphens followed by letters.
+            while let Some(sep) = at(j) {
+                if matches!(sep, '\'' | '’' | '-') && at(j + 1).is_some_and(is_letter) {
+                    j += 1;
+                    while at(j).is_some_and(is_letter) {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
+            i = j;
+        } else if c.is_ascii_digit() {
+            let mut j = i;
+            while at(j).is_some_and(|d| d.is_ascii_digit()) {
+                j += 1;
+            }
+            while let Some(sep) = at(j) {
+                if matches!(sep, '.' | ',' | ':' | '/') && at(j + 1).is_some_and(|d| d.is_ascii_digit()) {
+                    j += 1;
+                    while at(j).is_some_and(|d| d.is_ascii_digit()) {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// The word without a possessive "'s" / "’s" / trailing apostrophe.
@@ -387,8 +439,27 @@ pub(crate) fn is_one_space(gap: &str) -> bool {
     gap == " " || gap == "\u{a0}" || gap == "\u{202f}"
 }
 
+/// The tail of a text: its last `n` bytes or so, cut at a char boundary.
+pub(crate) fn tail(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The head of a text: its first `n` bytes or so, cut at a char boundary.
+pub(crate) fn head(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 fn prev_words(before: &str, n: usize) -> Vec<String> {
-    let mut v: Vec<String> = tokens(before)
+    // The last words only: a bounded tail keeps this linear per sentence.
+    let mut v: Vec<String> = tokens(tail(before, 24 * n))
         .iter()
         .rev()
         .take(n)
@@ -595,7 +666,7 @@ fn emit(
     let prev = prev_words(before, 3);
     let p1 = prev.last().map(String::as_str).unwrap_or("");
     let p2 = if prev.len() >= 2 { prev[prev.len() - 2].as_str() } else { "" };
-    let after_words: Vec<String> = tokens(after)
+    let after_words: Vec<String> = tokens(head(after, 60))
         .iter()
         .take(3)
         .map(|t| t.text.to_lowercase())
@@ -686,6 +757,7 @@ fn emit(
 /// The last words before a name up to a role noun ("State Department
 /// spokeswoman", "top Iranian general"), within the clause.
 fn role_phrase(before: &str) -> String {
+    let before = tail(before, 80);
     let toks = tokens(before);
     let Some(last) = toks.last() else {
         return String::new();

@@ -79,13 +79,13 @@ const WORDNUM: &str = r"two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?:\b(?P<q>(?i:{QUALIFIERS}))\s+)?
+        (?:(?-u:\b)(?P<q>(?i:{QUALIFIERS}))\s+)?
         (?:
-            (?P<cur>US\$|\$|£|€)\s?(?P<mnum>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mscale>{SCALE})\b)?
-          | (?P<wmoney>\b(?:{WORDNUM})\s+of\s+(?P<wcur>dollars|euros|pounds)\b)
-          | \b(?P<va>\d[\d,]*)\s+votes?\s+to\s+(?P<vb>\d[\d,]*)\b
-          | \b(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>{SCALE})\b)?(?P<pct>\s?%|\s(?:percent|per\s cent)\b)?
-          | \b(?P<word>(?i:{WORDNUM}))\b
+            (?P<cur>US\$|\$|£|€)\s?(?P<mnum>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<mscale>{SCALE})(?-u:\b))?
+          | (?P<wmoney>(?-u:\b)(?:{WORDNUM})\s+of\s+(?P<wcur>dollars|euros|pounds)(?-u:\b))
+          | (?-u:\b)(?P<va>\d[\d,]*)\s+votes?\s+to\s+(?P<vb>\d[\d,]*)(?-u:\b)
+          | (?-u:\b)(?P<num>\d[\d,]*(?:\.\d+)?)(?:\s?(?P<scale>{SCALE})(?-u:\b))?(?P<pct>\s?%|\s(?:percent|per\s cent)(?-u:\b))?
+          | (?-u:\b)(?P<word>(?i:{WORDNUM}))(?-u:\b)
         )"
     ))
     .expect("valid number regex")

@@ -21,7 +21,7 @@
 //! same when their stems overlap strongly; a weaker overlap makes them
 //! related (e.g. two translations of one statement).
 
-use super::entities::{Entity, EntityKind, MentionIndex, Tok, is_one_space, tokens};
+use super::entities::{Entity, EntityKind, MentionIndex, Tok, is_one_space, tail, tokens};
 use super::lexicon::{is_role_noun, is_speech_verb};
 use crate::model::SentenceRef;
 use crate::text::{Corpus, content_stems};
@@ -320,10 +320,11 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
     }
     end = before.len();
     // A pronoun: the previous speaker.
-    let last_tok = tokens(before).last().copied();
+    let cut = tail(before, 24);
+    let last_tok = tokens(cut).last().copied();
     if let Some(t) = last_tok {
         let l = t.text.to_lowercase();
-        if PRONOUNS.contains(&l.as_str()) && t.end == end {
+        if PRONOUNS.contains(&l.as_str()) && t.end + (before.len() - cut.len()) == end {
             return ctx.previous(format!("\"{l} {verb}\": the previous speaker"));
         }
     }
@@ -332,7 +333,17 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
     }
     // A noun phrase: up to four words of the same clause.
     let np_toks: Vec<Tok> = {
-        let all = tokens(before);
+        // The last words only (bounded, so the work stays linear).
+        let cut = tail(before, 120);
+        let off = before.len() - cut.len();
+        let all: Vec<Tok> = tokens(cut)
+            .into_iter()
+            .map(|t| Tok {
+                start: t.start + off,
+                end: t.end + off,
+                text: t.text,
+            })
+            .collect();
         let mut v: Vec<Tok> = Vec::new();
         for t in all.iter().rev() {
             let gap_end = v.last().map(|x: &Tok| x.start).unwrap_or(end);

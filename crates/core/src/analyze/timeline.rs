@@ -148,50 +148,54 @@ const WEEKDAYS_RE: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let p = |k: Kind, s: String| (k, Regex::new(&s).expect("valid temporal regex"));
     vec![
-        p(Kind::Iso, r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into()),
+        p(Kind::Iso, r"(?-u:\b)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?-u:\b)".into()),
         p(
             Kind::MonthDay,
             format!(
-                r"\b(?P<mon>{MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"
+                r"(?-u:\b)(?P<mon>{MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(?P<y>\d{{4}})(?-u:\b))?"
             ),
         ),
         p(
             Kind::DayMonth,
             format!(
-                r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?:,?\s+(?P<y>\d{{4}})\b)?"
+                r"(?-u:\b)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?:,?\s+(?P<y>\d{{4}})(?-u:\b))?"
             ),
         ),
         p(
             Kind::Month,
             format!(
-                r"(?:\b(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of))[\s-]+)?\b(?P<mon>{MONTHS})\b(?:\s+(?P<y>\d{{4}})\b)?"
+                r"(?:(?-u:\b)(?P<part>(?i:early|mid|late|the end of|the beginning of|the start of|the middle of|end of|start of))[\s-]+)?(?-u:\b)(?P<mon>{MONTHS})(?-u:\b)(?:\s+(?P<y>\d{{4}})(?-u:\b))?"
             ),
         ),
-        p(Kind::Numeric, r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\b".into()),
+        p(Kind::Numeric, r"(?-u:\b)(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?(?-u:\b)".into()),
         p(
             Kind::Weekday,
             format!(
-                r"(?:\b(?P<mod>(?i:last|next|this|on|late|early|earlier|later|until|by|since|from|coming|past))\s+)?\b(?P<wd>{WEEKDAYS_RE})\b(?:\s+(?P<tod>morning|afternoon|evening|night))?"
+                r"(?:(?-u:\b)(?P<mod>(?i:last|next|this|on|late|early|earlier|later|until|by|since|from|coming|past))\s+)?(?-u:\b)(?P<wd>{WEEKDAYS_RE})(?-u:\b)(?:\s+(?P<tod>morning|afternoon|evening|night))?"
             ),
         ),
         p(
             Kind::Relative,
-            r"(?i)\b(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b".into(),
+            r"(?i)(?-u:\b)(?P<w>today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))(?-u:\b)".into(),
         ),
         p(
             Kind::Period,
-            r"(?i)\b(?P<mod>last|next|this|earlier this|later this|past|previous|coming)\s+(?P<unit>week|weekend|month|year)\b".into(),
+            r"(?i)(?-u:\b)(?P<mod>last|next|this|earlier this|later this|past|previous|coming)\s+(?P<unit>week|weekend|month|year)(?-u:\b)".into(),
         ),
         p(
             Kind::Ago,
-            r"(?i)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|a few|several|some|a couple of)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later|before|after)\b".into(),
+            r"(?i)(?-u:\b)(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}|a few|several|some|a couple of)\s+(?P<unit>day|week|month|year|decade)s?\s+(?P<dir>ago|earlier|later|before|after)(?-u:\b)".into(),
         ),
         p(
             Kind::Anaphor,
-            r"(?i)\b(?:(?:the\s+)?(?P<w>following|next|previous|preceding)\s+(?P<unit>day|week|month|morning|evening|night)|the\s+day\s+(?P<ba>before|after)|(?P<vague>days|weeks|months|hours)\s+(?P<dir>later|earlier|afterwards))\b".into(),
+            r"(?i)(?-u:\b)(?:(?:the\s+)?(?P<w>following|next|previous|preceding)\s+(?P<unit>day|week|month|morning|evening|night)|the\s+day\s+(?P<ba>before|after)|(?P<vague>days|weeks|months|hours)\s+(?P<dir>later|earlier|afterwards))(?-u:\b)".into(),
         ),
-        p(Kind::Year, r"\b(?P<y>1[89]\d{2}|20\d{2})\b".into()),
+        p(Kind::Year, r"(?-u:\b)(?P<y>1[89]\d{2}|20\d{2})(?-u:\b)".into()),
     ]
+});
+
+static PATTERN_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str())).expect("valid temporal regex set")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -334,7 +338,12 @@ pub fn expressions_in(
     anchor: &mut Option<(DateRange, String)>,
 ) -> Vec<TemporalExpression> {
     let mut raws: Vec<Raw> = Vec::new();
-    for (kind, re) in PATTERNS.iter() {
+    // One pass of a set tells which patterns can match at all.
+    let hits = PATTERN_SET.matches(text);
+    for (pi, (kind, re)) in PATTERNS.iter().enumerate() {
+        if !hits.matched(pi) {
+            continue;
+        }
         for c in re.captures_iter(text) {
             let Some(m) = c.get(0) else { continue };
             let (mut s, e) = (m.start(), m.end());

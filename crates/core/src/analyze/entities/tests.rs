@@ -415,6 +415,18 @@ fn transliteration_rule() {
     assert!(!same_name_word("maria", "mario") || "maria".len() == 5);
 }
 
+#[test]
+fn tokenizer() {
+    let t: Vec<&str> = tokens("The U.S. sent 5,200 troops on 10/1; Abdul-Mahdi’s al-Muhandis don't.")
+        .iter()
+        .map(|t| t.text)
+        .collect();
+    assert_eq!(
+        t,
+        vec!["The", "U.S.", "sent", "5,200", "troops", "on", "10/1", "Abdul-Mahdi’s", "al-Muhandis", "don't"]
+    );
+}
+
 proptest::proptest! {
     #[test]
     fn never_panics_and_spans_are_valid(text in "\\PC{0,200}") {
