@@ -93,41 +93,42 @@ fn is_letter(c: char) -> bool {
 /// times and a regex needs a forward and a reverse scan per word, which
 /// made it the analysis' hottest spot.
 pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
-    let b: Vec<(usize, char)> = text.char_indices().collect();
-    let n = b.len();
-    let at = |i: usize| b.get(i).map(|x| x.1);
-    let pos = |i: usize| b.get(i).map(|x| x.0).unwrap_or(text.len());
+    // Char at a byte position, and the position after it.
+    let at = |p: usize| text.get(p..).and_then(|r| r.chars().next());
+    let next = |p: usize| p + at(p).map(char::len_utf8).unwrap_or(1);
     let mut out = Vec::new();
     let mut i = 0;
-    while i < n {
-        let c = b[i].1;
+    while i < text.len() {
+        let Some(c) = at(i) else { break };
         let start = i;
-        if c.is_uppercase() && at(i + 1) == Some('.') && at(i + 2).is_some_and(char::is_uppercase) && at(i + 3) == Some('.') {
+        let j = if c.is_uppercase()
+            && at(next(i)) == Some('.')
+            && at(next(i) + 1).is_some_and(char::is_uppercase)
+            && at(next(next(i) + 1)) == Some('.')
+        {
             // U.S. / U.N.
             let mut j = i;
-            while at(j).is_some_and(char::is_uppercase) && at(j + 1) == Some('.') {
-                j += 2;
+            while at(j).is_some_and(char::is_uppercase) && at(next(j)) == Some('.') {
+                j = next(j) + 1;
             }
-            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
-            i = j;
+            j
         } else if is_letter(c) {
             let mut j = i;
             while at(j).is_some_and(is_letter) {
-                j += 1;
+                j = next(j);
             }
             // Inner apostrophes and hyphens followed by letters.
             while let Some(sep) = at(j) {
-                if matches!(sep, '\'' | '’' | '-') && at(j + 1).is_some_and(is_letter) {
-                    j += 1;
+                if matches!(sep, '\'' | '’' | '-') && at(next(j)).is_some_and(is_letter) {
+                    j = next(j);
                     while at(j).is_some_and(is_letter) {
-                        j += 1;
+                        j = next(j);
                     }
                 } else {
                     break;
                 }
             }
-            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
-            i = j;
+            j
         } else if c.is_ascii_digit() {
             let mut j = i;
             while at(j).is_some_and(|d| d.is_ascii_digit()) {
@@ -143,11 +144,17 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
                     break;
                 }
             }
-            out.push(Tok { start: pos(start), end: pos(j), text: &text[pos(start)..pos(j)] });
-            i = j;
+            j
         } else {
-            i += 1;
-        }
+            i = next(i);
+            continue;
+        };
+        out.push(Tok {
+            start,
+            end: j,
+            text: &text[start..j],
+        });
+        i = j;
     }
     out
 }
@@ -338,8 +345,10 @@ fn word_stats(corpus: &Corpus) -> WordStats {
             for (t, st) in toks.iter().zip(starts) {
                 let (w, _) = strip_possessive(t.text);
                 if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                    lower.insert(w.to_string());
-                } else if !st {
+                    if !lower.contains(w) {
+                        lower.insert(w.to_string());
+                    }
+                } else if !st && !inner_caps.contains(w) {
                     inner_caps.insert(w.to_string());
                 }
             }
@@ -482,7 +491,7 @@ fn split_run(
     out: &mut Vec<Cand>,
 ) {
     let mut run: Vec<Tok> = run.to_vec();
-    let mut before = before.to_string();
+    let mut before = before;
     // Sentence-initial word that is not a name.
     if initial && !run.is_empty() {
         let w = strip_possessive(run[0].text).0;
@@ -504,7 +513,7 @@ fn split_run(
             run.len() == 1 || (run.len() == 2 && is_all_caps(run[1].text))
         };
         if drop {
-            before = text[..run[0].end].to_string();
+            before = &text[..run[0].end];
             run.remove(0);
             while run.first().is_some_and(|t| t.text == "of" || PARTICLES.contains(&t.text)) {
                 run.remove(0);
@@ -520,7 +529,7 @@ fn split_run(
         let right: Vec<Tok> = run[k + 1..].to_vec();
         if !left.is_empty() {
             let after_left = &text[left[left.len() - 1].end..];
-            split_run(at, body_offset, text, &left, false, &before, after_left, stats, out);
+            split_run(at, body_offset, text, &left, false, before, after_left, stats, out);
         }
         if !right.is_empty() {
             let before_right = &text[..right[0].start];
@@ -567,7 +576,7 @@ fn split_run(
             if found.is_none() && k > 0 {
                 let prefix: Vec<Tok> = run[..k].to_vec();
                 let after_p = &text[prefix[prefix.len() - 1].end..];
-                emit(at, body_offset, text, &prefix, &before, after_p, None, None, stats, out);
+                emit(at, body_offset, text, &prefix, before, after_p, None, None, stats, out);
             }
             if found.is_none() {
                 return;
@@ -595,7 +604,7 @@ fn split_run(
         };
         if !prefix.is_empty() {
             let after_p = &text[prefix[prefix.len() - 1].end..];
-            emit(at, body_offset, text, &prefix, &before, after_p, None, None, stats, out);
+            emit(at, body_offset, text, &prefix, before, after_p, None, None, stats, out);
         }
         let before_name = &text[..name[0].start];
         let n = out.len();
@@ -616,7 +625,7 @@ fn split_run(
         }
         return;
     }
-    emit(at, body_offset, text, &run, &before, after, None, None, stats, out);
+    emit(at, body_offset, text, &run, before, after, None, None, stats, out);
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -4,6 +4,9 @@
 //! role and attribution vocabulary, and the lists must stay stable because
 //! the analyses' output depends on them.
 
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
 /// Verbs that report speech ("said", "told", "added"), in the forms news uses.
 pub const SPEECH_VERBS: &[&str] = &[
     "said",
@@ -81,9 +84,23 @@ pub const SPEECH_VERBS: &[&str] = &[
     "noting",
 ];
 
+static SPEECH_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+static ROLE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+
+/// Looks a word up in a lower-case set, lower-casing only when needed.
+fn in_set(set: &FxHashSet<&'static str>, w: &str) -> bool {
+    if w.chars().any(char::is_uppercase) {
+        set.contains(w.to_lowercase().as_str())
+    } else {
+        set.contains(w)
+    }
+}
+
 /// True for a reporting verb.
 pub fn is_speech_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w.to_lowercase().as_str())
+    in_set(&SPEECH_SET, w)
 }
 
 /// Lower-case nouns that name a person's role ("spokeswoman", "general").
@@ -217,10 +234,12 @@ pub const ROLE_NOUNS: &[&str] = &[
 
 /// True for a role noun (case-insensitive; a plural "s" allowed).
 pub fn is_role_noun(w: &str) -> bool {
+    if in_set(&ROLE_SET, w) {
+        return true;
+    }
     let l = w.to_lowercase();
-    ROLE_NOUNS.contains(&l.as_str())
-        || l.strip_suffix('s')
-            .is_some_and(|s| ROLE_NOUNS.contains(&s) && s.len() > 3)
+    l.strip_suffix('s')
+        .is_some_and(|s| s.len() > 3 && ROLE_SET.contains(s))
 }
 
 /// Capitalized words that head a title before a name ("President", "Minister").
