@@ -25,7 +25,7 @@ pub const PARAPHRASE: f64 = 0.3;
 const NOVELTY: f64 = 0.5;
 
 /// How widely a fact is carried.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Support {
     /// Every source of the story.
@@ -37,7 +37,7 @@ pub enum Support {
 }
 
 /// A fact and the sentences that carry it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Fact {
     /// Id in the analysis.
     pub id: usize,
@@ -52,7 +52,7 @@ pub struct Fact {
 }
 
 /// A sentence that only one source carries.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OnlyInFact {
     /// The sentence.
     pub at: SentenceRef,
@@ -64,7 +64,7 @@ pub struct OnlyInFact {
 }
 
 /// What one source alone says.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct OnlyIn {
     /// The article.
     pub article: usize,
@@ -73,7 +73,7 @@ pub struct OnlyIn {
 }
 
 /// One side of a conflict.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Claim {
     /// The value claimed ("2020-01-09", "5,200").
     pub says: String,
@@ -86,7 +86,7 @@ pub struct Claim {
 }
 
 /// What a conflict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ConflictKind {
     /// The same event with different dates.
@@ -96,7 +96,7 @@ pub enum ConflictKind {
 }
 
 /// Sources that disagree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Conflict {
     /// Date or number.
     pub kind: ConflictKind,
@@ -381,7 +381,7 @@ pub fn conflicts_of(
 }
 
 /// Each source's headline and first body sentence.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Framing {
     /// The article.
     pub article: usize,

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// What kind of thing an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EntityKind {
     /// A person.
@@ -40,7 +40,7 @@ pub enum EntityKind {
 }
 
 /// One occurrence of an entity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Mention {
     /// The sentence it is in.
     pub at: SentenceRef,
@@ -53,7 +53,7 @@ pub struct Mention {
 }
 
 /// An entity with its variants merged.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Entity {
     /// Id, referenced from quotes (`speaker_entity`).
     pub id: usize,

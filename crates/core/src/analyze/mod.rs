@@ -35,7 +35,7 @@ use crate::text::Corpus;
 use serde::{Deserialize, Serialize};
 
 /// The cross-source analysis of a story.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Analysis {
     /// People, organizations and places, variants merged.
     #[serde(default)]

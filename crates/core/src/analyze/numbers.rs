@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// What sort of number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum NumberKind {
     /// A count of things ("5,200 troops").
@@ -36,7 +36,7 @@ pub enum NumberKind {
 }
 
 /// One occurrence of a number.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NumberMention {
     /// The sentence.
     pub at: SentenceRef,
@@ -53,7 +53,7 @@ pub struct NumberMention {
 }
 
 /// A number with every article that gives it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NumberFact {
     /// Id in the analysis.
     pub id: usize,

@@ -29,7 +29,7 @@ use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 /// One place a quote occurs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct QuoteOccurrence {
     /// The sentences the quoted words are in.
     pub at: Vec<SentenceRef>,
@@ -48,7 +48,7 @@ pub struct QuoteOccurrence {
 }
 
 /// A quote with every article that carries it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Quote {
     /// Id in the analysis.
     pub id: usize,

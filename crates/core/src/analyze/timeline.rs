@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// How precise a resolved date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     /// One day.
@@ -46,7 +46,7 @@ pub enum Granularity {
 }
 
 /// A resolved date range (inclusive).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DateRange {
     /// First day.
     pub start: NaiveDate,
@@ -106,7 +106,7 @@ fn month_range(y: i32, m: u32) -> Option<DateRange> {
 }
 
 /// One temporal expression, resolved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TemporalExpression {
     /// The sentence.
     pub at: SentenceRef,
@@ -123,7 +123,7 @@ pub struct TemporalExpression {
 }
 
 /// An event of the timeline: sentences that one date anchors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TimelineEvent {
     /// The date (ISO form; see [`DateRange::label`]).
     pub date: String,
