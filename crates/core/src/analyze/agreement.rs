@@ -152,9 +152,9 @@ pub fn facts_of(corpus: &Corpus, links: &Links) -> (Vec<Fact>, Vec<OnlyIn>) {
         .collect();
     // Near-duplicates below the paraphrase score still count.
     for r in &refs {
-        for m in refs.iter().filter(|m| m.article > r.article) {
-            if links.near_duplicate(*r, *m) && links.score(*r, *m) < PARAPHRASE {
-                pairs.push((*r, *m));
+        for m in links.duplicates(*r) {
+            if m.article > r.article && links.score(*r, m) < PARAPHRASE {
+                pairs.push((*r, m));
             }
         }
     }
@@ -286,8 +286,13 @@ pub fn conflicts_of(
         x
     }
     let mut disagree: FxHashSet<usize> = FxHashSet::default();
+    let index: FxHashMap<SentenceRef, usize> = dated.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
     for i in 0..n {
-        for j in i + 1..n {
+        for (other, _) in links.related(dated[i].0) {
+            let Some(&j) = index.get(&other) else { continue };
+            if j <= i {
+                continue;
+            }
             let (a, b) = (dated[i].0, dated[j].0);
             if a.article == b.article || strong(links, a, b) < PARAPHRASE || links.shared_entities(a, b) == 0 {
                 continue;
@@ -344,17 +349,29 @@ pub fn conflicts_of(
         }
     }
     // Numbers: same counted noun, different values, matched sentences.
-    for (i, a) in numbers.iter().enumerate() {
-        if a.kind != NumberKind::Quantity {
-            continue;
+    // Compared within a noun's numbers only (at most 50 of them).
+    let mut by_noun: FxHashMap<String, Vec<&NumberFact>> = FxHashMap::default();
+    for f in numbers.iter().filter(|f| f.kind == NumberKind::Quantity) {
+        if let Some(st) = what_stem(f) {
+            let v = by_noun.entry(st).or_default();
+            if v.len() < 50 {
+                v.push(f);
+            }
         }
-        for b in numbers.iter().skip(i + 1) {
-            if b.kind != a.kind || a.value == b.value || what_stem(a).is_none() || what_stem(a) != what_stem(b) {
+    }
+    let mut nouns: Vec<&String> = by_noun.keys().collect();
+    nouns.sort();
+    for noun in nouns {
+        let list = &by_noun[noun];
+        for (i, a) in list.iter().enumerate() {
+            for b in list.iter().skip(i + 1) {
+            if a.value == b.value {
                 continue;
             }
-            let linked = a.mentions.iter().any(|x| {
+            let linked = a.mentions.iter().take(50).any(|x| {
                 b.mentions
                     .iter()
+                    .take(50)
                     .any(|y| x.at.article != y.at.article && strong(links, x.at, y.at) >= PARAPHRASE)
             });
             if !linked {
@@ -375,6 +392,7 @@ pub fn conflicts_of(
                     a.what.clone().unwrap_or_default()
                 ),
             });
+            }
         }
     }
     out

@@ -883,17 +883,47 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
+    // Buckets so that each merge rule compares only plausible pairs (a
+    // long article may carry thousands of distinct names).
+    let sig = |w: &str| -> String {
+        if w.chars().count() >= 4 {
+            let mut k: String = w.chars().take(1).collect();
+            k.push_str(&skeleton(w));
+            k
+        } else {
+            w.to_string()
+        }
+    };
     // 2. Transliterations of the same full name.
-    for i in 0..n {
-        for j in i + 1..n {
-            let (a, b) = (&variants[i], &variants[j]);
-            if !a.acronym && !b.acronym && a.words.len() >= 2 && words_match(&a.words, &b.words) {
-                dsu.union(i, j);
+    let mut full: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, v) in variants.iter().enumerate() {
+        if !v.acronym && v.words.len() >= 2 {
+            let k: Vec<String> = v.words.iter().map(|w| sig(w)).collect();
+            full.entry(k.join(" ")).or_default().push(i);
+        }
+    }
+    let mut buckets: Vec<&Vec<usize>> = full.values().collect();
+    buckets.sort();
+    for bucket in buckets {
+        for (x, &i) in bucket.iter().enumerate() {
+            for &j in bucket.iter().skip(x + 1).take(50) {
+                if words_match(&variants[i].words, &variants[j].words) {
+                    dsu.union(i, j);
+                }
             }
         }
     }
     // Kinds so far, for the suffix rule.
     let kind_of = |v: &Variant| v.votes.kind();
+    // Longer names by the signature of their last word.
+    let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (i, v) in variants.iter().enumerate() {
+        if !v.acronym && v.words.len() >= 2 {
+            if let Some(last) = v.words.last() {
+                by_last.entry(sig(last)).or_default().push(i);
+            }
+        }
+    }
     // 3. Short forms: the suffix of exactly one longer name (after step 2).
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(variants[i].words.len()));
@@ -903,8 +933,10 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let mut targets: FxHashSet<usize> = FxHashSet::default();
-        for (j, l) in variants.iter().enumerate() {
-            if j == i || l.acronym || l.words.len() <= v.words.len() {
+        let last = v.words.last().map(|w| sig(w)).unwrap_or_default();
+        for &j in by_last.get(&last).map(Vec::as_slice).unwrap_or(&[]).iter().take(200) {
+            let l = &variants[j];
+            if j == i || l.words.len() <= v.words.len() {
                 continue;
             }
             let tail = &l.words[l.words.len() - v.words.len()..];
@@ -924,9 +956,7 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
                 EntityKind::Organization => {
                     // "State Department" in "US State Department": the
                     // longer form adds a place or acronym in front.
-                    v.words.len() >= 2
-                        && vk != EntityKind::Person
-                        && v.votes.place == 0
+                    v.words.len() >= 2 && vk != EntityKind::Person && v.votes.place == 0
                 }
                 _ => false,
             };
@@ -940,38 +970,53 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // 4. Acronyms: initials of a multi-word name, or a doubled / extended acronym.
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (j, l) in variants.iter().enumerate() {
+        if l.acronym || l.words.len() < 2 {
+            continue;
+        }
+        let initials: String = l
+            .words
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        by_initials.entry(initials).or_default().push(j);
+    }
+    let mut acronyms: FxHashMap<String, usize> = FxHashMap::default();
+    for (i, v) in variants.iter().enumerate() {
+        if v.acronym {
+            acronyms.insert(v.words.join(""), i);
+        }
+    }
     for i in 0..n {
         if !variants[i].acronym {
             continue;
         }
         let acr = variants[i].words.join("");
-        let mut hits: FxHashSet<usize> = FxHashSet::default();
-        for (j, l) in variants.iter().enumerate() {
-            if l.acronym || l.words.len() < 2 {
-                continue;
-            }
-            let initials: String = l
-                .words
-                .iter()
-                .filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for"))
-                .filter_map(|w| w.chars().next())
-                .collect();
-            if initials == acr {
-                hits.insert(dsu.find(j));
-            }
-        }
+        let hits: FxHashSet<usize> = by_initials
+            .get(&acr)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&j| dsu.find(j))
+            .collect();
         if hits.len() == 1 {
             let t = *hits.iter().next().unwrap_or(&i);
             dsu.union(i, t);
         }
-    }
-    for i in 0..n {
-        for j in 0..n {
-            if i == j || !variants[i].acronym || !variants[j].acronym {
-                continue;
+        // "ISIS" doubles "IS"; a one-letter extension of a 3+ letter acronym.
+        let chars: Vec<char> = acr.chars().collect();
+        let half = chars.len() / 2;
+        if chars.len() >= 4 && chars.len() % 2 == 0 && chars[..half] == chars[half..] {
+            let a: String = chars[..half].iter().collect();
+            if let Some(&j) = acronyms.get(&a) {
+                dsu.union(i, j);
             }
-            let (a, b) = (variants[i].words.join(""), variants[j].words.join(""));
-            if a.len() >= 2 && b.len() > a.len() && (b == format!("{a}{a}") || (b.starts_with(&a) && b.len() - a.len() <= 1 && a.len() >= 3)) {
+        }
+        if chars.len() >= 4 {
+            let a: String = chars[..chars.len() - 1].iter().collect();
+            if let Some(&j) = acronyms.get(&a) {
                 dsu.union(i, j);
             }
         }

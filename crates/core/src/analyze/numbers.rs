@@ -240,9 +240,13 @@ pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<Number
 
 fn merge(found: Vec<(NumberKind, f64, NumberMention)>) -> Vec<NumberFact> {
     let mut facts: Vec<NumberFact> = Vec::new();
+    // Facts by kind and value: candidates without a scan of all facts.
+    let mut by_value: FxHashMap<(NumberKind, u64), Vec<usize>> = FxHashMap::default();
     for (kind, value, m) in found {
         let stem_m = m.what.as_deref().map(head_stem);
-        let same = facts.iter().position(|f| {
+        let cands = by_value.entry((kind, value.to_bits())).or_default();
+        let same = cands.iter().copied().find(|&i| {
+            let f = &facts[i];
             f.kind == kind
                 && f.value == value
                 && (kind != NumberKind::Quantity
@@ -261,7 +265,9 @@ fn merge(found: Vec<(NumberKind, f64, NumberMention)>) -> Vec<NumberFact> {
                 }
                 f.mentions.push(m);
             }
-            None => facts.push(NumberFact {
+            None => {
+                cands.push(facts.len());
+                facts.push(NumberFact {
                 id: facts.len(),
                 kind,
                 value,
@@ -273,7 +279,8 @@ fn merge(found: Vec<(NumberKind, f64, NumberMention)>) -> Vec<NumberFact> {
                 what: m.what.clone(),
                 articles: vec![m.at.article],
                 mentions: vec![m],
-            }),
+            })
+            }
         }
     }
     facts

@@ -25,7 +25,7 @@ use super::entities::{Entity, EntityKind, MentionIndex, Tok, is_one_space, tail,
 use super::lexicon::{is_role_noun, is_speech_verb};
 use crate::model::SentenceRef;
 use crate::text::{Corpus, content_stems};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 /// One place a quote occurs.
@@ -125,7 +125,9 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
                 close = Some(j);
                 break;
             }
-            if !opens_double && (d == '“' || d == '"') {
+            // A single-mark quote is short: give up after ~300 characters
+            // (also keeps a page of apostrophes linear).
+            if !opens_double && (d == '“' || d == '"' || j > i + 300) {
                 break;
             }
             j += 1;
@@ -512,24 +514,30 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
             last_named: None,
         };
         let mut prev_para_quoted = false;
+        // Sentences by paragraph, once.
+        let mut para_sents: Vec<Vec<usize>> = vec![Vec::new(); d.article.paragraphs.len()];
+        for (i, s) in d.sentences.iter().enumerate() {
+            if let Some(v) = para_sents.get_mut(s.paragraph) {
+                v.push(i);
+            }
+        }
         for (pi, p) in d.article.paragraphs.iter().enumerate() {
             let ptext = d.article.paragraph_text(p);
             let raws = find_quotes(ptext);
             // Sentences of the paragraph with their paragraph-relative ranges.
-            let sents: Vec<(usize, usize, usize)> = d
-                .sentences
+            let sents: Vec<(usize, usize, usize)> = para_sents[pi]
                 .iter()
-                .enumerate()
-                .filter(|(_, s)| s.paragraph == pi)
-                .map(|(i, s)| (i, s.span.start - p.span.start, s.span.end - p.span.start))
+                .map(|&i| {
+                    let s = &d.sentences[i];
+                    (i, s.span.start - p.span.start, s.span.end - p.span.start)
+                })
                 .collect();
+            // The sentence holding a position (the last one starting at or before it).
             let sent_of = |pos: usize| -> Option<usize> {
-                sents
-                    .iter()
-                    .find(|s| pos >= s.1 && pos < s.2.max(s.1 + 1))
-                    .or_else(|| sents.iter().rev().find(|s| s.1 <= pos))
-                    .map(|s| s.0)
+                let k = sents.partition_point(|s| s.1 <= pos);
+                sents.get(k.checked_sub(1)?).map(|s| s.0)
             };
+            let mut cursor = 0;
             let mut quoted_by_sentence: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
             let mut done_sentences: FxHashSet<usize> = FxHashSet::default();
             let mut para_has_quote = false;
@@ -538,8 +546,10 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     continue;
                 };
                 // Indirect speech in sentences before this quote.
-                for &(si, ss, _) in &sents {
-                    if si < s_open && done_sentences.insert(si) {
+                while cursor < sents.len() && sents[cursor].0 < s_open {
+                    let (si, ss, _) = sents[cursor];
+                    cursor += 1;
+                    if done_sentences.insert(si) {
                         let r = SentenceRef { article: a, sentence: si };
                         let spans = quoted_spans(&raws, ss, d.sentences[si].text.len());
                         note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
@@ -669,7 +679,12 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
 
 /// Quote inner ranges relative to a sentence that starts at `off` in the paragraph.
 fn quoted_spans(raws: &[RawQuote], off: usize, len: usize) -> Vec<(usize, usize)> {
-    raws.iter()
+    // Quotes are in text order and do not overlap: skip to the first that
+    // ends after the sentence starts.
+    let k = raws.partition_point(|q| q.end <= off);
+    raws[k..]
+        .iter()
+        .take_while(|q| q.start < off + len)
         .filter(|q| q.end > off && q.start < off + len)
         .map(|q| (q.start.saturating_sub(off), (q.end - off.min(q.end)).min(len)))
         .collect()
@@ -723,13 +738,41 @@ fn likeness(a: &QuoteKey, b: &QuoteKey) -> u8 {
     }
 }
 
+/// Quotes that share a stem with `key` (at most `CANDIDATES`), from an
+/// inverted index, so that merging is not quadratic in a story's quotes.
+const CANDIDATES: usize = 200;
+
+fn candidates(index: &FxHashMap<String, Vec<usize>>, key: &QuoteKey) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut stems: Vec<&String> = key.stems.iter().collect();
+    stems.sort_by_key(|s| index.get(*s).map_or(0, Vec::len));
+    for st in stems {
+        for &q in index.get(st).map(Vec::as_slice).unwrap_or(&[]).iter().rev().take(CANDIDATES) {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+        if out.len() >= CANDIDATES {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
 fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut keys: Vec<Vec<QuoteKey>> = Vec::new();
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (a, o) in occs {
         let key = QuoteKey::new(&o.text);
-        let same = quotes.iter().enumerate().position(|(i, q)| {
-            !q.articles.contains(&a) && keys[i].iter().any(|k| likeness(k, &key) == 2)
+        let mut cands = candidates(&index, &key);
+        cands.extend(exact.get(&key.squashed).map(Vec::as_slice).unwrap_or(&[]).iter().take(CANDIDATES));
+        cands.sort_unstable();
+        cands.dedup();
+        let same = cands.into_iter().find(|&i| {
+            !quotes[i].articles.contains(&a) && keys[i].iter().any(|k| likeness(k, &key) == 2)
         });
         match same {
             Some(i) => {
@@ -746,6 +789,11 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
                 keys[i].push(key);
             }
             None => {
+                let id = quotes.len();
+                for st in &key.stems {
+                    index.entry(st.clone()).or_default().push(id);
+                }
+                exact.entry(key.squashed.clone()).or_default().push(id);
                 quotes.push(Quote {
                     id: quotes.len(),
                     text: o.text.clone(),
@@ -762,7 +810,13 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
     }
     let n = quotes.len();
     for i in 0..n {
-        for j in i + 1..n {
+        let mut cands: Vec<usize> = Vec::new();
+        for k in &keys[i] {
+            cands.extend(candidates(&index, k));
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for j in cands.into_iter().filter(|&j| j > i) {
             if quotes[i].articles.iter().any(|a| quotes[j].articles.contains(a)) {
                 continue;
             }

@@ -22,6 +22,10 @@ pub struct Links {
     scores: FxHashMap<(SentenceRef, SentenceRef), f64>,
     /// Near-duplicate groups from `dedup`, per article and sentence.
     group_of: Vec<Vec<usize>>,
+    /// Members of each near-duplicate group.
+    members: Vec<Vec<SentenceRef>>,
+    /// Per sentence, the sentences of other articles it scored with.
+    neighbors: FxHashMap<SentenceRef, Vec<(SentenceRef, f64)>>,
 }
 
 /// The floor under which pair scores are not kept.
@@ -63,16 +67,33 @@ impl Links {
                     .sqrt()
             })
             .collect();
+        // Terms in a large share of a big story's sentences carry almost no
+        // weight; skipping their postings keeps the pass near-linear (a
+        // 10 MB article of one repeated sentence must not be quadratic).
+        let max_df = (refs.len() / 10).max(200);
+        // Index of the first sentence of each article (refs are in article order).
+        let mut article_start: Vec<usize> = vec![refs.len(); corpus.docs.len() + 1];
+        for (i, r) in refs.iter().enumerate().rev() {
+            article_start[r.article] = i;
+        }
+        for a in (0..corpus.docs.len()).rev() {
+            article_start[a] = article_start[a].min(article_start[a + 1]);
+        }
         let mut scores = FxHashMap::default();
         let mut acc: FxHashMap<usize, f64> = FxHashMap::default();
         for (i, r) in refs.iter().enumerate() {
             acc.clear();
+            // Only later articles: each pair once.
+            let from = article_start[r.article + 1];
             for &t in &feats[r.article][r.sentence] {
+                let list = &postings[&t];
+                if list.len() > max_df {
+                    continue;
+                }
                 let w = idf(t).powi(2);
-                for &j in &postings[&t] {
-                    if j > i && refs[j].article != r.article {
-                        *acc.entry(j).or_default() += w;
-                    }
+                let k = list.partition_point(|&j| j < from);
+                for &j in &list[k..] {
+                    *acc.entry(j).or_default() += w;
                 }
             }
             for (&j, &dot) in &acc {
@@ -85,11 +106,52 @@ impl Links {
                 }
             }
         }
+        let mut neighbors: FxHashMap<SentenceRef, Vec<(SentenceRef, f64)>> = FxHashMap::default();
+        for (&(a, b), &sc) in &scores {
+            neighbors.entry(a).or_default().push((b, sc));
+            neighbors.entry(b).or_default().push((a, sc));
+        }
+        for v in neighbors.values_mut() {
+            v.sort_by_key(|x| x.0);
+        }
         Links {
             feats,
             scores,
             group_of: groups.group_of.clone(),
+            members: groups.groups.clone(),
+            neighbors,
         }
+    }
+
+    /// Sentences of other articles that scored with `r` (above the floor).
+    pub fn neighbors(&self, r: SentenceRef) -> &[(SentenceRef, f64)] {
+        self.neighbors.get(&r).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Near-duplicates of `r` in other articles.
+    pub fn duplicates(&self, r: SentenceRef) -> impl Iterator<Item = SentenceRef> + '_ {
+        let g = self.group_of.get(r.article).and_then(|g| g.get(r.sentence)).copied();
+        g.and_then(|g| self.members.get(g))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .copied()
+            .filter(move |m| m.article != r.article)
+            // A pathological group (one sentence repeated thousands of
+            // times) must not make callers quadratic.
+            .take(200)
+    }
+
+    /// Candidates related to `r` in other articles: near-duplicates, then
+    /// scored neighbours (each once), with their strength (1 for a duplicate).
+    pub fn related(&self, r: SentenceRef) -> Vec<(SentenceRef, f64)> {
+        let mut out: Vec<(SentenceRef, f64)> = self.duplicates(r).map(|m| (m, 1.0)).collect();
+        for &(m, s) in self.neighbors(r) {
+            if !out.iter().any(|x| x.0 == m) {
+                out.push((m, s));
+            }
+        }
+        out
     }
 
     /// Cosine similarity of two sentences (0 below the floor or same article).

@@ -713,31 +713,36 @@ pub fn build_timeline(corpus: &Corpus, exprs: &[TemporalExpression], links: &Lin
         }
         x
     }
+    // Candidates by sentence, so that each is compared only with the
+    // candidates of the sentences it is linked to (linear in the links).
+    let mut by_sentence: FxHashMap<SentenceRef, Vec<usize>> = FxHashMap::default();
+    for (i, c) in cands.iter().enumerate() {
+        by_sentence.entry(c.0).or_default().push(i);
+    }
     for i in 0..n {
         // Nested dates attach only to their best match.
         let mut best_nested: Option<(usize, f64)> = None;
-        for j in 0..n {
-            let (a, b) = (&cands[i], &cands[j]);
-            if i == j || a.0.article == b.0.article {
-                continue;
-            }
-            let s = links.score(a.0, b.0).max(if links.near_duplicate(a.0, b.0) { 1.0 } else { 0.0 });
-            if a.1 == b.1 {
-                // Days repeat within a story ("on Friday" for several
-                // events); years and months need less to agree.
-                let enough = s >= SAME_EVENT
-                    || (a.1.granularity > Granularity::Days
-                        && s >= UNDATED_JOIN
-                        && links.shared_entities(a.0, b.0) >= 1);
-                if j > i && enough {
-                    let (x, y) = (find(&mut parent, i), find(&mut parent, j));
-                    parent[x.max(y)] = x.min(y);
+        for (other, s) in links.related(cands[i].0) {
+            let Some(js) = by_sentence.get(&other) else { continue };
+            for &j in js {
+                let (a, b) = (&cands[i], &cands[j]);
+                if a.1 == b.1 {
+                    // Days repeat within a story ("on Friday" for several
+                    // events); years and months need less to agree.
+                    let enough = s >= SAME_EVENT
+                        || (a.1.granularity > Granularity::Days
+                            && s >= UNDATED_JOIN
+                            && links.shared_entities(a.0, b.0) >= 1);
+                    if j > i && enough {
+                        let (x, y) = (find(&mut parent, i), find(&mut parent, j));
+                        parent[x.max(y)] = x.min(y);
+                    }
+                } else if a.1.contains(&b.1)
+                    && (s >= UNDATED_JOIN || s >= NESTED_EVENT && links.shared_entities(a.0, b.0) >= 1)
+                    && best_nested.is_none_or(|(_, bs)| s > bs)
+                {
+                    best_nested = Some((j, s));
                 }
-            } else if a.1.contains(&b.1)
-                && (s >= UNDATED_JOIN || s >= NESTED_EVENT && links.shared_entities(a.0, b.0) >= 1)
-                && best_nested.is_none_or(|(_, bs)| s > bs)
-            {
-                best_nested = Some((j, s));
             }
         }
         if let Some((j, _)) = best_nested {
@@ -788,13 +793,13 @@ pub fn build_timeline(corpus: &Corpus, exprs: &[TemporalExpression], links: &Lin
     let mut best_for: FxHashMap<SentenceRef, (usize, f64, SentenceRef)> = FxHashMap::default();
     for (ei, ev) in events.iter().enumerate() {
         for &s in &ev.sentences {
-            for r in corpus.refs() {
-                if r.article == s.article || dated.contains(&r) {
+            for (r, sc) in links.related(s) {
+                if dated.contains(&r) {
                     continue;
                 }
-                let sc = if links.near_duplicate(r, s) { 1.0 } else { links.score(r, s) };
+                let dup = sc >= 1.0 && links.near_duplicate(r, s);
                 if sc >= UNDATED_JOIN
-                    && (links.near_duplicate(r, s) || links.shared_entities(r, s) >= 2)
+                    && (dup || links.shared_entities(r, s) >= 2)
                     && best_for.get(&r).is_none_or(|b| sc > b.1)
                 {
                     best_for.insert(r, (ei, sc, s));
