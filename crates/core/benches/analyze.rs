@@ -95,7 +95,9 @@ fn bench(c: &mut Criterion) {
         b.iter(|| analyze(std::hint::black_box(&corpus), &groups))
     });
     // Stages, to see where the time goes.
-    use storyline_core::analyze::{MentionIndex, find_entities, find_quotes_in, similarity, timeline};
+    use storyline_core::analyze::{
+        MentionIndex, find_entities, find_quotes_in, similarity, timeline,
+    };
     let entities = find_entities(&corpus);
     let mentions = MentionIndex::new(&corpus, &entities);
     let exprs = timeline::all_expressions(&corpus);
@@ -104,7 +106,9 @@ fn bench(c: &mut Criterion) {
     c.bench_function("stage/quotes", |b| {
         b.iter(|| find_quotes_in(&corpus, &entities, &mentions))
     });
-    c.bench_function("stage/temporal", |b| b.iter(|| timeline::all_expressions(&corpus)));
+    c.bench_function("stage/temporal", |b| {
+        b.iter(|| timeline::all_expressions(&corpus))
+    });
     c.bench_function("stage/links", |b| {
         b.iter(|| similarity::Links::new(&corpus, &groups, &mentions))
     });

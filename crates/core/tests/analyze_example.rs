@@ -96,7 +96,10 @@ fn quotes_resolve_speakers_to_entities_and_say_how() {
     let (_, an) = analysis();
     for q in &an.quotes {
         if let Some(id) = q.speaker_entity {
-            assert_eq!(q.speaker.as_deref(), Some(an.entities[id].canonical.as_str()));
+            assert_eq!(
+                q.speaker.as_deref(),
+                Some(an.entities[id].canonical.as_str())
+            );
         }
     }
     let added = an
@@ -234,7 +237,10 @@ fn timeline_dates_at_least_11_of_12_gold_items() {
     }
     assert!(dated >= 11, "{dated}/12 dated right: {failures:#?}");
     // Events merged across articles: most carry every gold article.
-    assert!(carried >= 9, "{carried}/12 events carry their gold articles");
+    assert!(
+        carried >= 9,
+        "{carried}/12 events carry their gold articles"
+    );
     // Ordered by date.
     assert!(
         an.timeline

@@ -131,8 +131,11 @@ pub fn facts_of(corpus: &Corpus, links: &Links) -> (Vec<Fact>, Vec<OnlyIn>) {
     let mut matched: FxHashMap<SentenceRef, Vec<SentenceRef>> = FxHashMap::default();
     // Paraphrase links that are mutual best matches between two articles,
     // so that facts do not chain through loosely related sentences.
-    let scored: Vec<(SentenceRef, SentenceRef, f64)> =
-        links.pairs().into_iter().filter(|p| p.2 >= PARAPHRASE).collect();
+    let scored: Vec<(SentenceRef, SentenceRef, f64)> = links
+        .pairs()
+        .into_iter()
+        .filter(|p| p.2 >= PARAPHRASE)
+        .collect();
     let mut best: FxHashMap<(SentenceRef, usize), f64> = FxHashMap::default();
     for &(a, b, s) in &scored {
         for (x, y) in [(a, b), (b, a)] {
@@ -210,7 +213,11 @@ pub fn facts_of(corpus: &Corpus, links: &Links) -> (Vec<Fact>, Vec<OnlyIn>) {
                 facts.push(Fact {
                     id: 0,
                     text: s.text.clone(),
-                    support: if n_articles == 1 { Support::All } else { Support::One },
+                    support: if n_articles == 1 {
+                        Support::All
+                    } else {
+                        Support::One
+                    },
                     articles: vec![r.article],
                     sentences: vec![r],
                 });
@@ -286,15 +293,21 @@ pub fn conflicts_of(
         x
     }
     let mut disagree: FxHashSet<usize> = FxHashSet::default();
-    let index: FxHashMap<SentenceRef, usize> = dated.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
+    let index: FxHashMap<SentenceRef, usize> =
+        dated.iter().enumerate().map(|(i, d)| (d.0, i)).collect();
     for i in 0..n {
         for (other, _) in links.related(dated[i].0) {
-            let Some(&j) = index.get(&other) else { continue };
+            let Some(&j) = index.get(&other) else {
+                continue;
+            };
             if j <= i {
                 continue;
             }
             let (a, b) = (dated[i].0, dated[j].0);
-            if a.article == b.article || strong(links, a, b) < PARAPHRASE || links.shared_entities(a, b) == 0 {
+            if a.article == b.article
+                || strong(links, a, b) < PARAPHRASE
+                || links.shared_entities(a, b) == 0
+            {
                 continue;
             }
             let (x, y) = (find(&mut parent, i), find(&mut parent, j));
@@ -365,33 +378,32 @@ pub fn conflicts_of(
         let list = &by_noun[noun];
         for (i, a) in list.iter().enumerate() {
             for b in list.iter().skip(i + 1) {
-            if a.value == b.value {
-                continue;
-            }
-            let linked = a.mentions.iter().take(50).any(|x| {
-                b.mentions
-                    .iter()
-                    .take(50)
-                    .any(|y| x.at.article != y.at.article && strong(links, x.at, y.at) >= PARAPHRASE)
-            });
-            if !linked {
-                continue;
-            }
-            let claim = |f: &NumberFact| Claim {
-                says: f.text.clone(),
-                articles: f.articles.clone(),
-                sentences: f.mentions.iter().map(|m| m.at).collect(),
-                words: f.mentions.iter().map(|m| m.text.clone()).collect(),
-            };
-            out.push(Conflict {
-                kind: ConflictKind::Number,
-                about: corpus.sentence(a.mentions[0].at).text.clone(),
-                claims: vec![claim(a), claim(b)],
-                how: format!(
-                    "matched sentences give different numbers of {}",
-                    a.what.clone().unwrap_or_default()
-                ),
-            });
+                if a.value == b.value {
+                    continue;
+                }
+                let linked = a.mentions.iter().take(50).any(|x| {
+                    b.mentions.iter().take(50).any(|y| {
+                        x.at.article != y.at.article && strong(links, x.at, y.at) >= PARAPHRASE
+                    })
+                });
+                if !linked {
+                    continue;
+                }
+                let claim = |f: &NumberFact| Claim {
+                    says: f.text.clone(),
+                    articles: f.articles.clone(),
+                    sentences: f.mentions.iter().map(|m| m.at).collect(),
+                    words: f.mentions.iter().map(|m| m.text.clone()).collect(),
+                };
+                out.push(Conflict {
+                    kind: ConflictKind::Number,
+                    about: corpus.sentence(a.mentions[0].at).text.clone(),
+                    claims: vec![claim(a), claim(b)],
+                    how: format!(
+                        "matched sentences give different numbers of {}",
+                        a.what.clone().unwrap_or_default()
+                    ),
+                });
             }
         }
     }
@@ -447,8 +459,12 @@ mod tests {
     #[test]
     fn date_conflict_between_sources() {
         let an = run(&[
-            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to all traffic."],
-            &["On Wednesday, Interior Minister Ahmet Kaya ordered the border crossing at Kapikule closed to traffic."],
+            &[
+                "Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to all traffic.",
+            ],
+            &[
+                "On Wednesday, Interior Minister Ahmet Kaya ordered the border crossing at Kapikule closed to traffic.",
+            ],
         ]);
         let c = an
             .conflicts
@@ -462,8 +478,12 @@ mod tests {
     #[test]
     fn statement_date_is_not_a_conflict() {
         let an = run(&[
-            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed, his office said on Wednesday."],
-            &["Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to traffic."],
+            &[
+                "Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed, his office said on Wednesday.",
+            ],
+            &[
+                "Interior Minister Ahmet Kaya on Tuesday ordered the border crossing at Kapikule closed to traffic.",
+            ],
         ]);
         assert!(an.conflicts.is_empty(), "{:?}", an.conflicts);
     }
@@ -471,8 +491,12 @@ mod tests {
     #[test]
     fn number_conflict_between_sources() {
         let an = run(&[
-            &["The earthquake near Malatya killed 41 people and destroyed hundreds of homes, officials said."],
-            &["The earthquake near Malatya killed 38 people and destroyed hundreds of homes, officials said."],
+            &[
+                "The earthquake near Malatya killed 41 people and destroyed hundreds of homes, officials said.",
+            ],
+            &[
+                "The earthquake near Malatya killed 38 people and destroyed hundreds of homes, officials said.",
+            ],
         ]);
         let c = an
             .conflicts
@@ -494,11 +518,30 @@ mod tests {
                 "Aid groups warned of cholera in the camps.",
             ],
         ]);
-        let shared = an.facts.iter().find(|f| f.articles == vec![0, 1]).expect("shared fact");
+        let shared = an
+            .facts
+            .iter()
+            .find(|f| f.articles == vec![0, 1])
+            .expect("shared fact");
         assert_eq!(shared.support, Support::All);
-        assert!(an.only_in[0].facts.iter().any(|f| f.text.contains("state of emergency")));
-        assert!(an.only_in[1].facts.iter().any(|f| f.text.contains("cholera")));
-        assert!(!an.only_in[0].facts.iter().any(|f| f.text.contains("Floods")));
+        assert!(
+            an.only_in[0]
+                .facts
+                .iter()
+                .any(|f| f.text.contains("state of emergency"))
+        );
+        assert!(
+            an.only_in[1]
+                .facts
+                .iter()
+                .any(|f| f.text.contains("cholera"))
+        );
+        assert!(
+            !an.only_in[0]
+                .facts
+                .iter()
+                .any(|f| f.text.contains("Floods"))
+        );
         assert_eq!(an.framing.len(), 2);
     }
 }

@@ -135,7 +135,9 @@ pub(crate) fn tokens(text: &str) -> Vec<Tok<'_>> {
                 j += 1;
             }
             while let Some(sep) = at(j) {
-                if matches!(sep, '.' | ',' | ':' | '/') && at(j + 1).is_some_and(|d| d.is_ascii_digit()) {
+                if matches!(sep, '.' | ',' | ':' | '/')
+                    && at(j + 1).is_some_and(|d| d.is_ascii_digit())
+                {
                     j += 1;
                     while at(j).is_some_and(|d| d.is_ascii_digit()) {
                         j += 1;
@@ -190,17 +192,68 @@ fn of_head(w: &str) -> bool {
 }
 
 const OF_HEADS: &[&str] = &[
-    "Republic", "Kingdom", "Gulf", "Bay", "Isle", "Island", "Islands", "Sea", "City", "State",
-    "States", "House", "Duke", "Duchess", "Cape", "Lake", "Mount", "Strait", "Sultanate",
-    "Emirate", "Province", "Museum", "Chamber", "Port", "Battle", "Treaty", "Statue", "Tower",
-    "Church", "Cathedral", "Bank", "University", "Ministry", "Department", "Council", "Court",
-    "Secretary", "Minister", "Governor", "Mayor", "President", "Director", "Chief", "Head",
-    "Chairman", "Commissioner", "Speaker", "Leader", "Archbishop", "Bishop", "Prince", "Princess",
-    "King", "Queen", "Emir", "Sultan",
+    "Republic",
+    "Kingdom",
+    "Gulf",
+    "Bay",
+    "Isle",
+    "Island",
+    "Islands",
+    "Sea",
+    "City",
+    "State",
+    "States",
+    "House",
+    "Duke",
+    "Duchess",
+    "Cape",
+    "Lake",
+    "Mount",
+    "Strait",
+    "Sultanate",
+    "Emirate",
+    "Province",
+    "Museum",
+    "Chamber",
+    "Port",
+    "Battle",
+    "Treaty",
+    "Statue",
+    "Tower",
+    "Church",
+    "Cathedral",
+    "Bank",
+    "University",
+    "Ministry",
+    "Department",
+    "Council",
+    "Court",
+    "Secretary",
+    "Minister",
+    "Governor",
+    "Mayor",
+    "President",
+    "Director",
+    "Chief",
+    "Head",
+    "Chairman",
+    "Commissioner",
+    "Speaker",
+    "Leader",
+    "Archbishop",
+    "Bishop",
+    "Prince",
+    "Princess",
+    "King",
+    "Queen",
+    "Emir",
+    "Sultan",
 ];
 
 /// Lower-case particles that may open a name in running text.
-const PREFIX_PARTICLES: &[&str] = &["bin", "ibn", "al", "el", "van", "von", "de", "der", "den", "dos", "da", "di", "del"];
+const PREFIX_PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "van", "von", "de", "der", "den", "dos", "da", "di", "del",
+];
 
 /// A capitalized name word ("Pompeo", "Abdul-Mahdi", "al-Muhandis", "ISIS").
 fn is_name_word(w: &str) -> bool {
@@ -327,7 +380,7 @@ fn sentence_starts(text: &str, toks: &[Tok]) -> Vec<bool> {
             g.contains(['.', '!', '?', ':', '“', '"'])
                 && !g.starts_with(',')
                 && (g.contains(['.', '!', '?', ':'])
-                    || g.ends_with(['“', '"']) && toks[i - 1].text.len() > 0 && g.len() <= 2)
+                    || g.ends_with(['“', '"']) && !toks[i - 1].text.is_empty() && g.len() <= 2)
         };
         out.push(start);
         prev_end = t.end;
@@ -364,10 +417,11 @@ fn is_demonym(w: &str, caps: &FxHashSet<String>) -> bool {
     if GROUP_ADJECTIVES.contains(&w) {
         return true;
     }
-    if let Some(b) = w.strip_suffix('s') {
-        if b.ends_with(['i', 'n']) && is_demonym(b, caps) {
-            return true;
-        }
+    if let Some(b) = w.strip_suffix('s')
+        && b.ends_with(['i', 'n'])
+        && is_demonym(b, caps)
+    {
+        return true;
     }
     let n = w.chars().count();
     if n < 4 {
@@ -438,7 +492,17 @@ fn sentence_candidates(
         let initial = starts[i] && first == i;
         let before = &text[..toks[i].start];
         let after = &text[toks[last_name].end..];
-        split_run(at, body_offset, text, &run, initial, before, after, stats, out);
+        split_run(
+            at,
+            body_offset,
+            text,
+            &run,
+            initial,
+            before,
+            after,
+            stats,
+            out,
+        );
         i = last_name + 1;
     }
 }
@@ -497,7 +561,8 @@ fn split_run(
         let w = strip_possessive(run[0].text).0;
         let l = w.to_lowercase();
         let title = TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w);
-        let common = (!is_all_caps(w) && is_stop_word(&l)) || SENTENCE_STARTERS.contains(&l.as_str());
+        let common =
+            (!is_all_caps(w) && is_stop_word(&l)) || SENTENCE_STARTERS.contains(&l.as_str());
         let drop = if title && !common {
             false
         } else if common {
@@ -515,7 +580,10 @@ fn split_run(
         if drop {
             before = &text[..run[0].end];
             run.remove(0);
-            while run.first().is_some_and(|t| t.text == "of" || PARTICLES.contains(&t.text)) {
+            while run
+                .first()
+                .is_some_and(|t| t.text == "of" || PARTICLES.contains(&t.text))
+            {
                 run.remove(0);
             }
         }
@@ -529,11 +597,31 @@ fn split_run(
         let right: Vec<Tok> = run[k + 1..].to_vec();
         if !left.is_empty() {
             let after_left = &text[left[left.len() - 1].end..];
-            split_run(at, body_offset, text, &left, false, before, after_left, stats, out);
+            split_run(
+                at,
+                body_offset,
+                text,
+                &left,
+                false,
+                before,
+                after_left,
+                stats,
+                out,
+            );
         }
         if !right.is_empty() {
             let before_right = &text[..right[0].start];
-            split_run(at, body_offset, text, &right, false, before_right, after, stats, out);
+            split_run(
+                at,
+                body_offset,
+                text,
+                &right,
+                false,
+                before_right,
+                after,
+                stats,
+                out,
+            );
         }
         return;
     }
@@ -576,7 +664,18 @@ fn split_run(
             if found.is_none() && k > 0 {
                 let prefix: Vec<Tok> = run[..k].to_vec();
                 let after_p = &text[prefix[prefix.len() - 1].end..];
-                emit(at, body_offset, text, &prefix, before, after_p, None, None, stats, out);
+                emit(
+                    at,
+                    body_offset,
+                    text,
+                    &prefix,
+                    before,
+                    after_p,
+                    None,
+                    None,
+                    stats,
+                    out,
+                );
             }
             if found.is_none() {
                 return;
@@ -590,7 +689,8 @@ fn split_run(
     if let Some(ts) = title_start {
         let prefix: Vec<Tok> = run[..ts].to_vec();
         let name: Vec<Tok> = run[title_end..].to_vec();
-        let title_text = text[run[ts].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ");
+        let title_text =
+            text[run[ts].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ");
         let honor = run[ts..title_end]
             .iter()
             .all(|t| HONORIFICS.contains(&t.text));
@@ -604,7 +704,18 @@ fn split_run(
         };
         if !prefix.is_empty() {
             let after_p = &text[prefix[prefix.len() - 1].end..];
-            emit(at, body_offset, text, &prefix, before, after_p, None, None, stats, out);
+            emit(
+                at,
+                body_offset,
+                text,
+                &prefix,
+                before,
+                after_p,
+                None,
+                None,
+                stats,
+                out,
+            );
         }
         let before_name = &text[..name[0].start];
         let n = out.len();
@@ -625,7 +736,18 @@ fn split_run(
         }
         return;
     }
-    emit(at, body_offset, text, &run, before, after, None, None, stats, out);
+    emit(
+        at,
+        body_offset,
+        text,
+        &run,
+        before,
+        after,
+        None,
+        None,
+        stats,
+        out,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -662,7 +784,9 @@ fn emit(
     let end = run[run.len() - 1].end;
     let raw = &text[start..end];
     let (name, _) = strip_possessive(raw);
-    let name = name.trim_end_matches('.').replace(['\u{a0}', '\u{202f}'], " ");
+    let name = name
+        .trim_end_matches('.')
+        .replace(['\u{a0}', '\u{202f}'], " ");
     if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return;
     }
@@ -674,7 +798,11 @@ fn emit(
     }
     let prev = prev_words(before, 3);
     let p1 = prev.last().map(String::as_str).unwrap_or("");
-    let p2 = if prev.len() >= 2 { prev[prev.len() - 2].as_str() } else { "" };
+    let p2 = if prev.len() >= 2 {
+        prev[prev.len() - 2].as_str()
+    } else {
+        ""
+    };
     let after_words: Vec<String> = tokens(head(after, 60))
         .iter()
         .take(3)
@@ -698,7 +826,8 @@ fn emit(
     if multi && (is_speech_verb(a1) && !comma_after || right_before && is_speech_verb(p1)) {
         votes.person += 2;
     }
-    if words.len() == 1 && !is_all_caps(&name) && is_speech_verb(a1) && p1 != "the" && !comma_after {
+    if words.len() == 1 && !is_all_caps(&name) && is_speech_verb(a1) && p1 != "the" && !comma_after
+    {
         votes.person += 1;
     }
     if multi
@@ -708,8 +837,12 @@ fn emit(
     {
         votes.person += 2;
     }
-    if words.iter().any(|w| w.contains('-') && w.split('-').next().is_some_and(|p| PARTICLES.contains(&p.to_lowercase().as_str())))
-        && words.len() >= 2
+    if words.iter().any(|w| {
+        w.contains('-')
+            && w.split('-')
+                .next()
+                .is_some_and(|p| PARTICLES.contains(&p.to_lowercase().as_str()))
+    }) && words.len() >= 2
     {
         votes.person += 1;
     }
@@ -720,7 +853,9 @@ fn emit(
     // "the X group", "the X extremist group" (not "X's party": a person's).
     let possessive = strip_possessive(raw).1;
     let adjective = |w: &str| {
-        ["ist", "ic", "al", "ed", "ant"].iter().any(|s| w.ends_with(s))
+        ["ist", "ic", "al", "ed", "ant"]
+            .iter()
+            .any(|s| w.ends_with(s))
             || matches!(w, "armed" | "rebel" | "opposition" | "ruling" | "hardline")
     };
     if !comma_after
@@ -748,12 +883,16 @@ fn emit(
         .map(|c| c[1].to_string())
         .filter(|a| a != &name);
     let initial = {
-        let lead = text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([".contains(c));
+        let lead =
+            text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([".contains(c));
         lead.is_empty() || lead.ends_with(['.', '!', '?', ':'])
     };
     out.push(Cand {
         at,
-        span: Some(Span::new(body_offset + start, body_offset + start + name.len())),
+        span: Some(Span::new(
+            body_offset + start,
+            body_offset + start + name.len(),
+        )),
         text: name,
         honorific,
         title,
@@ -777,7 +916,10 @@ fn role_phrase(before: &str) -> String {
         let gap = &before[prev.end..toks[first].start];
         let w = prev.text;
         let capital = w.chars().next().is_some_and(|c| c.is_uppercase());
-        let modifier = matches!(w, "top" | "former" | "senior" | "chief" | "deputy" | "acting");
+        let modifier = matches!(
+            w,
+            "top" | "former" | "senior" | "chief" | "deputy" | "acting"
+        );
         if !is_one_space(gap) || !(capital || modifier) {
             break;
         }
@@ -828,12 +970,19 @@ pub fn find_entities(corpus: &Corpus) -> Vec<Entity> {
             let name = dl.trim().to_string();
             if name.chars().any(|c| c.is_alphabetic()) && !d.sentences.is_empty() {
                 cands.push(Cand {
-                    at: SentenceRef { article: a, sentence: 0 },
+                    at: SentenceRef {
+                        article: a,
+                        sentence: 0,
+                    },
                     span: None,
                     text: name,
                     honorific: None,
                     title: None,
-                    votes: Votes { person: 0, org: 0, place: 3 },
+                    votes: Votes {
+                        person: 0,
+                        org: 0,
+                        place: 3,
+                    },
                     alias: None,
                     initial: false,
                 });
@@ -841,7 +990,10 @@ pub fn find_entities(corpus: &Corpus) -> Vec<Entity> {
         }
         for (si, s) in d.sentences.iter().enumerate() {
             sentence_candidates(
-                SentenceRef { article: a, sentence: si },
+                SentenceRef {
+                    article: a,
+                    sentence: si,
+                },
                 s.span.start,
                 &s.text,
                 &stats,
@@ -877,10 +1029,10 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
     let mut dsu = Dsu((0..n).collect());
     // 1. Acronyms the text expands.
     for (ci, c) in cands.iter().enumerate() {
-        if let Some(al) = &c.alias {
-            if let Some(&ai) = key_ix.get(&key_words(al).join(" ")) {
-                dsu.union(cand_key[ci], ai);
-            }
+        if let Some(al) = &c.alias
+            && let Some(&ai) = key_ix.get(&key_words(al).join(" "))
+        {
+            dsu.union(cand_key[ci], ai);
         }
     }
     // Buckets so that each merge rule compares only plausible pairs (a
@@ -918,10 +1070,11 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
     // Longer names by the signature of their last word.
     let mut by_last: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, v) in variants.iter().enumerate() {
-        if !v.acronym && v.words.len() >= 2 {
-            if let Some(last) = v.words.last() {
-                by_last.entry(sig(last)).or_default().push(i);
-            }
+        if !v.acronym
+            && v.words.len() >= 2
+            && let Some(last) = v.words.last()
+        {
+            by_last.entry(sig(last)).or_default().push(i);
         }
     }
     // 3. Short forms: the suffix of exactly one longer name (after step 2).
@@ -934,7 +1087,13 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
         }
         let mut targets: FxHashSet<usize> = FxHashSet::default();
         let last = v.words.last().map(|w| sig(w)).unwrap_or_default();
-        for &j in by_last.get(&last).map(Vec::as_slice).unwrap_or(&[]).iter().take(200) {
+        for &j in by_last
+            .get(&last)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .take(200)
+        {
             let l = &variants[j];
             if j == i || l.words.len() <= v.words.len() {
                 continue;
@@ -989,11 +1148,11 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             acronyms.insert(v.words.join(""), i);
         }
     }
-    for i in 0..n {
-        if !variants[i].acronym {
+    for (i, v) in variants.iter().enumerate() {
+        if !v.acronym {
             continue;
         }
-        let acr = variants[i].words.join("");
+        let acr = v.words.join("");
         let hits: FxHashSet<usize> = by_initials
             .get(&acr)
             .map(Vec::as_slice)
@@ -1008,7 +1167,7 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
         // "ISIS" doubles "IS"; a one-letter extension of a 3+ letter acronym.
         let chars: Vec<char> = acr.chars().collect();
         let half = chars.len() / 2;
-        if chars.len() >= 4 && chars.len() % 2 == 0 && chars[..half] == chars[half..] {
+        if chars.len() >= 4 && chars.len().is_multiple_of(2) && chars[..half] == chars[half..] {
             let a: String = chars[..half].iter().collect();
             if let Some(&j) = acronyms.get(&a) {
                 dsu.union(i, j);
@@ -1058,10 +1217,10 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
                 None => acc.forms.push((form, 1, hon, acr)),
             }
         }
-        if let Some(t) = c.title {
-            if !acc.titles.contains(&t) {
-                acc.titles.push(t);
-            }
+        if let Some(t) = c.title
+            && !acc.titles.contains(&t)
+        {
+            acc.titles.push(t);
         }
         acc.mentions.push(Mention {
             at: c.at,
@@ -1072,7 +1231,8 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
     let mut out: Vec<Entity> = accs
         .into_iter()
         .map(|mut acc| {
-            acc.mentions.sort_by_key(|m| (m.at, m.span.map(|s| s.start)));
+            acc.mentions
+                .sort_by_key(|m| (m.at, m.span.map(|s| s.start)));
             let canonical = acc
                 .forms
                 .iter()

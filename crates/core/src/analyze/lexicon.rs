@@ -570,8 +570,18 @@ pub const PLACE_SUFFIXES: &[&str] = &[
 
 /// Lower-case words before a name that make it a place ("in X", "city of X").
 pub const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "across", "near", "into", "toward", "towards", "outside", "inside", "throughout",
-    "around", "to", "from",
+    "in",
+    "across",
+    "near",
+    "into",
+    "toward",
+    "towards",
+    "outside",
+    "inside",
+    "throughout",
+    "around",
+    "to",
+    "from",
 ];
 
 /// Lower-case nouns that, followed by "of", introduce a place ("city of X").

@@ -115,7 +115,10 @@ pub(crate) mod testutil {
             id: format!("test-{date}-{}", paragraphs.len()),
             source: None,
             path: "test".into(),
-            title: paragraphs.first().map(|p| p.to_string()).unwrap_or_default(),
+            title: paragraphs
+                .first()
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
             standfirst: None,
             published: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
                 .ok()

@@ -91,15 +91,37 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid number regex")
 });
 
-static NEXT_WORDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\s-]*(?:of\s+)?([\p{L}][\p{L}'’-]*)(?:\s+([\p{L}][\p{L}'’-]*))?(?:\s+([\p{L}][\p{L}'’-]*))?").expect("valid regex"));
+static NEXT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s-]*(?:of\s+)?([\p{L}][\p{L}'’-]*)(?:\s+([\p{L}][\p{L}'’-]*))?(?:\s+([\p{L}][\p{L}'’-]*))?").expect("valid regex")
+});
 
 const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "decade", "decades", "century", "centuries", "am", "pm",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "am",
+    "pm",
 ];
 
-const SKIP_NOUNS: &[&str] = &["of", "and", "or", "to", "the", "a", "in", "on", "at", "for", "per", "by", "from", "with", "was", "were", "is", "are", "has", "have", "had", "who", "which", "that"];
+const SKIP_NOUNS: &[&str] = &[
+    "of", "and", "or", "to", "the", "a", "in", "on", "at", "for", "per", "by", "from", "with",
+    "was", "were", "is", "are", "has", "have", "had", "who", "which", "that",
+];
 
 fn scale_of(s: Option<&str>) -> f64 {
     match s.map(str::to_lowercase).as_deref() {
@@ -122,7 +144,9 @@ fn counted_noun(after: &str) -> Option<String> {
     let c = NEXT_WORDS.captures(after)?;
     let mut words: Vec<&str> = Vec::new();
     for i in 1..=3 {
-        let Some(w) = c.get(i).map(|m| m.as_str()) else { break };
+        let Some(w) = c.get(i).map(|m| m.as_str()) else {
+            break;
+        };
         if SKIP_NOUNS.contains(&w.to_lowercase().as_str()) {
             break;
         }
@@ -133,7 +157,10 @@ fn counted_noun(after: &str) -> Option<String> {
         }
     }
     // Drop trailing capitalized words (a name after the number is not what it counts).
-    while words.last().is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase())) {
+    while words
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+    {
         words.pop();
     }
     if words.is_empty() {
@@ -154,10 +181,10 @@ fn head_stem(what: &str) -> String {
 pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<NumberFact> {
     let mut masks: FxHashMap<SentenceRef, Vec<(Span, bool)>> = FxHashMap::default();
     for e in exprs {
-        masks
-            .entry(e.at)
-            .or_default()
-            .push((e.span, e.date.granularity == Granularity::Year && e.how == "explicit year"));
+        masks.entry(e.at).or_default().push((
+            e.span,
+            e.date.granularity == Granularity::Year && e.how == "explicit year",
+        ));
     }
     let mut found: Vec<(NumberKind, f64, NumberMention)> = Vec::new();
     for r in corpus.refs() {
@@ -179,15 +206,27 @@ pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<Number
             let after = &s.text[end..];
             let text = s.text[start..end].trim().to_string();
             let (kind, value, what) = if let Some(va) = c.name("va") {
-                let Some(v) = parse_num(va.as_str()) else { continue };
+                let Some(v) = parse_num(va.as_str()) else {
+                    continue;
+                };
                 (NumberKind::Vote, v, Some("votes".to_string()))
             } else if let Some(n) = c.name("mnum") {
-                let Some(v) = parse_num(n.as_str()) else { continue };
-                (NumberKind::Money, v * scale_of(c.name("mscale").map(|x| x.as_str())), c.name("cur").map(|x| x.as_str().to_string()))
+                let Some(v) = parse_num(n.as_str()) else {
+                    continue;
+                };
+                (
+                    NumberKind::Money,
+                    v * scale_of(c.name("mscale").map(|x| x.as_str())),
+                    c.name("cur").map(|x| x.as_str().to_string()),
+                )
             } else if let Some(wm) = c.name("wmoney") {
                 let first = wm.as_str().split(' ').next().unwrap_or("");
                 let v = number_word(first).unwrap_or(0.0);
-                (NumberKind::Money, v, c.name("wcur").map(|x| x.as_str().to_string()))
+                (
+                    NumberKind::Money,
+                    v,
+                    c.name("wcur").map(|x| x.as_str().to_string()),
+                )
             } else if let Some(n) = c.name("num") {
                 let raw = n.as_str();
                 let Some(v) = parse_num(raw) else { continue };
@@ -196,18 +235,35 @@ pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<Number
                 } else {
                     if let Some((_, is_year)) = in_expr {
                         if *is_year && c.name("scale").is_none() {
-                            found.push((NumberKind::Year, v, NumberMention { at: r, span: body, text, what: None, qualifier: q }));
+                            found.push((
+                                NumberKind::Year,
+                                v,
+                                NumberMention {
+                                    at: r,
+                                    span: body,
+                                    text,
+                                    what: None,
+                                    qualifier: q,
+                                },
+                            ));
                         }
                         continue;
                     }
                     // Part of a date, a time or a score: "10/1", "17:36", "3-1".
                     let before = &s.text[..n.start()];
-                    if after.starts_with(['/', ':']) || before.ends_with(['/', ':', '-']) || after.starts_with("-") && after[1..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                    if after.starts_with(['/', ':'])
+                        || before.ends_with(['/', ':', '-'])
+                        || after.starts_with("-")
+                            && after[1..].starts_with(|ch: char| ch.is_ascii_digit())
+                    {
                         continue;
                     }
                     let v = v * scale_of(c.name("scale").map(|x| x.as_str()));
                     let what = counted_noun(after);
-                    if what.as_deref().is_some_and(|w| TIME_UNITS.contains(&w.to_lowercase().as_str())) {
+                    if what
+                        .as_deref()
+                        .is_some_and(|w| TIME_UNITS.contains(&w.to_lowercase().as_str()))
+                    {
                         continue;
                     }
                     (NumberKind::Quantity, v, what)
@@ -222,7 +278,9 @@ pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<Number
                 let what = counted_noun(after);
                 let Some(what) = what else { continue };
                 let lw = what.to_lowercase();
-                if TIME_UNITS.contains(&lw.as_str()) || TIME_UNITS.iter().any(|u| lw.starts_with(&format!("{u} "))) {
+                if TIME_UNITS.contains(&lw.as_str())
+                    || TIME_UNITS.iter().any(|u| lw.starts_with(&format!("{u} ")))
+                {
                     continue;
                 }
                 (NumberKind::Quantity, v, Some(what))
@@ -232,7 +290,17 @@ pub fn find_numbers(corpus: &Corpus, exprs: &[TemporalExpression]) -> Vec<Number
             if in_expr.is_some() {
                 continue;
             }
-            found.push((kind, value, NumberMention { at: r, span: body, text, what, qualifier: q }));
+            found.push((
+                kind,
+                value,
+                NumberMention {
+                    at: r,
+                    span: body,
+                    text,
+                    what,
+                    qualifier: q,
+                },
+            ));
         }
     }
     merge(found)
@@ -251,7 +319,9 @@ fn merge(found: Vec<(NumberKind, f64, NumberMention)>) -> Vec<NumberFact> {
                 && f.value == value
                 && (kind != NumberKind::Quantity
                     || value >= 100.0
-                    || f.mentions.iter().any(|x| x.what.as_deref().map(head_stem) == stem_m))
+                    || f.mentions
+                        .iter()
+                        .any(|x| x.what.as_deref().map(head_stem) == stem_m))
         });
         match same {
             Some(i) => {
@@ -268,18 +338,18 @@ fn merge(found: Vec<(NumberKind, f64, NumberMention)>) -> Vec<NumberFact> {
             None => {
                 cands.push(facts.len());
                 facts.push(NumberFact {
-                id: facts.len(),
-                kind,
-                value,
-                text: m
-                    .text
-                    .strip_prefix(m.qualifier.as_deref().unwrap_or("\u{0}"))
-                    .map(|t| t.trim().to_string())
-                    .unwrap_or_else(|| m.text.clone()),
-                what: m.what.clone(),
-                articles: vec![m.at.article],
-                mentions: vec![m],
-            })
+                    id: facts.len(),
+                    kind,
+                    value,
+                    text: m
+                        .text
+                        .strip_prefix(m.qualifier.as_deref().unwrap_or("\u{0}"))
+                        .map(|t| t.trim().to_string())
+                        .unwrap_or_else(|| m.text.clone()),
+                    what: m.what.clone(),
+                    articles: vec![m.at.article],
+                    mentions: vec![m],
+                })
             }
         }
     }
@@ -324,7 +394,12 @@ mod rule_tests {
     fn find<'a>(ns: &'a [NumberFact], text: &str) -> &'a NumberFact {
         ns.iter()
             .find(|n| n.mentions.iter().any(|m| m.text == text))
-            .unwrap_or_else(|| panic!("{text:?} not in {:?}", ns.iter().map(|n| &n.text).collect::<Vec<_>>()))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{text:?} not in {:?}",
+                    ns.iter().map(|n| &n.text).collect::<Vec<_>>()
+                )
+            })
     }
 
     #[test]
@@ -338,13 +413,22 @@ mod rule_tests {
         assert_eq!(n.value, 1200.0);
         assert_eq!(n.what.as_deref(), Some("survivors"));
         let q = find(&ns, "Nearly 1,200");
-        assert_eq!(q.mentions.iter().filter_map(|m| m.qualifier.as_deref()).next(), Some("nearly"));
+        assert_eq!(
+            q.mentions
+                .iter()
+                .filter_map(|m| m.qualifier.as_deref())
+                .next(),
+            Some("nearly")
+        );
     }
 
     #[test]
     fn small_counts_merge_only_with_the_same_noun() {
         let ns = numbers(&[&["Three soldiers died."], &["Three villages were shelled."]]);
-        assert_ne!(find(&ns, "Three").id, ns.iter().rev().find(|n| n.text == "Three").unwrap().id);
+        assert_ne!(
+            find(&ns, "Three").id,
+            ns.iter().rev().find(|n| n.text == "Three").unwrap().id
+        );
     }
 
     #[test]

@@ -97,7 +97,10 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
         let (pos, c) = chars[i];
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
         let next = chars.get(i + 1).map(|x| x.1);
-        let opens_double = c == '“' || c == '«' || c == '„' || (c == '"' && next.is_some_and(|n| !n.is_whitespace()));
+        let opens_double = c == '“'
+            || c == '«'
+            || c == '„'
+            || (c == '"' && next.is_some_and(|n| !n.is_whitespace()));
         let opens_single = (c == '‘' || c == '\'')
             && prev.is_none_or(|p| p.is_whitespace() || "([—–-\"“".contains(p))
             && next.is_some_and(|n| n.is_alphanumeric());
@@ -148,7 +151,7 @@ pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
             }
             None if opens_double => {
                 // Open to the end of the paragraph (a quote that continues).
-                if text[start..].trim().split_whitespace().count() >= 3 {
+                if text[start..].split_whitespace().count() >= 3 {
                     out.push(RawQuote {
                         start,
                         end: text.len(),
@@ -201,9 +204,33 @@ impl Ctx<'_> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they"];
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "also", "has", "had", "have", "later", "then", "again", "repeatedly", "reportedly", "once",
-    "previously", "earlier", "further", "quickly", "simply", "had", "publicly", "privately",
-    "recently", "has", "was", "is", "would", "will", "could", "on", "last",
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "reportedly",
+    "once",
+    "previously",
+    "earlier",
+    "further",
+    "quickly",
+    "simply",
+    "had",
+    "publicly",
+    "privately",
+    "recently",
+    "has",
+    "was",
+    "is",
+    "would",
+    "will",
+    "could",
+    "on",
+    "last",
 ];
 
 fn speaker_from_entity(ctx: &Ctx, id: usize, how: &str) -> Speaker {
@@ -219,7 +246,10 @@ fn speaker_from_entity(ctx: &Ctx, id: usize, how: &str) -> Speaker {
 /// The last entity mention that ends at (or just before) `pos` of a sentence.
 fn entity_ending_at(ctx: &Ctx, r: SentenceRef, text: &str, pos: usize) -> Option<usize> {
     let trimmed = text[..pos].trim_end().trim_end_matches(['\'', '’']);
-    let trimmed = trimmed.strip_suffix("'s").or(trimmed.strip_suffix("’s")).unwrap_or(trimmed);
+    let trimmed = trimmed
+        .strip_suffix("'s")
+        .or(trimmed.strip_suffix("’s"))
+        .unwrap_or(trimmed);
     let end = trimmed.len();
     ctx.mentions
         .of(r)
@@ -259,7 +289,12 @@ fn by_role(ctx: &Ctx, np: &[String]) -> Option<usize> {
     // Capitalized or adjective qualifiers ("Iraqi", "foreign").
     let quals: Vec<&String> = np[..np.len() - 1]
         .iter()
-        .filter(|w| !matches!(w.as_str(), "the" | "a" | "an" | "prime" | "country's" | "country’s" | "its" | "top" | "former"))
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "prime" | "country's" | "country’s" | "its" | "top" | "former"
+            )
+        })
         .collect();
     let mut hits = FxHashSet::default();
     for e in ctx.entities {
@@ -274,16 +309,30 @@ fn by_role(ctx: &Ctx, np: &[String]) -> Option<usize> {
             hits.insert(e.id);
         }
     }
-    if hits.len() == 1 { hits.into_iter().next() } else { None }
+    if hits.len() == 1 {
+        hits.into_iter().next()
+    } else {
+        None
+    }
 }
 
 /// The subject of a reporting verb that starts at `v` in sentence `r`.
-fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize) -> Option<Speaker> {
+fn subject_before(
+    ctx: &Ctx,
+    r: SentenceRef,
+    text: &str,
+    toks: &[Tok],
+    vi: usize,
+) -> Option<Speaker> {
     let verb = toks[vi].text.to_lowercase();
     // Participles: the nearest person before the verb.
     if verb.ends_with("ing") {
         return nearest_person_before(ctx, r, toks[vi].start).map(|id| {
-            speaker_from_entity(ctx, id, &format!("subject of \"{verb}\" (nearest person before)"))
+            speaker_from_entity(
+                ctx,
+                id,
+                &format!("subject of \"{verb}\" (nearest person before)"),
+            )
         });
     }
     let mut k = vi;
@@ -298,19 +347,22 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
     let mut before = text[..end].trim_end();
     // ", who" / ", which": the entity before the relative pronoun.
     for rel in ["who", "which"] {
-        if let Some(b) = before.strip_suffix(rel) {
-            if b.ends_with([' ', ',']) {
-                before = b.trim_end();
-            }
+        if let Some(b) = before.strip_suffix(rel)
+            && b.ends_with([' ', ','])
+        {
+            before = b.trim_end();
         }
     }
     // "the former governor, X, said": the person before the comma;
     // "X, a member of Z, told": skip the appositive.
     if let Some(b) = before.strip_suffix(',') {
         let b = b.trim_end();
-        if let Some(id) = entity_ending_at(ctx, r, text, b.len())
-            .filter(|&id| matches!(ctx.entities[id].kind, EntityKind::Person | EntityKind::Other))
-        {
+        if let Some(id) = entity_ending_at(ctx, r, text, b.len()).filter(|&id| {
+            matches!(
+                ctx.entities[id].kind,
+                EntityKind::Person | EntityKind::Other
+            )
+        }) {
             return Some(speaker_from_entity(ctx, id, &format!("X, {verb}")));
         }
         match b.rfind(',') {
@@ -353,7 +405,10 @@ fn subject_before(ctx: &Ctx, r: SentenceRef, text: &str, toks: &[Tok], vi: usize
                 break;
             }
             v.push(*t);
-            if matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            if matches!(
+                t.text.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) {
                 break;
             }
         }
@@ -398,7 +453,10 @@ fn nearest_person_before(ctx: &Ctx, r: SentenceRef, pos: usize) -> Option<usize>
 /// Attribution right after a quote: `," X said` or `," said X`.
 fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<Speaker> {
     let rest = &text[from..];
-    let lead = rest.len() - rest.trim_start_matches([',', ' ', '\u{a0}', '.', '!', '?']).len();
+    let lead = rest.len()
+        - rest
+            .trim_start_matches([',', ' ', '\u{a0}', '.', '!', '?'])
+            .len();
     let rest_start = from + lead;
     let toks = tokens(&text[rest_start..]);
     // Tokens of the attribution clause (up to the next punctuation).
@@ -406,7 +464,7 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     let mut prev_end = 0;
     for t in toks.iter().take(10) {
         let gap = &text[rest_start + prev_end..rest_start + t.start];
-        if !clause.is_empty() && !(is_one_space(gap) || gap.trim().is_empty()) {
+        if !(clause.is_empty() || is_one_space(gap) || gap.trim().is_empty()) {
             break;
         }
         clause.push(Tok {
@@ -454,7 +512,11 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     }
     if let Some(id) = by_role(ctx, &np_words) {
         let phrase = text[np_start..np_end].to_string();
-        return Some(speaker_from_entity(ctx, id, &format!("named by role: \"{phrase}\"")));
+        return Some(speaker_from_entity(
+            ctx,
+            id,
+            &format!("named by role: \"{phrase}\""),
+        ));
     }
     let head = np_words.last().cloned().unwrap_or_default();
     Some(Speaker {
@@ -487,19 +549,17 @@ fn note_indirect_speech(ctx: &mut Ctx, r: SentenceRef, text: &str, quoted: &[(us
         if inside_any(t.start, quoted) || !is_speech_verb(t.text) || t.text.ends_with("ing") {
             continue;
         }
-        if let Some(s) = subject_before(ctx, r, text, &toks, vi) {
-            if s.person && s.entity.is_some() {
-                ctx.last_person = Some(s);
-            }
+        if let Some(s) = subject_before(ctx, r, text, &toks, vi)
+            && s.person
+            && s.entity.is_some()
+        {
+            ctx.last_person = Some(s);
         }
     }
 }
 
 fn normalize_quote(s: &str) -> String {
-    s.trim()
-        .trim_end_matches([',', ' '])
-        .trim()
-        .to_string()
+    s.trim().trim_end_matches([',', ' ']).trim().to_string()
 }
 
 /// Finds and attributes the quotes of a story, merged across articles.
@@ -542,7 +602,10 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
             let mut done_sentences: FxHashSet<usize> = FxHashSet::default();
             let mut para_has_quote = false;
             for q in &raws {
-                let (Some(s_open), Some(s_close)) = (sent_of(q.start), sent_of(q.end.saturating_sub(1).max(q.start))) else {
+                let (Some(s_open), Some(s_close)) = (
+                    sent_of(q.start),
+                    sent_of(q.end.saturating_sub(1).max(q.start)),
+                ) else {
                     continue;
                 };
                 // Indirect speech in sentences before this quote.
@@ -550,15 +613,24 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let (si, ss, _) = sents[cursor];
                     cursor += 1;
                     if done_sentences.insert(si) {
-                        let r = SentenceRef { article: a, sentence: si };
+                        let r = SentenceRef {
+                            article: a,
+                            sentence: si,
+                        };
                         let spans = quoted_spans(&raws, ss, d.sentences[si].text.len());
                         note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
                     }
                 }
                 let para_quoted_before = para_has_quote;
                 para_has_quote = true;
-                let ro = SentenceRef { article: a, sentence: s_open };
-                let rc = SentenceRef { article: a, sentence: s_close };
+                let ro = SentenceRef {
+                    article: a,
+                    sentence: s_open,
+                };
+                let rc = SentenceRef {
+                    article: a,
+                    sentence: s_close,
+                };
                 let so = &d.sentences[s_open];
                 let sc = &d.sentences[s_close];
                 let off_o = so.span.start - p.span.start;
@@ -577,15 +649,21 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let spans = quoted_spans(&raws, off_o, so.text.len());
                     toks.iter()
                         .enumerate()
-                        .filter(|(_, t)| t.end <= local_open && is_speech_verb(t.text) && !inside_any(t.start, &spans))
-                        .last()
+                        .rfind(|(_, t)| {
+                            t.end <= local_open
+                                && is_speech_verb(t.text)
+                                && !inside_any(t.start, &spans)
+                        })
                         .and_then(|(vi, _)| subject_before(&ctx, ro, &so.text, &toks, vi))
                 };
                 // "according to X" anywhere in the sentence.
                 let before = before.or_else(|| {
                     let l = so.text.to_lowercase();
                     let at = l.find("according to ")? + "according to ".len();
-                    let m = mentions.of(ro).iter().find(|m| m.0 >= at && m.0 <= at + 40)?;
+                    let m = mentions
+                        .of(ro)
+                        .iter()
+                        .find(|m| m.0 >= at && m.0 <= at + 40)?;
                     Some(speaker_from_entity(&ctx, m.2, "according to X"))
                 });
                 // `X "…"` with no verb between: the entity right before the mark.
@@ -593,7 +671,9 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let local_open = q.open.saturating_sub(off_o).min(so.text.len());
                     entity_ending_at(&ctx, ro, &so.text, local_open)
                         .filter(|&id| entities[id].kind == EntityKind::Person)
-                        .map(|id| speaker_from_entity(&ctx, id, "X \"…\" (subject before the quote)"))
+                        .map(|id| {
+                            speaker_from_entity(&ctx, id, "X \"…\" (subject before the quote)")
+                        })
                 });
                 // A reporting verb later in the sentence: `"…" with Y, X said`.
                 let after = after.or_else(|| {
@@ -605,7 +685,12 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let spans = quoted_spans(&raws, off_c, sc.text.len());
                     toks.iter()
                         .enumerate()
-                        .find(|(_, t)| t.start >= local && is_speech_verb(t.text) && !t.text.ends_with("ing") && !inside_any(t.start, &spans))
+                        .find(|(_, t)| {
+                            t.start >= local
+                                && is_speech_verb(t.text)
+                                && !t.text.ends_with("ing")
+                                && !inside_any(t.start, &spans)
+                        })
                         .and_then(|(vi, _)| subject_before(&ctx, rc, &sc.text, &toks, vi))
                         .map(|mut s| {
                             s.how = format!("{} (later in the sentence)", s.how);
@@ -617,16 +702,28 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let lead = so.text[..local_open.min(so.text.len())].trim();
                     !lead.is_empty() && lead.chars().any(char::is_alphabetic)
                 };
-                let whole_paragraph = ptext[..q.open].trim().is_empty() && ptext[q.after..].trim().is_empty();
+                let whole_paragraph =
+                    ptext[..q.open].trim().is_empty() && ptext[q.after..].trim().is_empty();
                 let speaker = match (after, before) {
-                    (Some(a), _) if a.person || a.entity.is_some_and(|e| entities[e].kind != EntityKind::Organization) => Some(a),
+                    (Some(a), _)
+                        if a.person
+                            || a.entity
+                                .is_some_and(|e| entities[e].kind != EntityKind::Organization) =>
+                    {
+                        Some(a)
+                    }
                     (Some(a), Some(b)) => {
-                        if b.person { Some(b) } else { Some(a) }
+                        if b.person {
+                            Some(b)
+                        } else {
+                            Some(a)
+                        }
                     }
                     (Some(a), None) => Some(a),
                     (None, Some(b)) => Some(b),
                     (None, None) => {
-                        if (whole_paragraph && prev_para_quoted) || (!partial && para_quoted_before) {
+                        if (whole_paragraph && prev_para_quoted) || (!partial && para_quoted_before)
+                        {
                             ctx.last_quote.clone().map(|mut s| {
                                 s.how = "continues the previous quote".into();
                                 s
@@ -646,7 +743,10 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     ctx.last_quote = Some(s.clone());
                 }
                 let at: Vec<SentenceRef> = (s_open..=s_close)
-                    .map(|sentence| SentenceRef { article: a, sentence })
+                    .map(|sentence| SentenceRef {
+                        article: a,
+                        sentence,
+                    })
                     .collect();
                 occs.push((
                     a,
@@ -666,7 +766,10 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
             }
             for &(si, ss, _) in &sents {
                 if done_sentences.insert(si) {
-                    let r = SentenceRef { article: a, sentence: si };
+                    let r = SentenceRef {
+                        article: a,
+                        sentence: si,
+                    };
                     let spans = quoted_spans(&raws, ss, d.sentences[si].text.len());
                     note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
                 }
@@ -686,7 +789,12 @@ fn quoted_spans(raws: &[RawQuote], off: usize, len: usize) -> Vec<(usize, usize)
         .iter()
         .take_while(|q| q.start < off + len)
         .filter(|q| q.end > off && q.start < off + len)
-        .map(|q| (q.start.saturating_sub(off), (q.end - off.min(q.end)).min(len)))
+        .map(|q| {
+            (
+                q.start.saturating_sub(off),
+                (q.end - off.min(q.end)).min(len),
+            )
+        })
         .collect()
 }
 
@@ -747,7 +855,14 @@ fn candidates(index: &FxHashMap<String, Vec<usize>>, key: &QuoteKey) -> Vec<usiz
     let mut stems: Vec<&String> = key.stems.iter().collect();
     stems.sort_by_key(|s| index.get(*s).map_or(0, Vec::len));
     for st in stems {
-        for &q in index.get(st).map(Vec::as_slice).unwrap_or(&[]).iter().rev().take(CANDIDATES) {
+        for &q in index
+            .get(st)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(CANDIDATES)
+        {
             if !out.contains(&q) {
                 out.push(q);
             }
@@ -768,7 +883,14 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
     for (a, o) in occs {
         let key = QuoteKey::new(&o.text);
         let mut cands = candidates(&index, &key);
-        cands.extend(exact.get(&key.squashed).map(Vec::as_slice).unwrap_or(&[]).iter().take(CANDIDATES));
+        cands.extend(
+            exact
+                .get(&key.squashed)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .take(CANDIDATES),
+        );
         cands.sort_unstable();
         cands.dedup();
         let same = cands.into_iter().find(|&i| {
@@ -777,7 +899,8 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
         match same {
             Some(i) => {
                 let q = &mut quotes[i];
-                if q.speaker.is_none() || (q.speaker_entity.is_none() && o.speaker_entity.is_some()) {
+                if q.speaker.is_none() || (q.speaker_entity.is_none() && o.speaker_entity.is_some())
+                {
                     q.speaker = o.speaker.clone();
                     q.speaker_entity = o.speaker_entity;
                     q.how = o.how.clone();
@@ -817,7 +940,11 @@ fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
         cands.sort_unstable();
         cands.dedup();
         for j in cands.into_iter().filter(|&j| j > i) {
-            if quotes[i].articles.iter().any(|a| quotes[j].articles.contains(a)) {
+            if quotes[i]
+                .articles
+                .iter()
+                .any(|a| quotes[j].articles.contains(a))
+            {
                 continue;
             }
             let rel = keys[i]

@@ -130,7 +130,11 @@ impl Links {
 
     /// Near-duplicates of `r` in other articles.
     pub fn duplicates(&self, r: SentenceRef) -> impl Iterator<Item = SentenceRef> + '_ {
-        let g = self.group_of.get(r.article).and_then(|g| g.get(r.sentence)).copied();
+        let g = self
+            .group_of
+            .get(r.article)
+            .and_then(|g| g.get(r.sentence))
+            .copied();
         g.and_then(|g| self.members.get(g))
             .map(Vec::as_slice)
             .unwrap_or(&[])

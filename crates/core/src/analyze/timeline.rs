@@ -30,7 +30,19 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// How precise a resolved date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
     /// One day.
@@ -195,7 +207,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 });
 
 static PATTERN_SET: LazyLock<regex::RegexSet> = LazyLock::new(|| {
-    regex::RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str())).expect("valid temporal regex set")
+    regex::RegexSet::new(PATTERNS.iter().map(|(_, re)| re.as_str()))
+        .expect("valid temporal regex set")
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -234,9 +247,18 @@ fn future_tense(sentence: &str) -> bool {
             _ => {}
         }
     }
-    [" will ", " is due to ", " are due to ", " plans to ", " scheduled ", " is set to ", " are set to ", " next "]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        " will ",
+        " is due to ",
+        " are due to ",
+        " plans to ",
+        " scheduled ",
+        " is set to ",
+        " are set to ",
+        " next ",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
         && ![" was ", " were ", " had "].iter().any(|w| l.contains(w))
 }
 
@@ -253,7 +275,17 @@ fn is_statement_date(sentence: &str, start: usize) -> bool {
     words.iter().any(|w| {
         matches!(
             w.as_str(),
-            "said" | "says" | "told" | "statement" | "released" | "announced" | "added" | "tweeted" | "stated" | "reported" | "published"
+            "said"
+                | "says"
+                | "told"
+                | "statement"
+                | "released"
+                | "announced"
+                | "added"
+                | "tweeted"
+                | "stated"
+                | "reported"
+                | "published"
         )
     })
 }
@@ -377,9 +409,9 @@ pub fn expressions_in(
             continue;
         };
         let statement = is_statement_date(text, r.start);
-        if matches!(date.granularity, Granularity::Day) && !statement {
-            *anchor = Some((date, words.to_string()));
-        } else if anchor.is_none() && matches!(date.granularity, Granularity::Day) {
+        // Anchors for anaphora: event dates at day precision (a statement
+        // date only when there is no other anchor yet).
+        if matches!(date.granularity, Granularity::Day) && (!statement || anchor.is_none()) {
             *anchor = Some((date, words.to_string()));
         }
         out.push(TemporalExpression {
@@ -406,7 +438,11 @@ fn resolve(
     let refs = reference.to_string();
     match r.kind {
         Kind::Iso => {
-            let d = NaiveDate::from_ymd_opt(g("y")?.parse().ok()?, g("m")?.parse().ok()?, g("d")?.parse().ok()?)?;
+            let d = NaiveDate::from_ymd_opt(
+                g("y")?.parse().ok()?,
+                g("m")?.parse().ok()?,
+                g("d")?.parse().ok()?,
+            )?;
             Some((DateRange::day(d), "explicit date".into()))
         }
         Kind::MonthDay | Kind::DayMonth => {
@@ -441,7 +477,11 @@ fn resolve(
                 Some(y) => (y.parse().ok()?, "month and year".to_string()),
                 None => {
                     let y = if future {
-                        if m < reference.month() { reference.year() + 1 } else { reference.year() }
+                        if m < reference.month() {
+                            reference.year() + 1
+                        } else {
+                            reference.year()
+                        }
                     } else if m > reference.month() {
                         reference.year() - 1
                     } else {
@@ -453,12 +493,14 @@ fn resolve(
             let full = month_range(y, m)?;
             let part = g("part").map(str::to_lowercase);
             let (s, e) = match part.as_deref() {
-                Some("early") | Some("the beginning of") | Some("the start of") | Some("start of") => {
-                    (full.start, full.start + Duration::days(9))
-                }
-                Some("mid") | Some("the middle of") => {
-                    (full.start + Duration::days(10), full.start + Duration::days(19))
-                }
+                Some("early")
+                | Some("the beginning of")
+                | Some("the start of")
+                | Some("start of") => (full.start, full.start + Duration::days(9)),
+                Some("mid") | Some("the middle of") => (
+                    full.start + Duration::days(10),
+                    full.start + Duration::days(19),
+                ),
                 Some("late") | Some("the end of") | Some("end of") => {
                     (full.start + Duration::days(20), full.end)
                 }
@@ -493,21 +535,45 @@ fn resolve(
             let best = cands
                 .into_iter()
                 .min_by_key(|(d, _)| (*d - reference).num_days().abs())?;
-            Some((DateRange::day(best.0), format!("numeric date read as {} (nearest the reference date {refs})", best.1)))
+            Some((
+                DateRange::day(best.0),
+                format!(
+                    "numeric date read as {} (nearest the reference date {refs})",
+                    best.1
+                ),
+            ))
         }
         Kind::Weekday => {
             let wd = weekday_of(weekday_number(g("wd")?)?);
             let md = g("mod").map(str::to_lowercase);
             let (d, how) = match md.as_deref() {
-                Some("last") | Some("past") => (weekday_before(reference, wd, true), "the last such weekday before"),
-                Some("next") | Some("coming") => (weekday_after(reference, wd, true), "the next such weekday after"),
+                Some("last") | Some("past") => (
+                    weekday_before(reference, wd, true),
+                    "the last such weekday before",
+                ),
+                Some("next") | Some("coming") => (
+                    weekday_after(reference, wd, true),
+                    "the next such weekday after",
+                ),
                 Some("this") => {
                     let w = week_of(reference);
-                    (w.start + Duration::days(wd.num_days_from_monday() as i64), "that weekday of the same week as")
+                    (
+                        w.start + Duration::days(wd.num_days_from_monday() as i64),
+                        "that weekday of the same week as",
+                    )
                 }
-                Some("until") | Some("by") if future => (weekday_after(reference, wd, false), "the coming weekday from"),
-                _ if future => (weekday_after(reference, wd, false), "weekday in a future-tense sentence, on or after"),
-                _ => (weekday_before(reference, wd, false), "the most recent such weekday on or before"),
+                Some("until") | Some("by") if future => (
+                    weekday_after(reference, wd, false),
+                    "the coming weekday from",
+                ),
+                _ if future => (
+                    weekday_after(reference, wd, false),
+                    "weekday in a future-tense sentence, on or after",
+                ),
+                _ => (
+                    weekday_before(reference, wd, false),
+                    "the most recent such weekday on or before",
+                ),
             };
             Some((DateRange::day(d), format!("{how} {refs}")))
         }
@@ -529,10 +595,7 @@ fn resolve(
                 _ => 0,
             };
             let range = match unit.as_str() {
-                "week" => {
-                    let w = week_of(reference + Duration::days(7 * shift));
-                    w
-                }
+                "week" => week_of(reference + Duration::days(7 * shift)),
                 "weekend" => {
                     let sat = if shift < 0 {
                         weekday_before(reference - Duration::days(1), Weekday::Sat, false)
@@ -547,7 +610,11 @@ fn resolve(
                 }
                 _ => {
                     let y = reference.year() + shift as i32;
-                    DateRange::new(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Granularity::Year)
+                    DateRange::new(
+                        NaiveDate::from_ymd_opt(y, 1, 1)?,
+                        NaiveDate::from_ymd_opt(y, 12, 31)?,
+                        Granularity::Year,
+                    )
                 }
             };
             Some((range, format!("\"{md} {unit}\" from {refs}")))
@@ -576,11 +643,19 @@ fn resolve(
                 }
                 "year" => {
                     let y = base.year() + (sign * n) as i32;
-                    DateRange::new(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Granularity::Year)
+                    DateRange::new(
+                        NaiveDate::from_ymd_opt(y, 1, 1)?,
+                        NaiveDate::from_ymd_opt(y, 12, 31)?,
+                        Granularity::Year,
+                    )
                 }
                 _ => {
                     let y = base.year() + (sign * 10 * n) as i32;
-                    DateRange::new(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Granularity::Year)
+                    DateRange::new(
+                        NaiveDate::from_ymd_opt(y, 1, 1)?,
+                        NaiveDate::from_ymd_opt(y, 12, 31)?,
+                        Granularity::Year,
+                    )
                 }
             };
             Some((range, format!("{n} {unit}(s) {base_how}")))
@@ -593,35 +668,62 @@ fn resolve(
                 let v = v.to_lowercase();
                 let dir = g("dir")?.to_lowercase();
                 if v == "hours" {
-                    return Some((DateRange::day(base), format!("hours after {prev}: the same day")));
+                    return Some((
+                        DateRange::day(base),
+                        format!("hours after {prev}: the same day"),
+                    ));
                 }
                 let span = match v.as_str() {
                     "days" => 7,
                     "weeks" => 42,
                     _ => 180,
                 };
-                let gr = if v == "days" { Granularity::Days } else { Granularity::Month };
-                return Some(if dir == "earlier" {
-                    (DateRange::new(base - Duration::days(span), base - Duration::days(1), gr), format!("{v} before {prev}"))
+                let gr = if v == "days" {
+                    Granularity::Days
                 } else {
-                    (DateRange::new(base + Duration::days(1), base + Duration::days(span), gr), format!("{v} after {prev}"))
+                    Granularity::Month
+                };
+                return Some(if dir == "earlier" {
+                    (
+                        DateRange::new(base - Duration::days(span), base - Duration::days(1), gr),
+                        format!("{v} before {prev}"),
+                    )
+                } else {
+                    (
+                        DateRange::new(base + Duration::days(1), base + Duration::days(span), gr),
+                        format!("{v} after {prev}"),
+                    )
                 });
             }
-            let back = matches!(g("w").map(str::to_lowercase).as_deref(), Some("previous") | Some("preceding"))
-                || g("ba") == Some("before");
-            let unit = g("unit").map(str::to_lowercase).unwrap_or_else(|| "day".into());
+            let back = matches!(
+                g("w").map(str::to_lowercase).as_deref(),
+                Some("previous") | Some("preceding")
+            ) || g("ba") == Some("before");
+            let unit = g("unit")
+                .map(str::to_lowercase)
+                .unwrap_or_else(|| "day".into());
             let days = match unit.as_str() {
                 "week" => 7,
                 "month" => 30,
                 _ => 1,
             };
-            let d = if back { base - Duration::days(days) } else { base + Duration::days(days) };
+            let d = if back {
+                base - Duration::days(days)
+            } else {
+                base + Duration::days(days)
+            };
             let range = match unit.as_str() {
                 "week" => week_of(d),
                 "month" => month_range(d.year(), d.month())?,
                 _ => DateRange::day(d),
             };
-            Some((range, format!("the {unit} {} {prev}", if back { "before" } else { "after" })))
+            Some((
+                range,
+                format!(
+                    "the {unit} {} {prev}",
+                    if back { "before" } else { "after" }
+                ),
+            ))
         }
         Kind::Year => {
             // Not a count or an amount: "2014 troops", "$2014", "2,014".
@@ -630,15 +732,38 @@ fn resolve(
             if before.ends_with(['$', '£', '€', ',', '.']) || after.starts_with('%') {
                 return None;
             }
-            let next = after.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-            if matches!(next, "people" | "troops" | "soldiers" | "votes" | "members" | "deaths" | "cases" | "dollars" | "euros" | "km" | "miles" | "metres" | "meters" | "feet") {
+            let next = after
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            if matches!(
+                next,
+                "people"
+                    | "troops"
+                    | "soldiers"
+                    | "votes"
+                    | "members"
+                    | "deaths"
+                    | "cases"
+                    | "dollars"
+                    | "euros"
+                    | "km"
+                    | "miles"
+                    | "metres"
+                    | "meters"
+                    | "feet"
+            ) {
                 return None;
             }
             let y: i32 = g("y")?.parse().ok()?;
             if y > reference.year() + 30 {
                 return None;
             }
-            let range = DateRange::new(NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?, Granularity::Year);
+            let range = DateRange::new(
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+                Granularity::Year,
+            );
             Some((range, "explicit year".into()))
         }
     }
@@ -664,7 +789,10 @@ pub fn all_expressions(corpus: &Corpus) -> Vec<TemporalExpression> {
         let mut anchor = None;
         for (si, s) in d.sentences.iter().enumerate() {
             out.extend(expressions_in(
-                SentenceRef { article: a, sentence: si },
+                SentenceRef {
+                    article: a,
+                    sentence: si,
+                },
                 s.span.start,
                 &s.text,
                 reference,
@@ -683,14 +811,21 @@ const NESTED_EVENT: f64 = 0.15;
 const UNDATED_JOIN: f64 = 0.2;
 
 /// Builds the timeline: events from dated sentences, merged across articles.
-pub fn build_timeline(corpus: &Corpus, exprs: &[TemporalExpression], links: &Links) -> Vec<TimelineEvent> {
+pub fn build_timeline(
+    corpus: &Corpus,
+    exprs: &[TemporalExpression],
+    links: &Links,
+) -> Vec<TimelineEvent> {
     // Candidates: one per (sentence, distinct date).
     let mut cands: Vec<(SentenceRef, DateRange, Vec<usize>)> = Vec::new();
     let mut index: FxHashMap<(SentenceRef, DateRange), usize> = FxHashMap::default();
     // A statement date ("said on Friday") makes no event of its own when the
     // sentence also dates its event.
-    let has_event_date: rustc_hash::FxHashSet<SentenceRef> =
-        exprs.iter().filter(|e| !e.statement).map(|e| e.at).collect();
+    let has_event_date: rustc_hash::FxHashSet<SentenceRef> = exprs
+        .iter()
+        .filter(|e| !e.statement)
+        .map(|e| e.at)
+        .collect();
     for (i, e) in exprs.iter().enumerate() {
         if e.statement && has_event_date.contains(&e.at) {
             continue;
@@ -723,7 +858,9 @@ pub fn build_timeline(corpus: &Corpus, exprs: &[TemporalExpression], links: &Lin
         // Nested dates attach only to their best match.
         let mut best_nested: Option<(usize, f64)> = None;
         for (other, s) in links.related(cands[i].0) {
-            let Some(js) = by_sentence.get(&other) else { continue };
+            let Some(js) = by_sentence.get(&other) else {
+                continue;
+            };
             for &j in js {
                 let (a, b) = (&cands[i], &cands[j]);
                 if a.1 == b.1 {
@@ -738,7 +875,8 @@ pub fn build_timeline(corpus: &Corpus, exprs: &[TemporalExpression], links: &Lin
                         parent[x.max(y)] = x.min(y);
                     }
                 } else if a.1.contains(&b.1)
-                    && (s >= UNDATED_JOIN || s >= NESTED_EVENT && links.shared_entities(a.0, b.0) >= 1)
+                    && (s >= UNDATED_JOIN
+                        || s >= NESTED_EVENT && links.shared_entities(a.0, b.0) >= 1)
                     && best_nested.is_none_or(|(_, bs)| s > bs)
                 {
                     best_nested = Some((j, s));

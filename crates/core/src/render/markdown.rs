@@ -83,16 +83,30 @@ fn analysis(o: &mut String, d: &Digest) {
             let claims: Vec<String> = c
                 .claims
                 .iter()
-                .map(|x| format!("**{}** ({}) {}", x.says, x.words.join(", "), src(&x.articles)))
+                .map(|x| {
+                    format!(
+                        "**{}** ({}) {}",
+                        x.says,
+                        x.words.join(", "),
+                        src(&x.articles)
+                    )
+                })
                 .collect();
             let _ = writeln!(o, "- {}: {}", claims.join(" vs "), c.about);
         }
     }
     if !an.timeline.is_empty() {
         let _ = writeln!(o, "\n## Timeline\n");
-        let _ = writeln!(o, "| date | event | sources | dated by |\n|---|---|---|---|");
+        let _ = writeln!(
+            o,
+            "| date | event | sources | dated by |\n|---|---|---|---|"
+        );
         for e in &an.timeline {
-            let words: Vec<String> = e.expressions.iter().map(|x| format!("{} ({})", x.text, x.how)).collect();
+            let words: Vec<String> = e
+                .expressions
+                .iter()
+                .map(|x| format!("{} ({})", x.text, x.how))
+                .collect();
             let _ = writeln!(
                 o,
                 "| {} | {} | {} | {} |",
@@ -107,12 +121,22 @@ fn analysis(o: &mut String, d: &Digest) {
         let _ = writeln!(o, "\n## Quotes\n");
         for q in &an.quotes {
             let who = q.speaker.as_deref().unwrap_or("unattributed");
-            let _ = writeln!(o, "- **{}**: \u{201c}{}\u{201d} {} *({})*", who, q.text, src(&q.articles), q.how);
+            let _ = writeln!(
+                o,
+                "- **{}**: \u{201c}{}\u{201d} {} *({})*",
+                who,
+                q.text,
+                src(&q.articles),
+                q.how
+            );
         }
     }
     if !an.numbers.is_empty() {
         let _ = writeln!(o, "\n## Numbers\n");
-        let _ = writeln!(o, "| number | counts | as written | sources |\n|---|---|---|---|");
+        let _ = writeln!(
+            o,
+            "| number | counts | as written | sources |\n|---|---|---|---|"
+        );
         for n in &an.numbers {
             let mut forms: Vec<String> = Vec::new();
             for m in &n.mentions {
@@ -132,7 +156,10 @@ fn analysis(o: &mut String, d: &Digest) {
     }
     if !an.entities.is_empty() {
         let _ = writeln!(o, "\n## Entities\n");
-        let _ = writeln!(o, "| name | kind | variants | mentions | sources |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            o,
+            "| name | kind | variants | mentions | sources |\n|---|---|---|---|---|"
+        );
         for e in &an.entities {
             let _ = writeln!(
                 o,
@@ -145,7 +172,8 @@ fn analysis(o: &mut String, d: &Digest) {
             );
         }
     }
-    let shared: Vec<&crate::analyze::Fact> = an.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    let shared: Vec<&crate::analyze::Fact> =
+        an.facts.iter().filter(|f| f.articles.len() > 1).collect();
     if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
         let _ = writeln!(o, "\n## Agreement\n");
         for f in &shared {
@@ -166,7 +194,13 @@ fn analysis(o: &mut String, d: &Digest) {
         let _ = writeln!(o, "\n## Framing\n");
         let _ = writeln!(o, "| source | headline | lead |\n|---|---|---|");
         for f in &an.framing {
-            let _ = writeln!(o, "| [{}] | {} | {} |", f.article + 1, cell(&f.headline), cell(&f.lead));
+            let _ = writeln!(
+                o,
+                "| [{}] | {} | {} |",
+                f.article + 1,
+                cell(&f.headline),
+                cell(&f.lead)
+            );
         }
     }
 }

@@ -106,7 +106,14 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
             let claims: Vec<String> = c
                 .claims
                 .iter()
-                .map(|x| format!("{} ({}) {}", x.says, x.words.join(", "), st.cyan(&src(&x.articles))))
+                .map(|x| {
+                    format!(
+                        "{} ({}) {}",
+                        x.says,
+                        x.words.join(", "),
+                        st.cyan(&src(&x.articles))
+                    )
+                })
                 .collect();
             let _ = writeln!(o, "  {}", claims.join(" vs "));
             let _ = writeln!(o, "      {}", st.dim(&clip(&c.about, 100)));
@@ -146,12 +153,16 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", st.bold("Numbers"));
         for n in &an.numbers {
-            let forms: Vec<String> = n.mentions.iter().map(|m| m.text.clone()).fold(Vec::new(), |mut v, t| {
-                if !v.contains(&t) {
-                    v.push(t);
-                }
-                v
-            });
+            let forms: Vec<String> =
+                n.mentions
+                    .iter()
+                    .map(|m| m.text.clone())
+                    .fold(Vec::new(), |mut v, t| {
+                        if !v.contains(&t) {
+                            v.push(t);
+                        }
+                        v
+                    });
             let shown = forms.join(" / ");
             let what = match n.what.as_deref() {
                 Some(w) if !shown.ends_with(w) => format!(" {w}"),
@@ -182,10 +193,15 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
             );
         }
         if es.len() > 20 {
-            let _ = writeln!(o, "  {}", st.dim(&format!("... and {} more", es.len() - 20)));
+            let _ = writeln!(
+                o,
+                "  {}",
+                st.dim(&format!("... and {} more", es.len() - 20))
+            );
         }
     }
-    let shared: Vec<&crate::analyze::Fact> = an.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    let shared: Vec<&crate::analyze::Fact> =
+        an.facts.iter().filter(|f| f.articles.len() > 1).collect();
     if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", st.bold("Agreement"));
@@ -196,7 +212,15 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
             if x.facts.is_empty() {
                 continue;
             }
-            let _ = writeln!(o, "  {}", st.bold(&format!("Only in [{}]: {} sentences", x.article + 1, x.facts.len())));
+            let _ = writeln!(
+                o,
+                "  {}",
+                st.bold(&format!(
+                    "Only in [{}]: {} sentences",
+                    x.article + 1,
+                    x.facts.len()
+                ))
+            );
             for f in x.facts.iter().take(5) {
                 let partly = if f.partly { " (partly)" } else { "" };
                 let _ = writeln!(o, "    {}{}", clip(&f.text, 106), st.dim(partly));
@@ -207,7 +231,12 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", st.bold("Framing"));
         for f in &an.framing {
-            let _ = writeln!(o, "  {} {}", st.cyan(&format!("[{}]", f.article + 1)), st.bold(&f.headline));
+            let _ = writeln!(
+                o,
+                "  {} {}",
+                st.cyan(&format!("[{}]", f.article + 1)),
+                st.bold(&f.headline)
+            );
             let _ = writeln!(o, "      {}", clip(&f.lead, 110));
         }
     }

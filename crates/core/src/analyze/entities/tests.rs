@@ -184,9 +184,8 @@ fn spouses_sharing_a_surname_stay_apart() {
 
 #[test]
 fn shared_first_name_is_not_a_merge() {
-    let es = entities(&[&[
-        "Supreme Leader Ali Khamenei received parliament speaker Ali Larijani.",
-    ]]);
+    let es =
+        entities(&[&["Supreme Leader Ali Khamenei received parliament speaker Ali Larijani."]]);
     apart(&es, "Ali Khamenei", "Ali Larijani");
 }
 
@@ -202,9 +201,8 @@ fn first_name_of_one_is_surname_of_another() {
 
 #[test]
 fn shared_name_part_in_the_middle_is_not_a_merge() {
-    let es = entities(&[&[
-        "North Korean leader Kim Jong Un appeared with his sister Kim Yo Jong.",
-    ]]);
+    let es =
+        entities(&[&["North Korean leader Kim Jong Un appeared with his sister Kim Yo Jong."]]);
     apart(&es, "Kim Jong Un", "Kim Yo Jong");
 }
 
@@ -218,9 +216,7 @@ fn similar_but_different_surnames_stay_apart() {
 
 #[test]
 fn short_names_are_not_transliterated() {
-    let es = entities(&[&[
-        "Coach Dan Smith and assistant Don Smith were both fired.",
-    ]]);
+    let es = entities(&[&["Coach Dan Smith and assistant Don Smith were both fired."]]);
     apart(&es, "Dan Smith", "Don Smith");
 }
 
@@ -275,12 +271,17 @@ fn titles_are_cut_and_kept() {
     same(&es, "Boris Johnson", "Johnson");
     absent(&es, "Prime Minister Boris Johnson");
     let e = &es[holder(&es, "Johnson").unwrap()];
-    assert!(e.titles.iter().any(|t| t == "Prime Minister"), "{:?}", e.titles);
+    assert!(
+        e.titles.iter().any(|t| t == "Prime Minister"),
+        "{:?}",
+        e.titles
+    );
 }
 
 #[test]
 fn secretary_of_state_title() {
-    let es = entities(&[&["Secretary of State Antony Blinken flew to Kyiv. Blinken met officials."]]);
+    let es =
+        entities(&[&["Secretary of State Antony Blinken flew to Kyiv. Blinken met officials."]]);
     same(&es, "Antony Blinken", "Blinken");
     absent(&es, "State Antony Blinken");
 }
@@ -298,7 +299,11 @@ fn honorific_form_is_a_variant() {
         "Crown Prince Mohammed bin Salman met the envoy.",
     ]]);
     same(&es, "Pope Francis", "Francis");
-    same(&es, "Crown Prince Mohammed bin Salman", "Mohammed bin Salman");
+    same(
+        &es,
+        "Crown Prince Mohammed bin Salman",
+        "Mohammed bin Salman",
+    );
     assert_eq!(es[holder(&es, "Francis").unwrap()].canonical, "Francis");
 }
 
@@ -376,9 +381,8 @@ fn sentence_initial_verb_does_not_swallow_a_name() {
 
 #[test]
 fn demonyms_and_time_words_are_not_entities() {
-    let es = entities(&[&[
-        "French officials and German diplomats met on Friday in October talks.",
-    ]]);
+    let es =
+        entities(&[&["French officials and German diplomats met on Friday in October talks."]]);
     absent(&es, "French");
     absent(&es, "German");
     absent(&es, "Friday");
@@ -394,7 +398,10 @@ fn possessive_is_removed() {
 
 #[test]
 fn mentions_are_traceable() {
-    let c = story("2021-03-10", &[&["Chancellor Olaf Scholz spoke. Scholz left."]]);
+    let c = story(
+        "2021-03-10",
+        &[&["Chancellor Olaf Scholz spoke. Scholz left."]],
+    );
     let es = find_entities(&c);
     let e = &es[holder(&es, "Olaf Scholz").unwrap()];
     assert_eq!(e.mentions.len(), 2);
@@ -417,13 +424,25 @@ fn transliteration_rule() {
 
 #[test]
 fn tokenizer() {
-    let t: Vec<&str> = tokens("The U.S. sent 5,200 troops on 10/1; Abdul-Mahdi’s al-Muhandis don't.")
-        .iter()
-        .map(|t| t.text)
-        .collect();
+    let t: Vec<&str> =
+        tokens("The U.S. sent 5,200 troops on 10/1; Abdul-Mahdi’s al-Muhandis don't.")
+            .iter()
+            .map(|t| t.text)
+            .collect();
     assert_eq!(
         t,
-        vec!["The", "U.S.", "sent", "5,200", "troops", "on", "10/1", "Abdul-Mahdi’s", "al-Muhandis", "don't"]
+        vec![
+            "The",
+            "U.S.",
+            "sent",
+            "5,200",
+            "troops",
+            "on",
+            "10/1",
+            "Abdul-Mahdi’s",
+            "al-Muhandis",
+            "don't"
+        ]
     );
 }
 
@@ -440,4 +459,3 @@ proptest::proptest! {
         }
     }
 }
-

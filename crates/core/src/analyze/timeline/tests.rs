@@ -31,10 +31,12 @@ fn resolve_all(reference: &str, sentences: &[&str]) -> Vec<TemporalExpression> {
 #[track_caller]
 fn dated(reference: &str, sentences: &[&str], words: &str, want: &str) -> TemporalExpression {
     let all = resolve_all(reference, sentences);
-    let e = all
-        .iter()
-        .find(|e| e.text == words)
-        .unwrap_or_else(|| panic!("{words:?} not found in {:?}", all.iter().map(|e| &e.text).collect::<Vec<_>>()));
+    let e = all.iter().find(|e| e.text == words).unwrap_or_else(|| {
+        panic!(
+            "{words:?} not found in {:?}",
+            all.iter().map(|e| &e.text).collect::<Vec<_>>()
+        )
+    });
     assert_eq!(e.date.label(), want, "{words:?}: {}", e.how);
     e.clone()
 }
@@ -43,27 +45,52 @@ fn dated(reference: &str, sentences: &[&str], words: &str, want: &str) -> Tempor
 
 #[test]
 fn weekday_in_the_past() {
-    dated("2021-03-10", &["Talks broke down on Monday."], "on Monday", "2021-03-08");
+    dated(
+        "2021-03-10",
+        &["Talks broke down on Monday."],
+        "on Monday",
+        "2021-03-08",
+    );
 }
 
 #[test]
 fn weekday_same_as_publication() {
-    dated("2021-03-10", &["Rescuers arrived on Wednesday."], "on Wednesday", "2021-03-10");
+    dated(
+        "2021-03-10",
+        &["Rescuers arrived on Wednesday."],
+        "on Wednesday",
+        "2021-03-10",
+    );
 }
 
 #[test]
 fn bare_weekday() {
-    dated("2021-03-12", &["Markets fell Tuesday after the report."], "Tuesday", "2021-03-09");
+    dated(
+        "2021-03-12",
+        &["Markets fell Tuesday after the report."],
+        "Tuesday",
+        "2021-03-09",
+    );
 }
 
 #[test]
 fn last_weekday_is_strictly_before() {
-    dated("2021-03-12", &["The ship docked last Friday."], "last Friday", "2021-03-05");
+    dated(
+        "2021-03-12",
+        &["The ship docked last Friday."],
+        "last Friday",
+        "2021-03-05",
+    );
 }
 
 #[test]
 fn next_weekday() {
-    dated("2021-03-10", &["Ministers meet next Tuesday."], "next Tuesday", "2021-03-16");
+    dated(
+        "2021-03-10",
+        &["Ministers meet next Tuesday."],
+        "next Tuesday",
+        "2021-03-16",
+    );
 }
 
 #[test]
@@ -79,142 +106,285 @@ fn weekday_in_a_future_sentence() {
 
 #[test]
 fn late_weekday() {
-    dated("2021-03-12", &["The deal was signed late Thursday."], "late Thursday", "2021-03-11");
+    dated(
+        "2021-03-12",
+        &["The deal was signed late Thursday."],
+        "late Thursday",
+        "2021-03-11",
+    );
 }
 
 #[test]
 fn earlier_same_weekday() {
-    dated("2021-03-12", &["Earlier Friday, the court adjourned."], "Earlier Friday", "2021-03-12");
+    dated(
+        "2021-03-12",
+        &["Earlier Friday, the court adjourned."],
+        "Earlier Friday",
+        "2021-03-12",
+    );
 }
 
 #[test]
 fn weekday_with_time_of_day() {
-    dated("2021-03-10", &["Shelling resumed on Monday night."], "on Monday night", "2021-03-08");
+    dated(
+        "2021-03-10",
+        &["Shelling resumed on Monday night."],
+        "on Monday night",
+        "2021-03-08",
+    );
 }
 
 #[test]
 fn yesterday_today_tomorrow() {
-    dated("2021-03-10", &["The vote took place yesterday."], "yesterday", "2021-03-09");
-    dated("2021-03-10", &["The results are due tomorrow."], "tomorrow", "2021-03-11");
-    dated("2021-03-10", &["Schools reopened today."], "today", "2021-03-10");
+    dated(
+        "2021-03-10",
+        &["The vote took place yesterday."],
+        "yesterday",
+        "2021-03-09",
+    );
+    dated(
+        "2021-03-10",
+        &["The results are due tomorrow."],
+        "tomorrow",
+        "2021-03-11",
+    );
+    dated(
+        "2021-03-10",
+        &["Schools reopened today."],
+        "today",
+        "2021-03-10",
+    );
 }
 
 #[test]
 fn last_week_is_the_previous_monday_to_sunday() {
-    let e = dated("2021-03-10", &["Parliament passed the bill last week."], "last week", "2021-03-01/2021-03-07");
+    let e = dated(
+        "2021-03-10",
+        &["Parliament passed the bill last week."],
+        "last week",
+        "2021-03-01/2021-03-07",
+    );
     assert_eq!(e.date.granularity, Granularity::Week);
 }
 
 #[test]
 fn this_week() {
-    dated("2021-03-10", &["Prices rose this week."], "this week", "2021-03-08/2021-03-14");
+    dated(
+        "2021-03-10",
+        &["Prices rose this week."],
+        "this week",
+        "2021-03-08/2021-03-14",
+    );
 }
 
 #[test]
 fn last_month_and_last_year() {
-    dated("2021-03-10", &["Sales fell last month."], "last month", "2021-02");
-    let e = dated("2021-03-10", &["Sales fell last year."], "last year", "2020");
+    dated(
+        "2021-03-10",
+        &["Sales fell last month."],
+        "last month",
+        "2021-02",
+    );
+    let e = dated(
+        "2021-03-10",
+        &["Sales fell last year."],
+        "last year",
+        "2020",
+    );
     assert_eq!(e.date.granularity, Granularity::Year);
 }
 
 #[test]
 fn a_week_ago() {
-    dated("2021-03-10", &["The strike a week ago killed two people."], "a week ago", "2021-03-03");
+    dated(
+        "2021-03-10",
+        &["The strike a week ago killed two people."],
+        "a week ago",
+        "2021-03-03",
+    );
 }
 
 #[test]
 fn days_ago_in_words() {
-    dated("2021-03-10", &["He vanished three days ago."], "three days ago", "2021-03-07");
+    dated(
+        "2021-03-10",
+        &["He vanished three days ago."],
+        "three days ago",
+        "2021-03-07",
+    );
 }
 
 #[test]
 fn months_ago() {
-    let e = dated("2021-03-10", &["The camp was set up two months ago."], "two months ago", "2021-01");
+    let e = dated(
+        "2021-03-10",
+        &["The camp was set up two months ago."],
+        "two months ago",
+        "2021-01",
+    );
     assert_eq!(e.date.granularity, Granularity::Month);
 }
 
 #[test]
 fn years_ago() {
-    dated("2021-03-10", &["The dam was built five years ago."], "five years ago", "2016");
+    dated(
+        "2021-03-10",
+        &["The dam was built five years ago."],
+        "five years ago",
+        "2016",
+    );
 }
 
 #[test]
 fn month_day_without_year() {
-    dated("2021-03-10", &["The ceasefire began on March 3."], "March 3", "2021-03-03");
+    dated(
+        "2021-03-10",
+        &["The ceasefire began on March 3."],
+        "March 3",
+        "2021-03-03",
+    );
 }
 
 #[test]
 fn month_day_after_the_reference_is_last_year() {
-    dated("2021-01-05", &["The fire started on December 24."], "December 24", "2020-12-24");
+    dated(
+        "2021-01-05",
+        &["The fire started on December 24."],
+        "December 24",
+        "2020-12-24",
+    );
 }
 
 #[test]
 fn day_month_order() {
-    dated("2021-03-10", &["Talks opened on 14 February."], "14 February", "2021-02-14");
+    dated(
+        "2021-03-10",
+        &["Talks opened on 14 February."],
+        "14 February",
+        "2021-02-14",
+    );
 }
 
 #[test]
 fn full_date_with_year() {
-    dated("2022-01-06", &["The riot of January 6, 2021 was investigated."], "January 6, 2021", "2021-01-06");
+    dated(
+        "2022-01-06",
+        &["The riot of January 6, 2021 was investigated."],
+        "January 6, 2021",
+        "2021-01-06",
+    );
 }
 
 #[test]
 fn abbreviated_month() {
-    dated("2021-03-10", &["Filed on Feb. 2, the suit names three firms."], "Feb. 2", "2021-02-02");
+    dated(
+        "2021-03-10",
+        &["Filed on Feb. 2, the suit names three firms."],
+        "Feb. 2",
+        "2021-02-02",
+    );
 }
 
 #[test]
 fn month_alone_takes_the_last_occurrence() {
-    dated("2021-03-10", &["The protests began in September."], "September", "2020-09");
+    dated(
+        "2021-03-10",
+        &["The protests began in September."],
+        "September",
+        "2020-09",
+    );
 }
 
 #[test]
 fn early_month() {
-    let e = dated("2021-03-10", &["Unrest has continued since early December."], "early December", "2020-12-01/2020-12-10");
+    let e = dated(
+        "2021-03-10",
+        &["Unrest has continued since early December."],
+        "early December",
+        "2020-12-01/2020-12-10",
+    );
     assert_eq!(e.date.granularity, Granularity::Month);
 }
 
 #[test]
 fn late_month() {
-    dated("2021-07-15", &["The rains came in late June."], "late June", "2021-06-21/2021-06-30");
+    dated(
+        "2021-07-15",
+        &["The rains came in late June."],
+        "late June",
+        "2021-06-21/2021-06-30",
+    );
 }
 
 #[test]
 fn mid_month_with_year() {
-    dated("2021-07-15", &["The plant closed in mid-May 2019."], "mid-May 2019", "2019-05-11/2019-05-20");
+    dated(
+        "2021-07-15",
+        &["The plant closed in mid-May 2019."],
+        "mid-May 2019",
+        "2019-05-11/2019-05-20",
+    );
 }
 
 #[test]
 fn month_and_year() {
-    dated("2021-07-15", &["Elections were held in November 2020."], "November 2020", "2020-11");
+    dated(
+        "2021-07-15",
+        &["Elections were held in November 2020."],
+        "November 2020",
+        "2020-11",
+    );
 }
 
 #[test]
 fn explicit_year() {
-    let e = dated("2021-03-10", &["The treaty was signed in 1998."], "1998", "1998");
+    let e = dated(
+        "2021-03-10",
+        &["The treaty was signed in 1998."],
+        "1998",
+        "1998",
+    );
     assert_eq!(e.how, "explicit year");
 }
 
 #[test]
 fn a_count_is_not_a_year() {
-    let all = resolve_all("2021-03-10", &["Some 2000 troops and $1999 in cash were seized."]);
+    let all = resolve_all(
+        "2021-03-10",
+        &["Some 2000 troops and $1999 in cash were seized."],
+    );
     assert!(all.is_empty(), "{all:?}");
 }
 
 #[test]
 fn iso_date() {
-    dated("2021-03-10", &["The filing is dated 2021-02-01."], "2021-02-01", "2021-02-01");
+    dated(
+        "2021-03-10",
+        &["The filing is dated 2021-02-01."],
+        "2021-02-01",
+        "2021-02-01",
+    );
 }
 
 #[test]
 fn numeric_month_day() {
-    let e = dated("2021-03-20", &["The outage on 3/15 hit millions."], "3/15", "2021-03-15");
+    let e = dated(
+        "2021-03-20",
+        &["The outage on 3/15 hit millions."],
+        "3/15",
+        "2021-03-15",
+    );
     assert!(e.how.contains("month/day"));
 }
 
 #[test]
 fn numeric_day_month() {
-    let e = dated("2021-03-20", &["The outage on 15/3 hit millions."], "15/3", "2021-03-15");
+    let e = dated(
+        "2021-03-20",
+        &["The outage on 15/3 hit millions."],
+        "15/3",
+        "2021-03-15",
+    );
     assert!(e.how.contains("day/month"));
 }
 
@@ -227,7 +397,10 @@ fn numeric_idiom_is_not_a_date() {
 fn the_following_day_uses_the_previous_date() {
     let e = dated(
         "2021-03-12",
-        &["Voters went to the polls on Tuesday.", "The following day, results were announced."],
+        &[
+            "Voters went to the polls on Tuesday.",
+            "The following day, results were announced.",
+        ],
         "The following day",
         "2021-03-10",
     );
@@ -238,7 +411,10 @@ fn the_following_day_uses_the_previous_date() {
 fn days_later_in_numbers() {
     dated(
         "2021-03-12",
-        &["The storm hit on March 2.", "Two days later, power was restored."],
+        &[
+            "The storm hit on March 2.",
+            "Two days later, power was restored.",
+        ],
         "Two days later",
         "2021-03-04",
     );
@@ -248,7 +424,10 @@ fn days_later_in_numbers() {
 fn the_day_before() {
     dated(
         "2021-03-12",
-        &["The match was played on Sunday.", "Fans had gathered the day before."],
+        &[
+            "The match was played on Sunday.",
+            "Fans had gathered the day before.",
+        ],
         "the day before",
         "2021-03-06",
     );
@@ -269,7 +448,10 @@ fn vague_days_later_is_a_range() {
 fn hours_later_is_the_same_day() {
     dated(
         "2021-03-12",
-        &["The blast came on Monday.", "Hours later, a second blast followed."],
+        &[
+            "The blast came on Monday.",
+            "Hours later, a second blast followed.",
+        ],
         "Hours later",
         "2021-03-08",
     );
@@ -277,7 +459,13 @@ fn hours_later_is_the_same_day() {
 
 #[test]
 fn anaphora_without_an_anchor_are_skipped() {
-    assert!(resolve_all("2021-03-12", &["The following day, results were announced."]).is_empty());
+    assert!(
+        resolve_all(
+            "2021-03-12",
+            &["The following day, results were announced."]
+        )
+        .is_empty()
+    );
 }
 
 #[test]
@@ -312,7 +500,10 @@ fn timeline_merges_dated_sentences_across_articles_and_orders_them() {
     let c = story(
         "2021-03-12",
         &[
-            &["Rebels captured the northern town of Kalat on Monday, the army said.", "Peace talks opened in Geneva in 2019."],
+            &[
+                "Rebels captured the northern town of Kalat on Monday, the army said.",
+                "Peace talks opened in Geneva in 2019.",
+            ],
             &["Rebels captured the town of Kalat on Monday after heavy fighting, the army said."],
         ],
     );
