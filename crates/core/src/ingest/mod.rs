@@ -6,9 +6,12 @@
 //! or record that failed, naming it, and goes on with the rest.
 
 mod decode;
+pub mod html;
+pub mod meta;
 mod text;
 
-pub use decode::{Decoded, decode_bytes};
+pub use decode::{DecodeError, Decoded, decode_bytes};
+pub use html::{Extractor, decode_html};
 pub use text::read_text_file;
 
 use crate::Result;
