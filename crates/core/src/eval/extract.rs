@@ -177,6 +177,29 @@ fn norm_title(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether a found publication time matches the reference: the same
+/// instant when both state an offset (a page may give UTC in one place and
+/// local time in another), else the same date and, where the reference has
+/// one, the same hour and minute.
+fn same_time(expected: &str, found: Option<&crate::model::Published>) -> bool {
+    let Some(found) = found else { return false };
+    let offset = |s: &str| {
+        let s = s.trim();
+        chrono::DateTime::parse_from_rfc3339(s)
+            .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z"))
+            .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
+            .ok()
+    };
+    if let (Some(a), Some(b)) = (offset(expected), offset(&found.evidence)) {
+        return a == b;
+    }
+    let Some(want) = parse_date(expected, DateSource::Metadata) else {
+        return false;
+    };
+    let hm = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    want.date == found.date && (want.time.is_none() || hm(want.time) == hm(found.time))
+}
+
 /// Scores one page.
 pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult> {
     let bytes = std::fs::read(&page.source).map_err(|source| Error::Io {
@@ -187,19 +210,14 @@ pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult
     let got = extract_html(&html, None, extractor);
     let text = token_prf(&got.paragraphs.join("\n"), &page.expected_text);
     let title = got.meta.title.clone();
-    let title_ok = page
-        .expected_title
-        .as_ref()
-        .map(|e| title.as_deref().is_some_and(|t| norm_title(t) == norm_title(e)));
-    let published = got.meta.published.as_ref().map(|p| p.iso());
-    let published_ok = page.expected_published.as_ref().map(|e| {
-        match (parse_date(e, DateSource::Metadata), &got.meta.published) {
-            (Some(want), Some(have)) => {
-                want.date == have.date && (want.time.is_none() || want.time.map(|t| t.format("%H:%M").to_string()) == have.time.map(|t| t.format("%H:%M").to_string()))
-            }
-            _ => false,
-        }
+    let title_ok = page.expected_title.as_ref().map(|e| {
+        norm_title(title.as_deref().unwrap_or("")) == norm_title(e)
     });
+    let published = got.meta.published.as_ref().map(|p| p.iso());
+    let published_ok = page
+        .expected_published
+        .as_ref()
+        .map(|e| same_time(e, got.meta.published.as_ref()));
     Ok(PageResult {
         name: page.name.clone(),
         text,

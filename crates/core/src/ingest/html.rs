@@ -270,11 +270,15 @@ fn push_collapsed(cur: &mut String, text: &str) {
     }
 }
 
-/// Decodes an HTML page's bytes: a byte-order mark first, then the charset
-/// the HTTP header or the page's own `<meta charset>` declares, then
+/// Decodes an HTML page's bytes: a byte-order mark first, valid UTF-8 as
+/// such, then the charset the HTTP header or the page's own
+/// `<meta charset>` declares, then
 /// [`decode_bytes`]'s UTF-8 / Windows-1252 detection.
 pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(bytes).is_none() {
+    // Valid UTF-8 with non-ASCII text is almost never another encoding,
+    // while pages saved or re-served as UTF-8 often keep their old charset
+    // declaration: valid UTF-8 wins over the declaration.
+    if Encoding::for_bom(bytes).is_none() && std::str::from_utf8(bytes).is_err() {
         let declared = http_charset
             .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
             .or_else(|| meta_charset(bytes));

@@ -65,11 +65,11 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 
 const TITLE_KEYS: &[&str] = &[
+    "dc:title",
+    "dc.title",
+    "dcterms.title",
     "og:title",
     "twitter:title",
-    "dc.title",
-    "dc:title",
-    "dcterms.title",
     "parsely-title",
     "headline",
     "sailthru.title",
@@ -91,12 +91,7 @@ pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
             .find_map(|k| metas.get(*k).and_then(|v| clean(v)))
     };
 
-    let title = ld
-        .iter()
-        .find_map(|o| str_field(o, "headline"))
-        .or_else(|| get(TITLE_KEYS))
-        .or_else(|| html_title(doc).map(|t| strip_site_from_title(&t, get(SITE_KEYS).as_deref())))
-        .or_else(|| first_text(doc, "h1"));
+    let title = choose_title(doc, &ld, &metas, get(SITE_KEYS).as_deref());
 
     let published = ld
         .iter()
@@ -245,6 +240,46 @@ fn clean(s: &str) -> Option<String> {
         .replace("&gt;", ">");
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// The headline: the first metadata title (JSON-LD `headline` or `name`,
+/// then meta tags) that shares at least half its words with the page's
+/// `<title>` (JSON-LD and meta tags sometimes hold a description or the
+/// site's name instead); the first one when none does; else `<title>`
+/// without the site name; else the first `<h1>`.
+fn choose_title(
+    doc: &Html,
+    ld: &[Value],
+    metas: &HashMap<String, String>,
+    site: Option<&str>,
+) -> Option<String> {
+    let mut candidates: Vec<String> = Vec::new();
+    for o in ld.iter().filter(|o| is_article(o)).chain(ld.iter().filter(|o| !is_article(o)).take(0)) {
+        candidates.extend(str_field(o, "headline"));
+        candidates.extend(str_field(o, "name"));
+    }
+    candidates.extend(TITLE_KEYS.iter().filter_map(|k| metas.get(*k).and_then(|v| clean(v))));
+    let page_title = html_title(doc);
+    if let Some(t) = &page_title {
+        let words = word_set(t);
+        let overlaps = |c: &String| {
+            let cw = word_set(c);
+            !cw.is_empty() && 2 * cw.iter().filter(|w| words.contains(*w)).count() >= cw.len()
+        };
+        if let Some(c) = candidates.iter().find(|c| overlaps(c)) {
+            return Some(c.clone());
+        }
+    }
+    candidates
+        .into_iter()
+        .next()
+        .or_else(|| page_title.map(|t| strip_site_from_title(&t, site)))
+        .or_else(|| first_text(doc, "h1"))
+}
+
+fn word_set(s: &str) -> std::collections::HashSet<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.unicode_words().map(str::to_lowercase).collect()
 }
 
 fn html_title(doc: &Html) -> Option<String> {
