@@ -7,15 +7,21 @@
 
 mod decode;
 pub mod html;
+pub mod jsonl;
+mod lines;
 pub mod meta;
 mod text;
+pub mod warc;
 
 pub use decode::{DecodeError, Decoded, decode_bytes};
 pub use html::{Extractor, decode_html};
+pub use jsonl::{JsonlFields, JsonlReader};
 pub use text::read_text_file;
+pub use warc::WarcReader;
 
-use crate::Result;
 use crate::model::Published;
+use crate::{Error, Result};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// The format of an input.
@@ -31,6 +37,74 @@ pub enum InputFormat {
     /// One response record of a WARC file.
     Warc,
 }
+
+impl InputFormat {
+    /// The format a file name implies (`.gz` looked through), if any.
+    pub fn from_name(name: &str) -> Option<InputFormat> {
+        let lower = name.to_ascii_lowercase();
+        let base = lower.strip_suffix(".gz").unwrap_or(&lower);
+        let ext = base.rsplit_once('.').map(|(_, e)| e)?;
+        Some(match ext {
+            "html" | "htm" | "xhtml" | "shtml" => InputFormat::Html,
+            "jsonl" | "ndjson" | "jsonlines" => InputFormat::Jsonl,
+            "warc" => InputFormat::Warc,
+            "txt" | "text" => InputFormat::Text,
+            _ => return None,
+        })
+    }
+
+    /// The format the first bytes of an input suggest: a WARC version
+    /// line, a JSON object, HTML markup near the start, else plain text.
+    pub fn sniff(head: &[u8]) -> InputFormat {
+        let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+        let head = &head[start..];
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        if head.starts_with(b"WARC/") {
+            return InputFormat::Warc;
+        }
+        if head.starts_with(b"{") {
+            return InputFormat::Jsonl;
+        }
+        let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
+        let has = |s: &[u8]| memchr::memmem::find(&lower, s).is_some();
+        if lower.starts_with(b"<") && (has(b"<html") || has(b"<!doctype html") || has(b"<head") || has(b"<body"))
+            || has(b"<html")
+        {
+            return InputFormat::Html;
+        }
+        InputFormat::Text
+    }
+}
+
+/// How inputs are read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IngestOptions {
+    /// The largest single record (a file, a JSONL line, a WARC record)
+    /// read into memory; larger ones are skipped with
+    /// [`Error::TooLarge`]. Default 32 MiB.
+    pub max_record_bytes: usize,
+    /// The main-content extractor for HTML.
+    pub extractor: Extractor,
+    /// JSONL field names.
+    pub jsonl: JsonlFields,
+    /// Read every input as this format instead of guessing from its name
+    /// and first bytes.
+    pub format: Option<InputFormat>,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_record_bytes: 32 << 20,
+            extractor: Extractor::default(),
+            jsonl: JsonlFields::default(),
+            format: None,
+        }
+    }
+}
+
+/// A stream of raw documents, one entry per document or failed record.
+pub type DocIter = Box<dyn Iterator<Item = Result<RawDoc>> + Send>;
 
 /// A raw input document, before cleaning.
 #[derive(Debug, Clone, PartialEq)]
@@ -61,6 +135,15 @@ pub struct RawDoc {
 }
 
 impl RawDoc {
+    /// The article id: the input's own id when it has one, else
+    /// [`stable_id`] of the source and path (for WARC records the path is
+    /// the URL, so the same page has the same id in every crawl).
+    pub fn article_id(&self) -> String {
+        self.id
+            .clone()
+            .unwrap_or_else(|| stable_id(self.source.as_deref(), &self.path))
+    }
+
     /// A plain-text document.
     pub fn text(path: impl Into<String>, text: impl Into<String>) -> Self {
         RawDoc {
@@ -124,13 +207,114 @@ fn walk(path: &Path, explicit: bool, out: &mut Vec<Result<PathBuf>>) {
     }
 }
 
-/// Reads one input file of any supported format into raw documents.
+/// Reads one input file of any supported format, streaming, with the
+/// default [`IngestOptions`]. See [`read_path_with`].
+pub fn read_path(path: &Path) -> DocIter {
+    read_path_with(path, &IngestOptions::default())
+}
+
+/// Reads one input file of any supported format, streaming.
 ///
-/// Plain-text files give one document. Formats with several records per
-/// file give one entry per record; a record that fails is an `Err` naming
-/// the file and record, and the others are still returned.
-pub fn read_path(path: &Path) -> Vec<Result<RawDoc>> {
-    vec![read_text_file(path)]
+/// The format comes from `opts.format`, else the file name (`.html`,
+/// `.htm`, `.jsonl`, `.ndjson`, `.warc`, `.txt`, each optionally `.gz`),
+/// else the first bytes (see [`InputFormat::sniff`]). Gzip is recognised by
+/// its magic bytes and undone on the fly (multi-member streams included).
+/// Plain-text and HTML files give one document; JSONL and WARC give one
+/// entry per record. A record that fails is an `Err` naming the file and
+/// record, and the others are still returned.
+pub fn read_path_with(path: &Path, opts: &IngestOptions) -> DocIter {
+    let name = path.display().to_string();
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(source) => {
+            return Box::new(std::iter::once(Err(Error::Io {
+                path: path.to_path_buf(),
+                source,
+            })));
+        }
+    };
+    let by_name = path.file_name().and_then(|n| n.to_str()).and_then(InputFormat::from_name);
+    let opts = IngestOptions {
+        format: opts.format.or(by_name),
+        ..opts.clone()
+    };
+    read_reader(&name, file, &opts)
+}
+
+/// Reads any input stream (standard input, say), streaming: gzip undone,
+/// format from `opts.format` or sniffed from the first bytes. `name` names
+/// it in paths and errors.
+pub fn read_reader(name: &str, reader: impl Read + Send + 'static, opts: &IngestOptions) -> DocIter {
+    let once = |r: Result<RawDoc>| -> DocIter { Box::new(std::iter::once(r)) };
+    let io_err = |source| Error::Io {
+        path: PathBuf::from(name),
+        source,
+    };
+    let mut raw = BufReader::with_capacity(64 * 1024, reader);
+    let gz = match raw.fill_buf() {
+        Ok(b) => b.starts_with(&[0x1f, 0x8b]),
+        Err(e) => return once(Err(io_err(e))),
+    };
+    let stream: Box<dyn Read + Send> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else {
+        Box::new(raw)
+    };
+    let (head, stream) = peek(stream, 8192);
+    let mut stream = BufReader::with_capacity(64 * 1024, stream);
+    let format = opts.format.unwrap_or_else(|| InputFormat::sniff(&head));
+    let max = opts.max_record_bytes;
+    match format {
+        InputFormat::Jsonl => Box::new(JsonlReader::new(stream, name, opts.jsonl.clone(), opts.extractor, max)),
+        InputFormat::Warc => Box::new(WarcReader::new(stream, name, opts.extractor, max)),
+        InputFormat::Text | InputFormat::Html => {
+            let bytes = match lines::read_all_capped(&mut stream, max) {
+                Ok(Some(b)) => b,
+                Ok(None) => {
+                    return once(Err(Error::TooLarge {
+                        path: name.to_string(),
+                        limit: max,
+                    }));
+                }
+                Err(e) => {
+                    return once(Err(Error::BadInput {
+                        path: name.to_string(),
+                        reason: format!("read failed (truncated or corrupt data?): {e}"),
+                    }));
+                }
+            };
+            if format == InputFormat::Html {
+                once(html::html_doc(name, &bytes, None, None, opts.extractor))
+            } else {
+                once(text::text_from_bytes(name, &bytes))
+            }
+        }
+    }
+}
+
+/// The first `n` bytes of a stream (fewer at its end), and the stream
+/// again from its start. A read error inside the head is not lost: the
+/// returned stream gives the head, then that error.
+fn peek(mut r: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, Box<dyn Read + Send>) {
+    let mut head = Vec::with_capacity(n);
+    let rest: Box<dyn Read + Send> = match (&mut r).take(n as u64).read_to_end(&mut head) {
+        Ok(_) => r,
+        Err(e) => Box::new(FailingReader(Some(e))),
+    };
+    let again: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head.clone()).chain(rest));
+    (head, again)
+}
+
+/// A reader that fails once with a stored error, then reads as empty.
+struct FailingReader(Option<std::io::Error>);
+
+impl Read for FailingReader {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// Reads standard input (or any reader) as one plain-text article.
