@@ -5,7 +5,11 @@ mod commands;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "storyline", version, about = "Story digests from raw news articles")]
+#[command(
+    name = "storyline",
+    version,
+    about = "Story digests from raw news articles"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -19,7 +19,10 @@ pub enum EvalTask {
 pub struct ExtractArgs {
     /// Folder of test pages (one folder per page with source.html,
     /// expected.html and expected-metadata.json).
-    #[arg(long, default_value = "../shared/data/readability-pages/test/test-pages")]
+    #[arg(
+        long,
+        default_value = "../shared/data/readability-pages/test/test-pages"
+    )]
     pub data: PathBuf,
     /// Extractor to measure: readability, trafilatura, or all (compares them).
     #[arg(long, default_value = "readability")]
@@ -48,7 +51,11 @@ pub fn run_extract(args: &ExtractArgs) -> anyhow::Result<()> {
     };
     let pages = extract::load_pages(&args.data)
         .with_context(|| format!("loading test pages from {}", args.data.display()))?;
-    anyhow::ensure!(!pages.is_empty(), "no test pages under {}", args.data.display());
+    anyhow::ensure!(
+        !pages.is_empty(),
+        "no test pages under {}",
+        args.data.display()
+    );
     let mut reports = Vec::new();
     for ex in extractors {
         reports.push(extract::evaluate(&pages, ex)?);
@@ -65,7 +72,10 @@ pub fn run_extract(args: &ExtractArgs) -> anyhow::Result<()> {
 
 fn print_report(r: &ExtractReport, verbose: bool) {
     if verbose {
-        println!("{:<44} {:>6} {:>6} {:>6}  title date", "page", "P", "R", "F1");
+        println!(
+            "{:<44} {:>6} {:>6} {:>6}  title date",
+            "page", "P", "R", "F1"
+        );
         let mark = |b: Option<bool>| match b {
             Some(true) => "ok",
             Some(false) => "MISS",
@@ -85,7 +95,11 @@ fn print_report(r: &ExtractReport, verbose: bool) {
         }
     }
     let pct = |(n, ok): (usize, usize)| {
-        if n == 0 { 0.0 } else { 100.0 * ok as f64 / n as f64 }
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * ok as f64 / n as f64
+        }
     };
     println!(
         "{}: {} pages, mean P {:.3} R {:.3} F1 {:.3}; title {}/{} ({:.1}%); published time {}/{} ({:.1}%), {} more pages with a date the reference lacks",

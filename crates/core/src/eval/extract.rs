@@ -43,11 +43,11 @@ pub fn token_prf(extracted: &str, reference: &str) -> Prf {
     let mut hits = 0usize;
     for t in tokens(extracted) {
         n_ext += 1;
-        if let Some(c) = counts.get_mut(&t) {
-            if *c > 0 {
-                *c -= 1;
-                hits += 1;
-            }
+        if let Some(c) = counts.get_mut(&t)
+            && *c > 0
+        {
+            *c -= 1;
+            hits += 1;
         }
     }
     if n_ref == 0 && n_ext == 0 {
@@ -57,8 +57,16 @@ pub fn token_prf(extracted: &str, reference: &str) -> Prf {
             f1: 1.0,
         };
     }
-    let precision = if n_ext == 0 { 0.0 } else { hits as f64 / n_ext as f64 };
-    let recall = if n_ref == 0 { 0.0 } else { hits as f64 / n_ref as f64 };
+    let precision = if n_ext == 0 {
+        0.0
+    } else {
+        hits as f64 / n_ext as f64
+    };
+    let recall = if n_ref == 0 {
+        0.0
+    } else {
+        hits as f64 / n_ref as f64
+    };
     let f1 = if precision + recall == 0.0 {
         0.0
     } else {
@@ -206,13 +214,16 @@ pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult
         path: page.source.clone(),
         source,
     })?;
-    let html = decode_html(&bytes, None).map(|d| d.text).unwrap_or_default();
+    let html = decode_html(&bytes, None)
+        .map(|d| d.text)
+        .unwrap_or_default();
     let got = extract_html(&html, None, extractor);
     let text = token_prf(&got.paragraphs.join("\n"), &page.expected_text);
     let title = got.meta.title.clone();
-    let title_ok = page.expected_title.as_ref().map(|e| {
-        norm_title(title.as_deref().unwrap_or("")) == norm_title(e)
-    });
+    let title_ok = page
+        .expected_title
+        .as_ref()
+        .map(|e| norm_title(title.as_deref().unwrap_or("")) == norm_title(e));
     let published = got.meta.published.as_ref().map(|p| p.iso());
     let published_ok = page
         .expected_published

@@ -189,7 +189,9 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(self.bad(format!("read failed, rest of the input skipped: {e}"))));
+                    return Some(Err(
+                        self.bad(format!("read failed, rest of the input skipped: {e}"))
+                    ));
                 }
             }
         }
@@ -202,7 +204,14 @@ mod tests {
     use super::*;
 
     fn read(data: &[u8], max: usize) -> Vec<Result<RawDoc>> {
-        JsonlReader::new(data, "in.jsonl", JsonlFields::default(), Extractor::default(), max).collect()
+        JsonlReader::new(
+            data,
+            "in.jsonl",
+            JsonlFields::default(),
+            Extractor::default(),
+            max,
+        )
+        .collect()
     }
 
     #[test]
@@ -211,7 +220,10 @@ mod tests {
 
 {"id": 7, "text": ["One.", "Two."]}
 "#;
-        let docs: Vec<RawDoc> = read(data, 1 << 20).into_iter().map(|r| r.unwrap()).collect();
+        let docs: Vec<RawDoc> = read(data, 1 << 20)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
         assert_eq!(docs.len(), 2);
         let a = &docs[0];
         assert_eq!(a.id.as_deref(), Some("a1"));
@@ -229,7 +241,8 @@ mod tests {
 
     #[test]
     fn bad_lines_are_errors_naming_the_line_and_the_rest_is_read() {
-        let mut data = b"{\"text\":\"ok one\"}\n{not json\n[1,2]\n{\"title\":\"no text\"}\n".to_vec();
+        let mut data =
+            b"{\"text\":\"ok one\"}\n{not json\n[1,2]\n{\"title\":\"no text\"}\n".to_vec();
         data.extend_from_slice(b"{\"text\":\"");
         data.extend(std::iter::repeat_n(b'a', 5000));
         data.extend_from_slice(b"\"}\n{\"text\":\"caf\xe9 au lait\"}\n{\"text\":\"ok two\"}\n");
@@ -238,13 +251,23 @@ mod tests {
         assert!(out[0].is_ok());
         let msg = |i: usize| out[i].as_ref().unwrap_err().to_string();
         assert!(msg(1).starts_with("in.jsonl:2: invalid JSON"), "{}", msg(1));
-        assert!(msg(2).contains("in.jsonl:3: not a JSON object"), "{}", msg(2));
+        assert!(
+            msg(2).contains("in.jsonl:3: not a JSON object"),
+            "{}",
+            msg(2)
+        );
         assert!(msg(3).contains("in.jsonl:4: no text"), "{}", msg(3));
         assert!(matches!(out[4], Err(Error::TooLarge { .. })));
         assert!(msg(4).contains("in.jsonl:5"), "{}", msg(4));
         let latin = out[5].as_ref().unwrap();
         assert_eq!(latin.text, "café au lait");
-        assert!(latin.decoded_as.as_deref().unwrap().contains("windows-1252"));
+        assert!(
+            latin
+                .decoded_as
+                .as_deref()
+                .unwrap()
+                .contains("windows-1252")
+        );
         assert_eq!(out[6].as_ref().unwrap().text, "ok two");
     }
 
@@ -255,13 +278,15 @@ mod tests {
             id: "doc_id".into(),
             ..JsonlFields::default()
         };
-        let para = "<p>The river rose two metres overnight and the bridge was closed to traffic.</p>";
+        let para =
+            "<p>The river rose two metres overnight and the bridge was closed to traffic.</p>";
         let line = serde_json::json!({
             "doc_id": "x",
             "html": format!("<html><head><title>Flood</title></head><body><article>{}</article></body></html>", para.repeat(4)),
         })
         .to_string();
-        let out: Vec<_> = JsonlReader::new(line.as_bytes(), "f", fields, Extractor::default(), 1 << 20).collect();
+        let out: Vec<_> =
+            JsonlReader::new(line.as_bytes(), "f", fields, Extractor::default(), 1 << 20).collect();
         let d = out[0].as_ref().unwrap();
         assert_eq!(d.id.as_deref(), Some("x"));
         assert_eq!(d.title.as_deref(), Some("Flood"));

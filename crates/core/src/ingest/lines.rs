@@ -73,7 +73,10 @@ pub(crate) fn read_line_capped<R: BufRead + ?Sized>(
 
 /// Reads a whole input, refusing one longer than `cap` bytes (`Ok(None)`)
 /// after reading at most `cap + 1` of them.
-pub(crate) fn read_all_capped<R: Read + ?Sized>(r: &mut R, cap: usize) -> io::Result<Option<Vec<u8>>> {
+pub(crate) fn read_all_capped<R: Read + ?Sized>(
+    r: &mut R,
+    cap: usize,
+) -> io::Result<Option<Vec<u8>>> {
     let mut out = Vec::new();
     r.take(cap as u64 + 1).read_to_end(&mut out)?;
     Ok((out.len() <= cap).then_some(out))
@@ -90,11 +93,20 @@ mod tests {
         data.extend_from_slice(b"\nlast");
         let mut r = io::BufReader::with_capacity(64, &data[..]);
         let mut buf = Vec::new();
-        assert_eq!(read_line_capped(&mut r, &mut buf, 1000).unwrap(), Some(Line::Fits));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 1000).unwrap(),
+            Some(Line::Fits)
+        );
         assert_eq!(buf, b"short");
-        assert_eq!(read_line_capped(&mut r, &mut buf, 1000).unwrap(), Some(Line::TooLong));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 1000).unwrap(),
+            Some(Line::TooLong)
+        );
         assert!(buf.capacity() <= 1 << 16);
-        assert_eq!(read_line_capped(&mut r, &mut buf, 1000).unwrap(), Some(Line::Fits));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 1000).unwrap(),
+            Some(Line::Fits)
+        );
         assert_eq!(buf, b"last");
         assert_eq!(read_line_capped(&mut r, &mut buf, 1000).unwrap(), None);
     }
@@ -104,13 +116,22 @@ mod tests {
         let data = b"abcd\nabcde\n";
         let mut r = &data[..];
         let mut buf = Vec::new();
-        assert_eq!(read_line_capped(&mut r, &mut buf, 4).unwrap(), Some(Line::Fits));
-        assert_eq!(read_line_capped(&mut r, &mut buf, 4).unwrap(), Some(Line::TooLong));
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 4).unwrap(),
+            Some(Line::Fits)
+        );
+        assert_eq!(
+            read_line_capped(&mut r, &mut buf, 4).unwrap(),
+            Some(Line::TooLong)
+        );
     }
 
     #[test]
     fn whole_inputs_are_capped() {
-        assert_eq!(read_all_capped(&mut &b"abc"[..], 3).unwrap(), Some(b"abc".to_vec()));
+        assert_eq!(
+            read_all_capped(&mut &b"abc"[..], 3).unwrap(),
+            Some(b"abc".to_vec())
+        );
         assert_eq!(read_all_capped(&mut &b"abcd"[..], 3).unwrap(), None);
     }
 }

@@ -75,7 +75,12 @@ const TITLE_KEYS: &[&str] = &[
     "sailthru.title",
 ];
 
-const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "publisher", "dc.publisher"];
+const SITE_KEYS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "publisher",
+    "dc.publisher",
+];
 
 fn sel(s: &str) -> Option<Selector> {
     Selector::parse(s).ok()
@@ -114,8 +119,11 @@ pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
         .map(|l| l.replace('_', "-"));
 
     let canonical = sel("link[rel=canonical]").and_then(|s| {
-        doc.select(&s)
-            .find_map(|e| e.attr("href").filter(|h| h.starts_with("http")).map(str::to_string))
+        doc.select(&s).find_map(|e| {
+            e.attr("href")
+                .filter(|h| h.starts_with("http"))
+                .map(str::to_string)
+        })
     });
     let url = canonical
         .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
@@ -149,10 +157,11 @@ fn meta_values(doc: &Html) -> HashMap<String, String> {
             }
         }
     }
-    if let Some(s) = sel("[itemprop=datePublished][datetime]") {
-        if let Some(v) = doc.select(&s).find_map(|e| e.attr("datetime")) {
-            out.entry("datepublished".into()).or_insert_with(|| v.to_string());
-        }
+    if let Some(s) = sel("[itemprop=datePublished][datetime]")
+        && let Some(v) = doc.select(&s).find_map(|e| e.attr("datetime"))
+    {
+        out.entry("datepublished".into())
+            .or_insert_with(|| v.to_string());
     }
     out
 }
@@ -160,7 +169,8 @@ fn meta_values(doc: &Html) -> HashMap<String, String> {
 /// `<time pubdate datetime=...>` and similar in the body.
 fn time_pubdate(doc: &Html) -> Option<String> {
     let s = sel("time[pubdate][datetime], time.published[datetime], time.entry-date[datetime]")?;
-    doc.select(&s).find_map(|e| e.attr("datetime").map(str::to_string))
+    doc.select(&s)
+        .find_map(|e| e.attr("datetime").map(str::to_string))
 }
 
 /// The JSON-LD objects of a page, article types first.
@@ -254,11 +264,19 @@ fn choose_title(
     site: Option<&str>,
 ) -> Option<String> {
     let mut candidates: Vec<String> = Vec::new();
-    for o in ld.iter().filter(|o| is_article(o)).chain(ld.iter().filter(|o| !is_article(o)).take(0)) {
+    for o in ld
+        .iter()
+        .filter(|o| is_article(o))
+        .chain(ld.iter().filter(|o| !is_article(o)).take(0))
+    {
         candidates.extend(str_field(o, "headline"));
         candidates.extend(str_field(o, "name"));
     }
-    candidates.extend(TITLE_KEYS.iter().filter_map(|k| metas.get(*k).and_then(|v| clean(v))));
+    candidates.extend(
+        TITLE_KEYS
+            .iter()
+            .filter_map(|k| metas.get(*k).and_then(|v| clean(v))),
+    );
     let page_title = html_title(doc);
     if let Some(t) = &page_title {
         let words = word_set(t);
@@ -284,16 +302,20 @@ fn word_set(s: &str) -> std::collections::HashSet<String> {
 
 fn html_title(doc: &Html) -> Option<String> {
     let s = sel("title")?;
-    doc.select(&s).find_map(|e| clean(&e.text().collect::<String>()))
+    doc.select(&s)
+        .find_map(|e| clean(&e.text().collect::<String>()))
 }
 
 fn first_text(doc: &Html, css: &str) -> Option<String> {
     let s = sel(css)?;
-    doc.select(&s).find_map(|e| clean(&e.text().collect::<String>()))
+    doc.select(&s)
+        .find_map(|e| clean(&e.text().collect::<String>()))
 }
 
 /// Separators between a headline and the site name in `<title>`.
-const TITLE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " / ", " · ", " • "];
+const TITLE_SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " » ", " / ", " · ", " • ",
+];
 
 /// Removes a site name from a `<title>`: the segment after the last (or
 /// before the first) separator when it is the site name, or, without a
@@ -312,7 +334,10 @@ fn strip_site_from_title(title: &str, site: Option<&str>) -> String {
                     return rest.trim().to_string();
                 }
             }
-            if site.is_none() && head.split_whitespace().count() >= 3 && tail.split_whitespace().count() <= 4 {
+            if site.is_none()
+                && head.split_whitespace().count() >= 3
+                && tail.split_whitespace().count() <= 4
+            {
                 return head.trim().to_string();
             }
         }
@@ -388,18 +413,28 @@ fn parse_date_time(raw: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
         }
     }
     for f in [
-        "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%B %d, %Y", "%b %d, %Y", "%b. %d, %Y",
-        "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %d %b %Y",
+        "%Y-%m-%d",
+        "%Y/%m/%d",
+        "%Y.%m.%d",
+        "%Y%m%d",
+        "%B %d, %Y",
+        "%b %d, %Y",
+        "%b. %d, %Y",
+        "%d %B %Y",
+        "%d %b %Y",
+        "%A, %B %d, %Y",
+        "%a, %d %b %Y",
     ] {
         if let Ok(d) = NaiveDate::parse_from_str(raw, f) {
             return Some((d, None));
         }
     }
     // A date followed by anything else ("2020-01-10T..." we could not read).
-    if raw.len() > 10 && raw.is_char_boundary(10) {
-        if let Ok(d) = NaiveDate::parse_from_str(&raw[..10], "%Y-%m-%d") {
-            return Some((d, None));
-        }
+    if raw.len() > 10
+        && raw.is_char_boundary(10)
+        && let Ok(d) = NaiveDate::parse_from_str(&raw[..10], "%Y-%m-%d")
+    {
+        return Some((d, None));
     }
     if raw.bytes().all(|b| b.is_ascii_digit()) && (9..=13).contains(&raw.len()) {
         let n: i64 = raw.parse().ok()?;
@@ -420,12 +455,24 @@ mod tests {
 
     #[test]
     fn dates_in_the_forms_metadata_uses() {
-        assert_eq!(iso("2015-07-10T09:53:00-04:00").as_deref(), Some("2015-07-10T09:53"));
-        assert_eq!(iso("2021-11-01T10:52:50+0100").as_deref(), Some("2021-11-01T10:52"));
+        assert_eq!(
+            iso("2015-07-10T09:53:00-04:00").as_deref(),
+            Some("2015-07-10T09:53")
+        );
+        assert_eq!(
+            iso("2021-11-01T10:52:50+0100").as_deref(),
+            Some("2021-11-01T10:52")
+        );
         assert_eq!(iso("2018-04-05T06:00").as_deref(), Some("2018-04-05T06:00"));
-        assert_eq!(iso("2016-12-22T18:43:37.123Z").as_deref(), Some("2016-12-22T18:43"));
+        assert_eq!(
+            iso("2016-12-22T18:43:37.123Z").as_deref(),
+            Some("2016-12-22T18:43")
+        );
         assert_eq!(iso("2016-12-22").as_deref(), Some("2016-12-22"));
-        assert_eq!(iso("Fri, 10 Jan 2020 17:36:00 GMT").as_deref(), Some("2020-01-10T17:36"));
+        assert_eq!(
+            iso("Fri, 10 Jan 2020 17:36:00 GMT").as_deref(),
+            Some("2020-01-10T17:36")
+        );
         assert_eq!(iso("January 9, 2020").as_deref(), Some("2020-01-09"));
         assert_eq!(iso("1578677760").as_deref(), Some("2020-01-10T17:36"));
         assert_eq!(iso("not a date"), None);
@@ -450,10 +497,22 @@ mod tests {
 
     #[test]
     fn title_tag_loses_the_site_name() {
-        assert_eq!(strip_site_from_title("Rain floods the valley | Gazette", Some("Gazette")), "Rain floods the valley");
-        assert_eq!(strip_site_from_title("Gazette - Rain floods the valley", Some("Gazette")), "Rain floods the valley");
-        assert_eq!(strip_site_from_title("Rain floods the valley | Gazette", None), "Rain floods the valley");
-        assert_eq!(strip_site_from_title("Q&A - Part two", None), "Q&A - Part two");
+        assert_eq!(
+            strip_site_from_title("Rain floods the valley | Gazette", Some("Gazette")),
+            "Rain floods the valley"
+        );
+        assert_eq!(
+            strip_site_from_title("Gazette - Rain floods the valley", Some("Gazette")),
+            "Rain floods the valley"
+        );
+        assert_eq!(
+            strip_site_from_title("Rain floods the valley | Gazette", None),
+            "Rain floods the valley"
+        );
+        assert_eq!(
+            strip_site_from_title("Q&A - Part two", None),
+            "Q&A - Part two"
+        );
     }
 
     proptest::proptest! {

@@ -85,7 +85,9 @@ impl<R: BufRead> WarcReader<R> {
 
     fn read_failed(&mut self, e: io::Error) -> Error {
         self.done = true;
-        self.bad(format!("read failed (truncated or corrupt data?), rest of the file skipped: {e}"))
+        self.bad(format!(
+            "read failed (truncated or corrupt data?), rest of the file skipped: {e}"
+        ))
     }
 
     /// Finds the next version line, skipping blank lines. A line that is
@@ -260,7 +262,13 @@ impl<R: BufRead> WarcReader<R> {
         };
         let html = mime.contains("html") || (mime.is_empty() && sniff_html(&body));
         let doc = if html {
-            html_doc(&path, &body, url.as_deref(), charset.as_deref(), self.extractor)
+            html_doc(
+                &path,
+                &body,
+                url.as_deref(),
+                charset.as_deref(),
+                self.extractor,
+            )
         } else if mime == "text/plain" {
             decode_bytes(&body)
                 .map(|d| {
@@ -302,21 +310,26 @@ fn split_content_type(ct: &str) -> (String, Option<String>) {
     let mime = parts.next().unwrap_or("").trim().to_ascii_lowercase();
     let charset = parts.find_map(|p| {
         let (k, v) = p.split_once('=')?;
-        (k.trim().eq_ignore_ascii_case("charset")).then(|| v.trim().trim_matches(['"', '\'']).to_string())
+        (k.trim().eq_ignore_ascii_case("charset"))
+            .then(|| v.trim().trim_matches(['"', '\'']).to_string())
     });
     (mime, charset)
 }
 
 fn sniff_html(body: &[u8]) -> bool {
     let head: Vec<u8> = body.iter().take(1024).map(u8::to_ascii_lowercase).collect();
-    memchr::memmem::find(&head, b"<html").is_some() || memchr::memmem::find(&head, b"<!doctype html").is_some()
+    memchr::memmem::find(&head, b"<html").is_some()
+        || memchr::memmem::find(&head, b"<!doctype html").is_some()
 }
 
 /// An HTTP response: `Ok(None)` when it is not a successful one, else its
 /// media type, charset and body (chunked transfer and gzip / deflate
 /// content encoding undone).
 #[allow(clippy::type_complexity)]
-fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Option<(String, Option<String>, Vec<u8>)>, String> {
+fn parse_http(
+    block: &[u8],
+    max_bytes: usize,
+) -> std::result::Result<Option<(String, Option<String>, Vec<u8>)>, String> {
     let end = memchr::memmem::find(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
         .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)));
@@ -333,7 +346,12 @@ fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Option<(Str
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
-        .ok_or_else(|| format!("HTTP status line without a status code: {:?}", truncate(status, 60)))?;
+        .ok_or_else(|| {
+            format!(
+                "HTTP status line without a status code: {:?}",
+                truncate(status, 60)
+            )
+        })?;
     if !(200..300).contains(&code) {
         return Ok(None);
     }
@@ -355,12 +373,20 @@ fn parse_http(block: &[u8], max_bytes: usize) -> std::result::Result<Option<(Str
     if encoding == "gzip" || encoding == "x-gzip" || encoding == "deflate" {
         let mut out = Vec::new();
         let r: std::result::Result<u64, io::Error> = if encoding == "deflate" {
-            io::copy(&mut flate2::read::ZlibDecoder::new(&body[..]).take(max_bytes as u64 + 1), &mut out)
+            io::copy(
+                &mut flate2::read::ZlibDecoder::new(&body[..]).take(max_bytes as u64 + 1),
+                &mut out,
+            )
         } else {
-            io::copy(&mut flate2::read::MultiGzDecoder::new(&body[..]).take(max_bytes as u64 + 1), &mut out)
+            io::copy(
+                &mut flate2::read::MultiGzDecoder::new(&body[..]).take(max_bytes as u64 + 1),
+                &mut out,
+            )
         };
         match r {
-            Ok(n) if n as usize > max_bytes => return Err(format!("decompressed page larger than {max_bytes} bytes")),
+            Ok(n) if n as usize > max_bytes => {
+                return Err(format!("decompressed page larger than {max_bytes} bytes"));
+            }
             Ok(_) => body = out,
             Err(e) => return Err(format!("content encoding {encoding}: {e}")),
         }
@@ -382,7 +408,10 @@ fn dechunk(mut data: &[u8]) -> Option<Vec<u8>> {
         }
         out.extend_from_slice(data.get(..size)?);
         data = data.get(size..)?;
-        data = data.strip_prefix(b"\r\n").or_else(|| data.strip_prefix(b"\n")).unwrap_or(data);
+        data = data
+            .strip_prefix(b"\r\n")
+            .or_else(|| data.strip_prefix(b"\n"))
+            .unwrap_or(data);
     }
 }
 
@@ -424,7 +453,9 @@ pub(crate) mod tests {
         record(
             "1.1",
             "response",
-            &format!("WARC-Target-URI: {url}\r\nContent-Type: application/http; msgtype=response\r\n"),
+            &format!(
+                "WARC-Target-URI: {url}\r\nContent-Type: application/http; msgtype=response\r\n"
+            ),
             http.as_bytes(),
         )
     }
@@ -440,11 +471,19 @@ pub(crate) mod tests {
 
     fn read(data: &[u8], max: usize) -> Vec<Result<RawDoc>> {
         let r: Box<dyn Read + Send> = if data.starts_with(&[0x1f, 0x8b]) {
-            Box::new(flate2::read::MultiGzDecoder::new(std::io::Cursor::new(data.to_vec())))
+            Box::new(flate2::read::MultiGzDecoder::new(std::io::Cursor::new(
+                data.to_vec(),
+            )))
         } else {
             Box::new(std::io::Cursor::new(data.to_vec()))
         };
-        WarcReader::new(std::io::BufReader::new(r), "crawl.warc", Extractor::default(), max).collect()
+        WarcReader::new(
+            std::io::BufReader::new(r),
+            "crawl.warc",
+            Extractor::default(),
+            max,
+        )
+        .collect()
     }
 
     fn archive() -> Vec<Vec<u8>> {
@@ -489,15 +528,26 @@ pub(crate) mod tests {
 
     #[test]
     fn per_record_gzip_is_read() {
-        let data: Vec<u8> = archive().iter().map(|r| gzip(r)).collect::<Vec<_>>().concat();
-        let docs: Vec<RawDoc> = read(&data, 1 << 20).into_iter().map(|r| r.unwrap()).collect();
+        let data: Vec<u8> = archive()
+            .iter()
+            .map(|r| gzip(r))
+            .collect::<Vec<_>>()
+            .concat();
+        let docs: Vec<RawDoc> = read(&data, 1 << 20)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
         assert_eq!(docs.len(), 2);
         assert!(docs[1].text.contains("harvest early"));
     }
 
     #[test]
     fn truncated_gzip_keeps_the_records_before_and_reports_the_cut() {
-        let data: Vec<u8> = archive().iter().map(|r| gzip(r)).collect::<Vec<_>>().concat();
+        let data: Vec<u8> = archive()
+            .iter()
+            .map(|r| gzip(r))
+            .collect::<Vec<_>>()
+            .concat();
         let cut = &data[..data.len() - 40];
         let out = read(cut, 1 << 20);
         assert_eq!(out.len(), 2, "{out:?}");
@@ -529,13 +579,29 @@ pub(crate) mod tests {
             ),
         );
         recs.insert(4, b"this is not a record\r\nnor this\r\n\r\n".to_vec());
-        recs.insert(5, b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\n".to_vec());
+        recs.insert(
+            5,
+            b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: lots\r\n\r\n".to_vec(),
+        );
         let out = read(&recs.concat(), 5000);
-        let errs: Vec<String> = out.iter().filter_map(|r| r.as_ref().err()).map(|e| e.to_string()).collect();
+        let errs: Vec<String> = out
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|e| e.to_string())
+            .collect();
         assert_eq!(errs.len(), 3, "{errs:?}");
-        assert!(errs[0].contains("record 4") && errs[0].contains("larger than the limit"), "{errs:?}");
-        assert!(errs[1].contains("record 5") && errs[1].contains("not a WARC record"), "{errs:?}");
-        assert!(errs[2].contains("record 6") && errs[2].contains("Content-Length"), "{errs:?}");
+        assert!(
+            errs[0].contains("record 4") && errs[0].contains("larger than the limit"),
+            "{errs:?}"
+        );
+        assert!(
+            errs[1].contains("record 5") && errs[1].contains("not a WARC record"),
+            "{errs:?}"
+        );
+        assert!(
+            errs[2].contains("record 6") && errs[2].contains("Content-Length"),
+            "{errs:?}"
+        );
         let ok: Vec<&RawDoc> = out.iter().filter_map(|r| r.as_ref().ok()).collect();
         assert_eq!(ok.len(), 2);
         assert!(ok[1].text.contains("harvest early"));
@@ -562,7 +628,11 @@ pub(crate) mod tests {
         );
         let out = read(&rec, 1 << 20);
         let d = out[0].as_ref().unwrap();
-        assert!(d.text.contains("ferry terminal") && d.text.contains("harvest"), "{}", d.text);
+        assert!(
+            d.text.contains("ferry terminal") && d.text.contains("harvest"),
+            "{}",
+            d.text
+        );
     }
 
     #[test]
