@@ -478,11 +478,15 @@ pub fn html_doc(
         });
     }
     let meta = page.meta;
+    let url = url.map(str::to_string).or(meta.url);
+    let source = meta
+        .site_name
+        .or_else(|| url.as_deref().and_then(super::meta::host_of));
     Ok(RawDoc {
         id: None,
         path: name.to_string(),
-        url: url.map(str::to_string).or(meta.url),
-        source: meta.site_name,
+        url,
+        source,
         format: InputFormat::Html,
         text: page.paragraphs.join("\n\n"),
         title: meta.title,

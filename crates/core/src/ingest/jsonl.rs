@@ -46,6 +46,40 @@ impl Default for JsonlFields {
     }
 }
 
+impl JsonlFields {
+    /// Applies overrides written as `part=field` pairs separated by commas
+    /// (`text=body,id=doc_id`), as a command-line flag gives them. Parts:
+    /// id, title, text, url, date, source, language, html.
+    pub fn with_overrides(mut self, spec: &str) -> std::result::Result<Self, String> {
+        for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (part, field) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("expected part=field, got {pair:?}"))?;
+            let field = field.trim().to_string();
+            if field.is_empty() {
+                return Err(format!("empty field name for {part:?}"));
+            }
+            let slot = match part.trim() {
+                "id" => &mut self.id,
+                "title" => &mut self.title,
+                "text" => &mut self.text,
+                "url" => &mut self.url,
+                "date" => &mut self.date,
+                "source" => &mut self.source,
+                "language" => &mut self.language,
+                "html" => &mut self.html,
+                other => {
+                    return Err(format!(
+                        "unknown part {other:?} (expected id, title, text, url, date, source, language or html)"
+                    ));
+                }
+            };
+            *slot = field;
+        }
+        Ok(self)
+    }
+}
+
 /// Streams the records of a JSONL input: one `Ok` per usable line, one
 /// `Err` naming `name:line` per bad one (invalid JSON, not an object, no
 /// text, over `max_bytes`); blank lines are skipped. A read error (a
@@ -156,7 +190,9 @@ impl<R: BufRead> JsonlReader<R> {
         };
         doc.id = string(&f.id);
         doc.title = string(&f.title).or(doc.title);
-        doc.source = string(&f.source).or(doc.source);
+        doc.source = string(&f.source)
+            .or(doc.source)
+            .or_else(|| url.as_deref().and_then(super::meta::host_of));
         doc.language = string(&f.language).or(doc.language);
         if let Some(p) = string(&f.date).and_then(|d| parse_date(&d, DateSource::Metadata)) {
             doc.published = Some(p);
@@ -272,12 +308,23 @@ mod tests {
     }
 
     #[test]
+    fn overrides_are_parsed() {
+        let f = JsonlFields::default()
+            .with_overrides("text=body, date=published_at")
+            .unwrap();
+        assert_eq!(
+            (f.text.as_str(), f.date.as_str(), f.id.as_str()),
+            ("body", "published_at", "id")
+        );
+        assert!(JsonlFields::default().with_overrides("body").is_err());
+        assert!(JsonlFields::default().with_overrides("words=body").is_err());
+    }
+
+    #[test]
     fn field_names_are_configurable_and_html_is_extracted() {
-        let fields = JsonlFields {
-            text: "body".into(),
-            id: "doc_id".into(),
-            ..JsonlFields::default()
-        };
+        let fields = JsonlFields::default()
+            .with_overrides("text=body,id=doc_id")
+            .unwrap();
         let para =
             "<p>The river rose two metres overnight and the bridge was closed to traffic.</p>";
         let line = serde_json::json!({

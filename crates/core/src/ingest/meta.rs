@@ -345,6 +345,17 @@ fn strip_site_from_title(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
+/// The host of an absolute URL, lower-cased, without `www.`, port or user:
+/// the outlet when nothing names it. `None` for anything else.
+pub fn host_of(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host);
+    (host.contains('.') && !host.starts_with('.')).then(|| host.to_string())
+}
+
 /// Parses a date as metadata states it: ISO 8601 / RFC 3339 (with or
 /// without time and offset), RFC 2822, `YYYY/MM/DD`, `Month D, YYYY`,
 /// `D Month YYYY`, or a Unix timestamp in seconds or milliseconds. The time
@@ -513,6 +524,20 @@ mod tests {
             strip_site_from_title("Q&A - Part two", None),
             "Q&A - Part two"
         );
+    }
+
+    #[test]
+    fn hosts_of_urls() {
+        assert_eq!(
+            host_of("https://www.News.example.com:443/a/b?c").as_deref(),
+            Some("news.example.com")
+        );
+        assert_eq!(
+            host_of("http://user@site.example/x").as_deref(),
+            Some("site.example")
+        );
+        assert_eq!(host_of("/relative/path"), None);
+        assert_eq!(host_of("https://localhost/"), None);
     }
 
     proptest::proptest! {

@@ -443,6 +443,7 @@ mod tests {
             (g.format, g.url.as_deref()),
             (InputFormat::Warc, Some("https://x.example/w"))
         );
+        assert_eq!(g.source.as_deref(), Some("x.example"));
         assert_eq!(one("h.bin").title.as_deref(), Some("From the archive"));
         // Ids are stable and differ between documents.
         assert_eq!(a.article_id(), one("a.html").article_id());

@@ -275,6 +275,7 @@ impl<R: BufRead> WarcReader<R> {
                     let mut doc = RawDoc::text(path.clone(), d.text);
                     doc.decoded_as = d.how;
                     doc.url = url.clone();
+                    doc.source = url.as_deref().and_then(super::meta::host_of);
                     doc
                 })
                 .map_err(|e| Error::BadInput {
