@@ -100,9 +100,11 @@ pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
 
     let published = ld
         .iter()
-        .filter_map(|o| str_field(o, "datePublished").or_else(|| str_field(o, "dateCreated")))
+        .filter_map(|o| str_field(o, "datePublished"))
         .chain(PUBLISHED_KEYS.iter().filter_map(|k| metas.get(*k).cloned()))
         .chain(time_pubdate(doc))
+        // `dateCreated` is often when the record was made, not the article.
+        .chain(ld.iter().filter_map(|o| str_field(o, "dateCreated")))
         .find_map(|s| parse_date(&s, DateSource::Metadata));
 
     let site_name = get(&["og:site_name"])
