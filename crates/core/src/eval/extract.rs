@@ -334,9 +334,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("one");
         std::fs::create_dir(&page).unwrap();
-        let body = "<p>Residents of the harbour town gathered on the quay to watch the \
-                    old lighthouse being lit again after forty years of darkness.</p>"
-            .repeat(5);
+        let body: String = [
+            "Residents of the harbour town gathered on the quay to watch the old lighthouse being lit again.",
+            "The light had been dark for forty years after the keeper retired and the lamp was removed.",
+            "Volunteers raised the money for a new lamp over three winters of concerts and raffles.",
+            "Fishing crews said the beam would make the narrow entrance safer on stormy nights.",
+            "The mayor thanked the volunteers and promised to keep the light burning every night.",
+        ]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect();
         std::fs::write(
             page.join("source.html"),
             format!(
