@@ -73,10 +73,15 @@ pub struct HtmlPage {
 pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
     let doc = Html::parse_document(html);
     let meta = page_meta(&doc, url);
-    let main = match extractor {
+    // The extractors are large third-party heuristics: should one panic on
+    // some page, that page falls back to its whole body instead of taking
+    // the batch down.
+    let main = std::panic::catch_unwind(|| match extractor {
         Extractor::Readability => readability_html(html, url),
         Extractor::Trafilatura => trafilatura_html(html, url),
-    };
+    })
+    .ok()
+    .flatten();
     let mut paragraphs = main.map(|h| html_paragraphs(&h)).unwrap_or_default();
     let mut fallback = false;
     if paragraphs.is_empty() {
