@@ -511,6 +511,10 @@ mod tests {
         std::fs::write(&bin, b"\x7fELF\x02\x01\x01\0\0\0\0\0").unwrap();
         let e = all(&bin).remove(0).unwrap_err().to_string();
         assert!(e.contains("x.txt") && e.contains("binary"), "{e}");
+        let bodiless = dir.path().join("head-only.html");
+        std::fs::write(&bodiless, "<html><head><title>Only a head</title></head></html>").unwrap();
+        let e = all(&bodiless).remove(0).unwrap_err().to_string();
+        assert!(e.contains("head-only.html") && e.contains("no text"), "{e}");
         let missing = all(&dir.path().join("nope.html"))
             .remove(0)
             .unwrap_err()
