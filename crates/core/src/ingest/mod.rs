@@ -512,7 +512,11 @@ mod tests {
         let e = all(&bin).remove(0).unwrap_err().to_string();
         assert!(e.contains("x.txt") && e.contains("binary"), "{e}");
         let bodiless = dir.path().join("head-only.html");
-        std::fs::write(&bodiless, "<html><head><title>Only a head</title></head></html>").unwrap();
+        std::fs::write(
+            &bodiless,
+            "<html><head><title>Only a head</title></head></html>",
+        )
+        .unwrap();
         let e = all(&bodiless).remove(0).unwrap_err().to_string();
         assert!(e.contains("head-only.html") && e.contains("no text"), "{e}");
         let missing = all(&dir.path().join("nope.html"))
