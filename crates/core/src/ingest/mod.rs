@@ -57,12 +57,12 @@ impl InputFormat {
     /// The format the first bytes of an input suggest: a WARC version
     /// line, a JSON object, HTML markup near the start, else plain text.
     pub fn sniff(head: &[u8]) -> InputFormat {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let start = head
             .iter()
             .position(|b| !b.is_ascii_whitespace())
             .unwrap_or(head.len());
         let head = &head[start..];
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         if head.starts_with(b"WARC/") {
             return InputFormat::Warc;
         }
@@ -71,9 +71,10 @@ impl InputFormat {
         }
         let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
         let has = |s: &[u8]| memchr::memmem::find(&lower, s).is_some();
+        // Markup must open the input: a plain-text article that merely
+        // mentions `<html>` stays text.
         if lower.starts_with(b"<")
             && (has(b"<html") || has(b"<!doctype html") || has(b"<head") || has(b"<body"))
-            || has(b"<html")
         {
             return InputFormat::Html;
         }
@@ -451,6 +452,33 @@ mod tests {
         // Ids are stable and differ between documents.
         assert_eq!(a.article_id(), one("a.html").article_id());
         assert_ne!(a.article_id(), g.article_id());
+    }
+
+    #[test]
+    fn sniffing() {
+        assert_eq!(InputFormat::sniff(b"WARC/1.1\r\n"), InputFormat::Warc);
+        assert_eq!(InputFormat::sniff(b"\n  {\"text\": 1}"), InputFormat::Jsonl);
+        assert_eq!(
+            InputFormat::sniff(b"\xEF\xBB\xBF<!DOCTYPE html><p>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::sniff(b"<!-- saved --><HTML><BODY>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::sniff(b"How to start a page\n\nEvery page opens with <html> and a head."),
+            InputFormat::Text
+        );
+        assert_eq!(
+            InputFormat::from_name("a.JSONL.gz"),
+            Some(InputFormat::Jsonl)
+        );
+        assert_eq!(
+            InputFormat::from_name("CC-NEWS-1.warc.gz"),
+            Some(InputFormat::Warc)
+        );
+        assert_eq!(InputFormat::from_name("notes"), None);
     }
 
     #[test]
