@@ -209,7 +209,8 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
           | \bjoin\s+us\s+on\b
           | \bfind\s+us\s+on\b
           | \bstay\s+connected\b
-          | \bsubscribe\s+(to|for|now|today)\b
+          | \bsubscribe\s+(now|today|here)\b
+          | \bsubscribe\s+(to|for)\s+(our|my|free|the\s+(\w+\s+)?(newsletter|podcast|channel))\b
           | \bsign\s+up\s+(for|to)\s+(our|the)\s+\w*\s*(newsletter|alerts|briefing|email)
           | \bnewsletter\b.*\b(sign\s+up|subscribe|inbox)\b
           | \bfriends\s+would\s+be\s+interested\b
