@@ -1,1 +1,3 @@
-//! The `eval` stage.
+//! The `eval` stage: benchmark metrics and loaders for the data sets.
+
+pub mod extract;
