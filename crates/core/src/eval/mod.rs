@@ -1,1 +1,6 @@
-//! The `eval` stage.
+//! The `eval` stage: ROUGE (checked against ROUGE-1.5.5 and `rouge-score`)
+//! and loaders for the evaluation data sets.
+
+pub mod datasets;
+pub mod porter;
+pub mod rouge;
