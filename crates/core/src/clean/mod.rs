@@ -1,1 +1,281 @@
-//! The `clean` stage.
+//! The `clean` stage: turns a [`RawDoc`] into an [`Article`].
+//!
+//! Works line by line: each line is either body, the title, or dropped with
+//! a [`DropReason`]. Finds title, standfirst, publication date and
+//! dateline. The body keeps the original text byte for byte (no quote or
+//! Unicode rewriting), so that every byte offset into it maps back to the
+//! input through [`Paragraph::source_offset`].
+
+pub mod dateline;
+pub mod rules;
+
+use crate::ingest::{RawDoc, stable_id};
+use crate::model::{Article, DateSource, DropReason, DroppedLine, Paragraph, Published, Span};
+use crate::text::content_stems;
+use rules::{classify_line, is_wholly_quoted, looks_like_heading};
+use rustc_hash::FxHashSet;
+
+/// One input line, with where it sits in the raw text.
+#[derive(Debug, Clone)]
+struct Line<'a> {
+    /// 1-based line number.
+    no: usize,
+    /// Byte offset of `text` in the raw text.
+    start: usize,
+    /// The line, trimmed.
+    text: &'a str,
+}
+
+fn lines_of(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let content = raw.trim_end_matches(['\n', '\r']);
+        let lead = content.len() - content.trim_start().len();
+        out.push(Line {
+            no: i + 1,
+            start: offset + lead,
+            text: content.trim(),
+        });
+        offset += raw.len();
+    }
+    out
+}
+
+/// Lower-cased letters and digits only: for comparing a line with the title.
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(|c| c.to_lowercase())
+        .collect()
+}
+
+/// What the cleaner decided for one line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Verdict {
+    Blank,
+    Title,
+    Body,
+    Drop(DropReason),
+}
+
+/// Cleans one raw document.
+pub fn clean(raw: &RawDoc) -> Article {
+    let lines = lines_of(&raw.text);
+    let mut verdicts: Vec<Verdict> = lines
+        .iter()
+        .map(|l| {
+            if l.text.is_empty() {
+                Verdict::Blank
+            } else {
+                Verdict::Body
+            }
+        })
+        .collect();
+
+    // 1. Chrome recognizable from the line alone, and date lines.
+    let mut text_date = None;
+    for (i, l) in lines.iter().enumerate() {
+        if verdicts[i] == Verdict::Blank {
+            continue;
+        }
+        if let Some(reason) = classify_line(l.text) {
+            verdicts[i] = Verdict::Drop(reason);
+        } else if let Some(d) = dateline::parse_date_line(l.text) {
+            verdicts[i] = Verdict::Drop(DropReason::DateLine);
+            if text_date.is_none() {
+                text_date = Some((d, l.text.to_string()));
+            }
+        }
+    }
+
+    // 2. Title: from metadata, else the first remaining non-empty line.
+    let title = match raw
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(t) => t.to_string(),
+        None => match verdicts.iter().position(|v| *v == Verdict::Body) {
+            Some(i) => {
+                verdicts[i] = Verdict::Title;
+                lines[i].text.to_string()
+            }
+            None => String::new(),
+        },
+    };
+    let title_key = squash(&title);
+    if !title_key.is_empty() {
+        for (i, l) in lines.iter().enumerate() {
+            if verdicts[i] == Verdict::Body && squash(l.text) == title_key {
+                verdicts[i] = Verdict::Drop(DropReason::RepeatedTitle);
+            }
+        }
+    }
+
+    // 3. Standfirst: the first body-like line after the title, when the page
+    // header goes on after it (a date, a reading-time widget, a caption
+    // follow) or when the body restates it later.
+    let body_idx: Vec<usize> = (0..lines.len())
+        .filter(|&i| verdicts[i] == Verdict::Body)
+        .collect();
+    let mut standfirst = None;
+    if let Some(&first) = body_idx.first() {
+        let header_follows = lines
+            .iter()
+            .enumerate()
+            .skip(first + 1)
+            .find(|(i, _)| verdicts[*i] != Verdict::Blank)
+            .is_some_and(|(i, _)| {
+                matches!(
+                    verdicts[i],
+                    Verdict::Drop(
+                        DropReason::DateLine
+                            | DropReason::ReadingTime
+                            | DropReason::PhotoCaption
+                            | DropReason::Boilerplate
+                            | DropReason::RepeatedTitle
+                    )
+                )
+            });
+        let words = lines[first].text.split_whitespace().count();
+        let restated = body_idx.len() > 2 && words >= 6 && {
+            let stems: FxHashSet<String> = content_stems(lines[first].text).into_iter().collect();
+            body_idx[1..].iter().any(|&j| {
+                let later: FxHashSet<String> = content_stems(lines[j].text).into_iter().collect();
+                let shared = stems.intersection(&later).count();
+                stems.len() >= 5 && shared * 10 >= stems.len() * 7
+            })
+        };
+        if body_idx.len() > 1 && words >= 6 && (header_follows || restated) {
+            verdicts[first] = Verdict::Drop(DropReason::Standfirst);
+            standfirst = Some(lines[first].text.to_string());
+        }
+    }
+
+    // 4. Section headings inside the body: short, unpunctuated lines with body
+    // after them; a short wholly quoted line counts when the body repeats
+    // its words (a pull quote used as a heading).
+    let body_idx: Vec<usize> = (0..lines.len())
+        .filter(|&i| verdicts[i] == Verdict::Body)
+        .collect();
+    for (k, &i) in body_idx.iter().enumerate() {
+        let is_last = k + 1 == body_idx.len();
+        if is_last || k == 0 {
+            continue;
+        }
+        let t = lines[i].text;
+        if !looks_like_heading(t) {
+            continue;
+        }
+        if is_wholly_quoted(t) {
+            let inner = squash(t);
+            let repeated = body_idx
+                .iter()
+                .filter(|&&j| j != i)
+                .any(|&j| squash(lines[j].text).contains(&inner));
+            if !repeated {
+                continue;
+            }
+        }
+        verdicts[i] = Verdict::Drop(DropReason::SectionHeading);
+    }
+
+    // 5. Assemble body paragraphs, stripping a dateline from the first.
+    let mut body = String::new();
+    let mut paragraphs = Vec::new();
+    let mut dropped = Vec::new();
+    let mut dateline = None;
+    for (i, l) in lines.iter().enumerate() {
+        match verdicts[i] {
+            Verdict::Blank | Verdict::Title => {}
+            Verdict::Drop(reason) => dropped.push(DroppedLine {
+                line: l.no,
+                text: l.text.to_string(),
+                reason,
+            }),
+            Verdict::Body => {
+                let mut text = l.text;
+                let mut src = l.start;
+                if paragraphs.is_empty()
+                    && let Some((place, len)) = dateline::find_dateline(text)
+                {
+                    dateline = Some(place);
+                    text = &text[len..];
+                    src += len;
+                }
+                if !body.is_empty() {
+                    body.push_str("\n\n");
+                }
+                let start = body.len();
+                body.push_str(text);
+                paragraphs.push(Paragraph {
+                    span: Span::new(start, body.len()),
+                    line: l.no,
+                    source_offset: Some(src),
+                });
+            }
+        }
+    }
+
+    let published = raw.published.clone().or_else(|| {
+        text_date.map(|((date, time), evidence)| Published {
+            date,
+            time,
+            how: DateSource::Text,
+            evidence,
+        })
+    });
+    let id = raw
+        .id
+        .clone()
+        .unwrap_or_else(|| stable_id(raw.source.as_deref(), &raw.path));
+    Article {
+        id,
+        source: raw.source.clone(),
+        path: raw.path.clone(),
+        title,
+        standfirst,
+        published,
+        dateline,
+        language: raw.language.clone().unwrap_or_else(|| "en".to_string()),
+        body,
+        paragraphs,
+        dropped,
+        decoded_as: raw.decoded_as.clone(),
+    }
+}
+
+/// Gives articles without a publication date the story's date: the date
+/// most of the dated articles share (ties: the earliest). Marked
+/// [`DateSource::Inferred`], with the reason in `evidence`.
+pub fn infer_missing_dates(articles: &mut [Article]) {
+    let mut counts: Vec<(chrono::NaiveDate, usize)> = Vec::new();
+    for a in articles.iter() {
+        if let Some(p) = &a.published {
+            match counts.iter_mut().find(|(d, _)| *d == p.date) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((p.date, 1)),
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let Some(&(date, n)) = counts.first() else {
+        return;
+    };
+    let dated = counts.iter().map(|c| c.1).sum::<usize>();
+    for a in articles.iter_mut().filter(|a| a.published.is_none()) {
+        a.published = Some(Published {
+            date,
+            time: None,
+            how: DateSource::Inferred,
+            evidence: format!(
+                "no date in the article; {n} of the story's {dated} dated article(s) are from {date}"
+            ),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -67,11 +67,16 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let text = String::from_utf8_lossy(bytes).into_owned();
         return finish(
             text,
-            Some(format!("utf-8 with {invalid} invalid byte sequence(s) replaced by U+FFFD")),
+            Some(format!(
+                "utf-8 with {invalid} invalid byte sequence(s) replaced by U+FFFD"
+            )),
         );
     }
     let (text, _, _) = WINDOWS_1252.decode(bytes);
-    finish(text.into_owned(), Some("windows-1252 (not valid UTF-8)".to_string()))
+    finish(
+        text.into_owned(),
+        Some("windows-1252 (not valid UTF-8)".to_string()),
+    )
 }
 
 fn finish(text: String, how: Option<String>) -> Result<Decoded, DecodeError> {
@@ -139,7 +144,10 @@ mod tests {
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert_eq!(decode_bytes(b"\x7fELF\x02\x01\x01\0\0\0"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode_bytes(b"\x7fELF\x02\x01\x01\0\0\0"),
+            Err(DecodeError::Binary)
+        );
         assert_eq!(decode_bytes(b"  \n\t\n"), Err(DecodeError::Empty));
         assert_eq!(decode_bytes(b""), Err(DecodeError::Empty));
     }

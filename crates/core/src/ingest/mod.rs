@@ -133,10 +133,11 @@ pub fn read_path(path: &Path) -> Vec<Result<RawDoc>> {
 /// Reads standard input (or any reader) as one plain-text article.
 pub fn read_text_stream(name: &str, mut r: impl std::io::Read) -> Result<RawDoc> {
     let mut bytes = Vec::new();
-    r.read_to_end(&mut bytes).map_err(|source| crate::Error::Io {
-        path: PathBuf::from(name),
-        source,
-    })?;
+    r.read_to_end(&mut bytes)
+        .map_err(|source| crate::Error::Io {
+            path: PathBuf::from(name),
+            source,
+        })?;
     text::text_from_bytes(name, &bytes)
 }
 

@@ -1,1 +1,12 @@
-//! The `text` stage.
+//! The `text` stage: sentences, tokens, stems, stop words, and the
+//! per-story [`Corpus`] of term ids that later stages work on.
+
+mod corpus;
+mod sentences;
+mod stopwords;
+mod tokens;
+
+pub use corpus::{Corpus, Doc, Vocab};
+pub use sentences::{split_paragraph, split_sentences};
+pub use stopwords::is_stop_word;
+pub use tokens::{content_stems, normalize_word, stem, words};

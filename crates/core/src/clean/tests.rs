@@ -1,0 +1,1 @@
+//! Cleaning tests are in tests/ (example files) and rules_tests below.
