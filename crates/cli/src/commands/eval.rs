@@ -1,0 +1,247 @@
+//! `storyline eval`: benchmark figures. Each task has its own arguments struct
+//! and `run_*` function so that tasks can be added side by side.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use serde::Deserialize;
+use storyline_core::eval::rouge::{
+    Flavor, Limit, MultiRef, Rouge, RougeConfig, RougeMean, RougeScores, Score,
+};
+
+/// `storyline eval TASK`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    task: EvalTask,
+}
+
+#[derive(Debug, Subcommand)]
+enum EvalTask {
+    /// Score given system summaries against references (JSONL pairs).
+    Rouge(RougeArgs),
+}
+
+/// Runs an eval task.
+pub fn run(args: EvalArgs) -> Result<ExitCode> {
+    match args.task {
+        EvalTask::Rouge(a) => run_rouge(a),
+    }
+}
+
+/// Which ROUGE program to reproduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FlavorArg {
+    /// Google's rouge-score package (rouge1, rouge2, rougeL), as most papers report.
+    RougeScore,
+    /// ROUGE-1.5.5.pl on sentence-per-line files (summary-level ROUGE-L).
+    Rouge155,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MultiArg {
+    /// Pool counts over references (ROUGE-1.5.5 -f A).
+    Average,
+    /// Best reference by recall (ROUGE-1.5.5 -f B).
+    Best,
+    /// Best reference by F1 per metric (rouge-score's score_multi).
+    MaxF,
+}
+
+/// ROUGE settings shared by the eval tasks.
+#[derive(Debug, Clone, Args)]
+pub struct RougeOpts {
+    /// Which implementation's behaviour to reproduce.
+    #[arg(long, value_enum, default_value = "rouge-score")]
+    rouge: FlavorArg,
+    /// Do not stem (stemming is on by default, like ROUGE-1.5.5 -m).
+    #[arg(long)]
+    no_stem: bool,
+    /// Remove SMART stop words (ROUGE-1.5.5 -s).
+    #[arg(long)]
+    remove_stopwords: bool,
+    /// Score only the first N words of each text (ROUGE-1.5.5 -l).
+    #[arg(long, value_name = "N", conflicts_with = "limit_bytes")]
+    limit_words: Option<usize>,
+    /// Score only the first N bytes of each text (ROUGE-1.5.5 -b).
+    #[arg(long, value_name = "N")]
+    limit_bytes: Option<usize>,
+    /// How several references combine (default: max-f for rouge-score, average for rouge155).
+    #[arg(long, value_enum)]
+    multi: Option<MultiArg>,
+    /// Without WordNet exception lookup before stemming (rouge155 only).
+    #[arg(long)]
+    no_wordnet: bool,
+    /// Longest n-gram for ROUGE-N (1 to 4).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u8).range(1..=4))]
+    max_n: u8,
+}
+
+impl RougeOpts {
+    /// The validated configuration.
+    pub fn config(&self) -> RougeConfig {
+        let stem = !self.no_stem;
+        let mut c = match self.rouge {
+            FlavorArg::RougeScore => RougeConfig::rouge_score(stem),
+            FlavorArg::Rouge155 => RougeConfig::rouge155(stem),
+        };
+        c.remove_stopwords = self.remove_stopwords;
+        c.limit = match (self.limit_words, self.limit_bytes) {
+            (Some(n), _) => Limit::Words(n),
+            (None, Some(n)) => Limit::Bytes(n),
+            _ => Limit::None,
+        };
+        if let Some(m) = self.multi {
+            c.multi_ref = match m {
+                MultiArg::Average => MultiRef::Average,
+                MultiArg::Best => MultiRef::Best,
+                MultiArg::MaxF => MultiRef::MaxF,
+            };
+        }
+        c.wordnet_exceptions = c.flavor == Flavor::Rouge155 && !self.no_wordnet;
+        c.max_n = self.max_n as usize;
+        c
+    }
+
+    /// A one-line description of the settings, for reports.
+    pub fn describe(&self) -> String {
+        let c = self.config();
+        let mut s = match c.flavor {
+            Flavor::RougeScore => "rouge-score".to_string(),
+            Flavor::Rouge155 => "ROUGE-1.5.5".to_string(),
+        };
+        s.push_str(if c.stem { ", stemmed" } else { ", no stemming" });
+        if c.remove_stopwords {
+            s.push_str(", stop words removed");
+        }
+        match c.limit {
+            Limit::Words(n) => s.push_str(&format!(", -l {n}")),
+            Limit::Bytes(n) => s.push_str(&format!(", -b {n}")),
+            Limit::None => {}
+        }
+        s
+    }
+}
+
+/// `storyline eval rouge`.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// JSONL: {"system": TEXT|[SENTENCES], "references": [TEXT|[SENTENCES], ...]}
+    /// ("summary" or "summaries" may stand for "references"); a TEXT is split
+    /// into sentences at line breaks.
+    #[arg(long)]
+    pairs: PathBuf,
+    /// Write each pair's scores here (JSONL, input order).
+    #[arg(long)]
+    per_pair: Option<PathBuf>,
+    #[command(flatten)]
+    rouge: RougeOpts,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Sents {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Sents {
+    fn lines(self) -> Vec<String> {
+        match self {
+            Sents::Text(t) => t.split('\n').map(str::to_string).collect(),
+            Sents::List(l) => l,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct Pair {
+    system: Sents,
+    #[serde(default)]
+    references: Vec<Sents>,
+    #[serde(default)]
+    summaries: Vec<Sents>,
+    #[serde(default)]
+    summary: Option<Sents>,
+}
+
+fn run_rouge(args: RougeArgs) -> Result<ExitCode> {
+    let file = File::open(&args.pairs).with_context(|| args.pairs.display().to_string())?;
+    let mut pairs: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let p: Pair = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}", args.pairs.display(), i + 1))?;
+        let refs: Vec<Vec<String>> = p
+            .references
+            .into_iter()
+            .chain(p.summaries)
+            .chain(p.summary)
+            .map(Sents::lines)
+            .collect();
+        if refs.is_empty() {
+            bail!("{}:{}: no references", args.pairs.display(), i + 1);
+        }
+        pairs.push((p.system.lines(), refs));
+    }
+    let rouge = Rouge::new(args.rouge.config());
+    let scores: Vec<RougeScores> = pairs
+        .par_iter()
+        .map(|(sys, refs)| rouge.score(sys, refs))
+        .collect();
+    if let Some(path) = &args.per_pair {
+        let mut out =
+            BufWriter::new(File::create(path).with_context(|| path.display().to_string())?);
+        for s in &scores {
+            serde_json::to_writer(&mut out, &scores_json(s))?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+    }
+    let mut mean = RougeMean::default();
+    for s in &scores {
+        mean.add(s);
+    }
+    println!("{} pairs; {}", mean.count, args.rouge.describe());
+    print_table(&mean.mean());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The scores of one summary as JSON (`rouge1` .. `rougeN`, `rougeL`, `rougeSU4`).
+pub fn scores_json(s: &RougeScores) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    let sc = |x: &Score| serde_json::json!({"r": x.recall, "p": x.precision, "f": x.f});
+    for (i, x) in s.n.iter().enumerate() {
+        m.insert(format!("rouge{}", i + 1), sc(x));
+    }
+    m.insert("rougeL".into(), sc(&s.l));
+    m.insert("rougeSU4".into(), sc(&s.su4));
+    serde_json::Value::Object(m)
+}
+
+/// Prints recall, precision and F1 of each metric, as percentages.
+pub fn print_table(s: &RougeScores) {
+    println!("{:<9} {:>7} {:>7} {:>7}", "metric", "R", "P", "F1");
+    let row = |name: String, x: &Score| {
+        println!(
+            "{:<9} {:>7.2} {:>7.2} {:>7.2}",
+            name,
+            100.0 * x.recall,
+            100.0 * x.precision,
+            100.0 * x.f
+        );
+    };
+    for (i, x) in s.n.iter().enumerate() {
+        row(format!("ROUGE-{}", i + 1), x);
+    }
+    row("ROUGE-L".into(), &s.l);
+    row("ROUGE-SU4".into(), &s.su4);
+}
