@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod clean;
 pub mod cluster;
 pub mod dedup;
+pub mod digest;
 pub mod error;
 pub mod eval;
 pub mod ingest;

@@ -225,3 +225,89 @@ pub struct Story {
     /// The terms that characterize the story, most weighty first.
     pub key_terms: Vec<String>,
 }
+
+/// A pointer from a statement of the digest to a source sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Citation {
+    /// The source's number in the digest (1-based, as in the `[1]` markers).
+    pub source: usize,
+    /// The article's id.
+    pub article: String,
+    /// Sentence index in that article.
+    pub sentence: usize,
+    /// Byte range of the sentence in the article's cleaned body.
+    pub span: Span,
+    /// 1-based line of the original file the sentence is on (0 if unknown).
+    pub line: usize,
+    /// Byte range of the sentence in the original file, when the body maps
+    /// one-to-one onto it (plain-text inputs).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub file_span: Option<Span>,
+    /// The sentence as that article words it.
+    pub text: String,
+}
+
+/// One sentence of the summary, with every source sentence that supports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// The sentence as shown (the text of the first citation).
+    pub text: String,
+    /// Sources that carry it (1-based numbers, sorted).
+    pub sources: Vec<usize>,
+    /// The supporting sentences: the one shown first, then its near-duplicates.
+    pub citations: Vec<Citation>,
+}
+
+/// One source article as the digest lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceInfo {
+    /// 1-based number used in citation markers.
+    pub number: usize,
+    /// Article id.
+    pub id: String,
+    /// Outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub outlet: Option<String>,
+    /// Path or URL.
+    pub path: String,
+    /// Headline.
+    pub title: String,
+    /// Publication date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published: Option<Published>,
+    /// Dateline place.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dateline: Option<String>,
+    /// Body sentences.
+    pub sentences: usize,
+    /// Body words.
+    pub words: usize,
+    /// Lines the cleaner dropped, with reasons.
+    pub dropped: Vec<DroppedLine>,
+    /// How the input was decoded when it was not clean UTF-8.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub decoded_as: Option<String>,
+}
+
+/// A digest of one story.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Digest {
+    /// Version of this JSON layout (`docs/digest.schema.json`).
+    pub schema_version: u32,
+    /// The headline: the title of the source whose lead best represents the story.
+    pub headline: String,
+    /// The story's date (the most common publication date of its sources).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub date: Option<chrono::NaiveDate>,
+    /// The summarization method used.
+    pub method: String,
+    /// The word budget.
+    pub words: usize,
+    /// The sources, numbered.
+    pub sources: Vec<SourceInfo>,
+    /// The summary, in reading order.
+    pub summary: Vec<SummarySentence>,
+    /// Cross-source analysis (entities, quotes, numbers, timeline, agreement, conflicts).
+    #[serde(default)]
+    pub analysis: crate::analyze::Analysis,
+}

@@ -1,5 +1,7 @@
 //! The subcommands, one file each.
 
+mod clean;
+mod digest;
 mod eval;
 
 use clap::{Parser, Subcommand};
@@ -15,6 +17,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Digest articles that tell one story: summary with citations, sources, what was dropped.
+    Digest(digest::DigestArgs),
+    /// Show what cleaning kept and dropped from each input, and why.
+    Clean(clean::CleanArgs),
     /// Benchmark figures: summary quality (ROUGE) and speed.
     Eval(eval::EvalArgs),
 }
@@ -22,6 +28,74 @@ enum Command {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Digest(a) => digest::run(a),
+        Command::Clean(a) => clean::run(a),
         Command::Eval(a) => eval::run(a),
+    }
+}
+
+/// Whether to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    /// When stdout is a terminal.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Resolves `auto` against stdout.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        }
+    }
+}
+
+/// Output format of digests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum FormatArg {
+    /// Readable text (colour when a terminal).
+    #[default]
+    Terminal,
+    /// Markdown.
+    Md,
+    /// JSON (stable; schema in docs/digest.schema.json).
+    Json,
+}
+
+impl From<FormatArg> for storyline_core::render::Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Terminal => Self::Terminal,
+            FormatArg::Md => Self::Markdown,
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+/// Writes to stdout, treating a closed pipe as the reader's choice.
+pub fn print(s: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(s.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// The exit code after a run that produced output.
+pub fn exit_code(skipped: usize) -> ExitCode {
+    if skipped > 0 {
+        ExitCode::from(crate::EXIT_SKIPPED)
+    } else {
+        ExitCode::SUCCESS
     }
 }

@@ -1,0 +1,99 @@
+//! Reading the inputs of a command: files, folders and stdin, with every
+//! skipped input reported (named, with the reason) and counted.
+
+use rayon::prelude::*;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use storyline_core::clean::clean;
+use storyline_core::ingest::{RawDoc, expand_paths, read_path, read_text_stream};
+use storyline_core::model::Article;
+
+/// What was read: the articles, and what was skipped and why.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Cleaned articles, in input order.
+    pub articles: Vec<Article>,
+    /// Skipped inputs: (name, reason).
+    pub skipped: Vec<(String, String)>,
+}
+
+impl Loaded {
+    /// Prints the skipped inputs to stderr.
+    pub fn report_skipped(&self) {
+        for (name, why) in &self.skipped {
+            eprintln!("storyline: skipped {name}: {why}");
+        }
+        if !self.skipped.is_empty() {
+            eprintln!(
+                "storyline: {} input(s) skipped, {} article(s) used",
+                self.skipped.len(),
+                self.articles.len()
+            );
+        }
+    }
+}
+
+/// Reads raw documents from paths (`-` or no path: stdin when it is not a terminal).
+pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
+    let mut docs = Vec::new();
+    let mut skipped = Vec::new();
+    let use_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
+    if use_stdin {
+        if paths.is_empty() && std::io::stdin().is_terminal() {
+            skipped.push((
+                "<stdin>".to_string(),
+                "no input paths given and stdin is a terminal".to_string(),
+            ));
+        } else {
+            match read_text_stream("<stdin>", std::io::stdin().lock()) {
+                Ok(d) => docs.push(d),
+                Err(e) => skipped.push(("<stdin>".to_string(), e.to_string())),
+            }
+        }
+    }
+    let files: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    for f in expand_paths(&files) {
+        match f {
+            Err(e) => skipped.push((String::new(), e.to_string())),
+            Ok(path) => {
+                for r in read_path(&path) {
+                    match r {
+                        Ok(d) => docs.push(d),
+                        Err(e) => skipped.push((
+                            path.display().to_string(),
+                            strip_prefix(&e.to_string(), &path),
+                        )),
+                    }
+                }
+            }
+        }
+    }
+    (docs, skipped)
+}
+
+fn strip_prefix(msg: &str, path: &std::path::Path) -> String {
+    let p = format!("{}: ", path.display());
+    msg.strip_prefix(&p).unwrap_or(msg).to_string()
+}
+
+/// Reads and cleans (in parallel) every input.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let (docs, mut skipped) = read_raw(paths);
+    let cleaned: Vec<Article> = docs.par_iter().map(clean).collect();
+    let mut articles = Vec::with_capacity(cleaned.len());
+    for a in cleaned {
+        if a.body.trim().is_empty() {
+            skipped.push((
+                a.path.clone(),
+                "no body text left after cleaning".to_string(),
+            ));
+        } else {
+            articles.push(a);
+        }
+    }
+    Loaded { articles, skipped }
+}

@@ -1,0 +1,124 @@
+//! The digest of the bundled example against gold.json.
+
+mod common;
+
+use common::*;
+use storyline_core::digest::{DigestConfig, build_digest};
+use storyline_core::model::Digest;
+
+fn example_digest(words: usize) -> Digest {
+    let articles = cleaned().into_iter().map(|(_, a)| a).collect();
+    build_digest(
+        articles,
+        &DigestConfig {
+            words,
+            ..DigestConfig::default()
+        },
+    )
+    .expect("digest builds")
+}
+
+/// Gold near-duplicate partners of (article key, line).
+fn gold_partners(key: &str, line: usize) -> Vec<(String, usize)> {
+    let g = gold();
+    let mut out = Vec::new();
+    for pair in g["near_duplicate_sentences"].as_array().unwrap() {
+        let ends: Vec<(String, usize)> = pair
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(k, _)| *k != "kind")
+            .map(|(k, v)| (k.clone(), v.as_u64().unwrap() as usize))
+            .collect();
+        if let Some(i) = ends.iter().position(|(k, l)| k == key && *l == line) {
+            out.push(ends[1 - i].clone());
+        }
+    }
+    out
+}
+
+#[test]
+fn summary_at_100_words_mentions_what_gold_requires() {
+    let d = example_digest(100);
+    let text: String = d
+        .summary
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = text.split_whitespace().count();
+    assert!(words <= 100, "{words} words");
+    for pat in gold()["story"]["must_mention"].as_array().unwrap() {
+        let alts: Vec<&str> = pat.as_str().unwrap().split('|').collect();
+        assert!(
+            alts.iter().any(|a| text.contains(a)),
+            "summary lacks {alts:?}: {text}"
+        );
+    }
+    assert_eq!(
+        d.date.map(|x| x.to_string()).as_deref(),
+        gold()["story"]["date"].as_str()
+    );
+}
+
+#[test]
+fn every_summary_sentence_cites_exactly_the_articles_that_carry_it() {
+    let keys: Vec<String> = gold_articles().into_iter().map(|(k, _)| k).collect();
+    for words in [60, 100, 200, 400] {
+        let d = example_digest(words);
+        for s in &d.summary {
+            let shown = &s.citations[0];
+            assert_eq!(shown.text, s.text);
+            let key = &keys[shown.source - 1];
+            // Gold's partners must be cited ...
+            for (pk, _) in gold_partners(key, shown.line) {
+                let n = keys.iter().position(|k| *k == pk).unwrap() + 1;
+                assert!(
+                    s.sources.contains(&n),
+                    "{:?} should cite [{n}] ({pk})",
+                    s.text
+                );
+            }
+            // ... and every cited source has a citation, with text at its offsets.
+            let mut cited: Vec<usize> = s.citations.iter().map(|c| c.source).collect();
+            cited.sort();
+            cited.dedup();
+            assert_eq!(cited, s.sources);
+            for c in &s.citations {
+                let file = std::fs::read_to_string(&d.sources[c.source - 1].path).unwrap();
+                let span = c.file_span.expect("plain text maps to file bytes");
+                assert_eq!(&file[span.start..span.end], c.text);
+                let line_of_span = file[..span.start].matches('\n').count() + 1;
+                assert_eq!(line_of_span, c.line);
+            }
+        }
+    }
+}
+
+#[test]
+fn summary_keeps_whole_sentences_within_budget() {
+    for words in [20, 50, 100, 250] {
+        let d = example_digest(words);
+        let total: usize = d
+            .summary
+            .iter()
+            .map(|s| s.text.split_whitespace().count())
+            .sum();
+        assert!(total <= words, "{total} > {words}");
+        for s in &d.summary {
+            assert!(
+                s.text.ends_with(['.', '"', '”', '!', '?']),
+                "not a whole sentence: {}",
+                s.text
+            );
+        }
+    }
+}
+
+#[test]
+fn json_round_trips() {
+    let d = example_digest(100);
+    let json = serde_json::to_string(&d).unwrap();
+    let back: Digest = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, d);
+}
