@@ -45,31 +45,39 @@ impl Default for Coverage {
     }
 }
 
-/// Words of a sentence as ROUGE sees them: runs of letters and digits,
-/// lower-cased, stemmed when longer than 3 characters.
-fn sentence_tokens(text: &str, vocab: &mut FxHashMap<String, u32>, out: &mut Vec<u32>) {
-    let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut Vec<u32>| {
-        if word.is_empty() {
-            return;
-        }
-        let key = if word.len() > 3 {
-            crate::text::stem(word)
-        } else {
-            word.clone()
-        };
-        let next = vocab.len() as u32;
-        out.push(*vocab.entry(key).or_insert(next));
-        word.clear();
-    };
-    for ch in text.chars() {
-        if ch.is_alphanumeric() {
-            word.extend(ch.to_lowercase());
-        } else {
-            flush(&mut word, out);
+/// Words of sentences as ROUGE sees them (runs of letters and digits,
+/// lower-cased, stemmed when longer than 3 characters), interned. Each
+/// distinct spelling is normalized once per story.
+#[derive(Default)]
+struct WordIds<'a> {
+    surface: FxHashMap<&'a str, u32>,
+    vocab: FxHashMap<Box<str>, u32>,
+    buf: String,
+}
+
+impl<'a> WordIds<'a> {
+    fn tokens(&mut self, text: &'a str, out: &mut Vec<u32>) {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() {
+                continue;
+            }
+            if let Some(&id) = self.surface.get(w) {
+                out.push(id);
+                continue;
+            }
+            self.buf.clear();
+            self.buf.extend(w.chars().flat_map(char::to_lowercase));
+            let key: Box<str> = if self.buf.chars().nth(3).is_some() {
+                crate::text::stem(&self.buf).into()
+            } else {
+                self.buf.as_str().into()
+            };
+            let next = self.vocab.len() as u32;
+            let id = *self.vocab.entry(key).or_insert(next);
+            self.surface.insert(w, id);
+            out.push(id);
         }
     }
-    flush(&mut word, out);
 }
 
 impl Summarizer for Coverage {
@@ -79,7 +87,7 @@ impl Summarizer for Coverage {
 
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef> {
         let corpus = input.corpus;
-        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
+        let mut words = WordIds::default();
         let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut tf: Vec<f64> = Vec::new();
         let mut df: Vec<u32> = Vec::new();
@@ -90,7 +98,7 @@ impl Summarizer for Coverage {
         let mut keys: Vec<u64> = Vec::new();
         for r in corpus.refs() {
             toks.clear();
-            sentence_tokens(&corpus.sentence(r).text, &mut vocab, &mut toks);
+            words.tokens(&corpus.sentence(r).text, &mut toks);
             keys.clear();
             keys.extend(toks.iter().map(|&t| t as u64));
             if self.bigram_weight > 0.0 {
