@@ -7,8 +7,10 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use storyline_core::eval::datasets::{ClusterDoc, ClusterReader, EvalCluster};
-use storyline_core::eval::summaries::summarize_cluster;
-use storyline_core::summarize::{Budget, BudgetMode, Method};
+use storyline_core::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
+use storyline_core::eval::summaries::{cluster_articles, summarize_cluster};
+use storyline_core::summarize::{Budget, BudgetMode, Method, SummaryInput};
+use storyline_core::text::Corpus;
 
 fn data() -> Option<Vec<EvalCluster>> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -81,6 +83,25 @@ fn bench(c: &mut Criterion) {
                     std::hint::black_box(summarize_cluster(cl, method, budget));
                 }
             })
+        })
+    });
+    // The selection alone, on stories already split, tokenized and deduplicated.
+    let prepared: Vec<(Corpus, SentenceGroups)> = small
+        .iter()
+        .map(|cl| {
+            let corpus = Corpus::build(cluster_articles(cl));
+            let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+            (corpus, groups)
+        })
+        .collect();
+    let summarizer = method.summarizer();
+    g.throughput(Throughput::Elements(prepared.len() as u64));
+    g.bench_function(format!("{}/multinews-val/select-only", method.name()), |b| {
+        b.iter(|| {
+            for (corpus, groups) in &prepared {
+                let input = SummaryInput { corpus, groups };
+                std::hint::black_box(summarizer.select(input, budget));
+            }
         })
     });
     g.finish();

@@ -273,9 +273,12 @@ pub struct SummarizeArgs {
     /// Write each cluster's summary here (JSONL, input order).
     #[arg(long)]
     output: Option<PathBuf>,
-    /// Only the first K clusters.
+    /// Only the first K clusters (after --skip).
     #[arg(long)]
     limit: Option<usize>,
+    /// Skip the first K clusters (e.g. those used to choose weights).
+    #[arg(long, default_value_t = 0)]
+    skip: usize,
     #[command(flatten)]
     rouge: RougeOpts,
 }
@@ -302,7 +305,7 @@ fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
     let mut busy = 0f64;
     let start = Instant::now();
     let mut batch: Vec<EvalCluster> = Vec::with_capacity(512);
-    let mut reader = reader.take(limit).peekable();
+    let mut reader = reader.skip(args.skip).take(limit).peekable();
     while reader.peek().is_some() {
         batch.clear();
         for c in reader.by_ref().take(512) {

@@ -14,6 +14,7 @@
 use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates, count_words};
 use crate::model::SentenceRef;
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// The coverage method and its weights.
 #[derive(Debug, Clone, Copy)]
@@ -45,14 +46,39 @@ impl Default for Coverage {
     }
 }
 
+thread_local! {
+    /// Spelling → ROUGE-style key (lower-cased, stemmed when longer than 3
+    /// characters), kept across stories on this thread.
+    static KEYS: std::cell::RefCell<FxHashMap<Box<str>, Arc<str>>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+fn word_key(w: &str) -> Arc<str> {
+    KEYS.with(|k| {
+        let mut keys = k.borrow_mut();
+        if let Some(s) = keys.get(w) {
+            return Arc::clone(s);
+        }
+        let lower: String = w.chars().flat_map(char::to_lowercase).collect();
+        let key: Arc<str> = if lower.chars().nth(3).is_some() {
+            crate::text::stem(&lower).into()
+        } else {
+            lower.into()
+        };
+        if keys.len() >= 200_000 {
+            keys.clear();
+        }
+        keys.insert(w.into(), Arc::clone(&key));
+        key
+    })
+}
+
 /// Words of sentences as ROUGE sees them (runs of letters and digits,
-/// lower-cased, stemmed when longer than 3 characters), interned. Each
-/// distinct spelling is normalized once per story.
+/// lower-cased, stemmed when longer than 3 characters), interned per story.
 #[derive(Default)]
 struct WordIds<'a> {
     surface: FxHashMap<&'a str, u32>,
-    vocab: FxHashMap<Box<str>, u32>,
-    buf: String,
+    vocab: FxHashMap<Arc<str>, u32>,
 }
 
 impl<'a> WordIds<'a> {
@@ -65,15 +91,8 @@ impl<'a> WordIds<'a> {
                 out.push(id);
                 continue;
             }
-            self.buf.clear();
-            self.buf.extend(w.chars().flat_map(char::to_lowercase));
-            let key: Box<str> = if self.buf.chars().nth(3).is_some() {
-                crate::text::stem(&self.buf).into()
-            } else {
-                self.buf.as_str().into()
-            };
             let next = self.vocab.len() as u32;
-            let id = *self.vocab.entry(key).or_insert(next);
+            let id = *self.vocab.entry(word_key(w)).or_insert(next);
             self.surface.insert(w, id);
             out.push(id);
         }
