@@ -6,8 +6,8 @@
 use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use storyline_core::eval::datasets::{ClusterDoc, ClusterReader, EvalCluster};
 use storyline_core::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
+use storyline_core::eval::datasets::{ClusterDoc, ClusterReader, EvalCluster};
 use storyline_core::eval::summaries::{cluster_articles, summarize_cluster};
 use storyline_core::summarize::{Budget, BudgetMode, Method, SummaryInput};
 use storyline_core::text::Corpus;
@@ -96,14 +96,17 @@ fn bench(c: &mut Criterion) {
         .collect();
     let summarizer = method.summarizer();
     g.throughput(Throughput::Elements(prepared.len() as u64));
-    g.bench_function(format!("{}/multinews-val/select-only", method.name()), |b| {
-        b.iter(|| {
-            for (corpus, groups) in &prepared {
-                let input = SummaryInput { corpus, groups };
-                std::hint::black_box(summarizer.select(input, budget));
-            }
-        })
-    });
+    g.bench_function(
+        format!("{}/multinews-val/select-only", method.name()),
+        |b| {
+            b.iter(|| {
+                for (corpus, groups) in &prepared {
+                    let input = SummaryInput { corpus, groups };
+                    std::hint::black_box(summarizer.select(input, budget));
+                }
+            })
+        },
+    );
     g.finish();
 }
 

@@ -12,11 +12,11 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::time::Instant;
 use storyline_core::eval::datasets::{ClusterReader, EvalCluster};
-use storyline_core::eval::summaries::{SystemSummary, summarize_cluster};
-use storyline_core::summarize::{Budget, BudgetMode, Method};
 use storyline_core::eval::rouge::{
     Flavor, Limit, MultiRef, Rouge, RougeConfig, RougeMean, RougeScores, Score,
 };
+use storyline_core::eval::summaries::{SystemSummary, summarize_cluster};
+use storyline_core::summarize::{Budget, BudgetMode, Method};
 
 /// `storyline eval TASK`.
 #[derive(Debug, Args)]
@@ -317,7 +317,13 @@ fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
                 let t = Instant::now();
                 let s = summarize_cluster(c, args.method, budget);
                 let secs = t.elapsed().as_secs_f64();
-                let scores = rouge.score(&s.texts(), &c.summaries.iter().map(|r| vec![r.as_str()]).collect::<Vec<_>>());
+                let scores = rouge.score(
+                    &s.texts(),
+                    &c.summaries
+                        .iter()
+                        .map(|r| vec![r.as_str()])
+                        .collect::<Vec<_>>(),
+                );
                 (s, scores, secs)
             })
             .collect();
@@ -340,7 +346,11 @@ fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
         mean.count,
         args.method.name(),
         args.words,
-        if args.whole_sentences { " (whole sentences)" } else { "" },
+        if args.whole_sentences {
+            " (whole sentences)"
+        } else {
+            ""
+        },
         args.rouge.describe()
     );
     print_table(&m);

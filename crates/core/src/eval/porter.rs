@@ -101,20 +101,20 @@ fn perl_stem(word: &str) -> String {
         if re.mgr0.is_match(prefix) {
             w.truncate(w.len() - 1);
         }
-    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing")) {
-        if re.has_v.is_match(stem) {
-            let mut s = stem.to_string();
-            let b = s.as_bytes();
-            let n = b.len();
-            if s.ends_with("at") || s.ends_with("bl") || s.ends_with("iz") {
-                s.push('e');
-            } else if n >= 2 && b[n - 1] == b[n - 2] && !b"aeiouylsz".contains(&b[n - 1]) {
-                s.truncate(n - 1);
-            } else if re.cvc.is_match(&s) {
-                s.push('e');
-            }
-            w = s;
+    } else if let Some(stem) = w.strip_suffix("ed").or_else(|| w.strip_suffix("ing"))
+        && re.has_v.is_match(stem)
+    {
+        let mut s = stem.to_string();
+        let b = s.as_bytes();
+        let n = b.len();
+        if s.ends_with("at") || s.ends_with("bl") || s.ends_with("iz") {
+            s.push('e');
+        } else if n >= 2 && b[n - 1] == b[n - 2] && !b"aeiouylsz".contains(&b[n - 1]) {
+            s.truncate(n - 1);
+        } else if re.cvc.is_match(&s) {
+            s.push('e');
         }
+        w = s;
     }
     // Step 1c.
     if let Some(stem) = w.strip_suffix('y')
@@ -253,7 +253,7 @@ fn cons_at(w: &[u8], i: usize) -> bool {
             negate = !negate;
             j -= 1;
         }
-        return (!is_vowel(w[j])) != negate;
+        return is_vowel(w[j]) == negate;
     }
     true
 }
@@ -262,10 +262,10 @@ fn measure(w: &[u8]) -> usize {
     let mut m = 0;
     let mut prev_vowel = false;
     let mut prev_cons = true;
-    for i in 0..w.len() {
-        let c = if is_vowel(w[i]) {
+    for (i, &ch) in w.iter().enumerate() {
+        let c = if is_vowel(ch) {
             false
-        } else if w[i] == b'y' {
+        } else if ch == b'y' {
             i == 0 || !prev_cons
         } else {
             true

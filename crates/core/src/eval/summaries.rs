@@ -36,7 +36,10 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
                 });
             }
             Article {
-                id: d.id.clone().unwrap_or_else(|| format!("{}-{}", cluster.id, i)),
+                id: d
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("{}-{}", cluster.id, i)),
                 source: d.source.clone(),
                 path: format!("{}#{}", cluster.id, i),
                 title: d.title.clone().unwrap_or_default(),

@@ -27,6 +27,9 @@ pub struct Coverage {
     /// support being the share of its content stems that other articles
     /// of the story use too (cross-article agreement).
     pub support_power: f64,
+    /// News lead prior: a sentence's gain is multiplied by
+    /// `1 + position_weight / sqrt(1 + index in its article)`.
+    pub position_weight: f64,
     /// Expected summary length, as a multiple of the budget.
     pub length_factor: f64,
     /// Gain is divided by `words^length_exponent`.
@@ -40,8 +43,9 @@ impl Default for Coverage {
             min_words: 6,
             bigram_weight: 0.0,
             support_power: 0.5,
+            position_weight: 1.0,
             length_factor: 1.0,
-            length_exponent: 0.8,
+            length_exponent: 1.0,
         }
     }
 }
@@ -99,6 +103,9 @@ impl<'a> WordIds<'a> {
     }
 }
 
+/// A sentence that may be picked: where, words, concepts with counts, prior.
+type Candidate<'a> = (SentenceRef, usize, &'a Vec<(u32, u32)>, f64);
+
 impl Summarizer for Coverage {
     fn name(&self) -> &'static str {
         "coverage"
@@ -121,7 +128,10 @@ impl Summarizer for Coverage {
             keys.clear();
             keys.extend(toks.iter().map(|&t| t as u64));
             if self.bigram_weight > 0.0 {
-                keys.extend(toks.windows(2).map(|w| (1 << 63) | ((w[0] as u64) << 31) | w[1] as u64));
+                keys.extend(
+                    toks.windows(2)
+                        .map(|w| (1 << 63) | ((w[0] as u64) << 31) | w[1] as u64),
+                );
             }
             keys.sort_unstable();
             let mut cs: Vec<(u32, u32)> = Vec::new();
@@ -149,12 +159,13 @@ impl Summarizer for Coverage {
         }
         // Expected counts in a summary of the budget's length.
         let n_docs = corpus.docs.len().max(1) as f64;
-        let mut target: Vec<f64> = (0..tf.len())
-            .map(|i| tf[i])
-            .collect();
+        let mut target: Vec<f64> = (0..tf.len()).map(|i| tf[i]).collect();
         let length = budget.words as f64 * self.length_factor;
         for bigram in [false, true] {
-            let z: f64 = (0..tf.len()).filter(|&i| is_bigram[i] == bigram).map(|i| target[i]).sum();
+            let z: f64 = (0..tf.len())
+                .filter(|&i| is_bigram[i] == bigram)
+                .map(|i| target[i])
+                .sum();
             if z > 0.0 {
                 for i in 0..tf.len() {
                     if is_bigram[i] == bigram {
@@ -185,13 +196,17 @@ impl Summarizer for Coverage {
             if !multi || terms.is_empty() {
                 return 1.0;
             }
-            let shared = terms.iter().filter(|t| stem_docs.get(t).is_some_and(|e| e.1 > 1)).count();
+            let shared = terms
+                .iter()
+                .filter(|t| stem_docs.get(t).is_some_and(|e| e.1 > 1))
+                .count();
             shared as f64 / terms.len() as f64
         };
-        let pool: Vec<(SentenceRef, usize, &Vec<(u32, u32)>, f64)> = candidates(corpus, self.min_words)
+        let pool: Vec<Candidate<'_>> = candidates(corpus, self.min_words)
             .filter_map(|r| {
                 let words = count_words(&corpus.sentence(r).text);
-                let rel = (0.1 + support(r)).powf(self.support_power);
+                let rel = (0.1 + support(r)).powf(self.support_power)
+                    * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
                 sent_concepts.get(&r).map(|c| (r, words, c, rel))
             })
             .collect();

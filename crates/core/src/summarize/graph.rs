@@ -23,7 +23,9 @@ pub(crate) fn sentence_idf(corpus: &Corpus, refs: &[SentenceRef]) -> FxHashMap<u
         }
     }
     let n = refs.len().max(1) as f64;
-    sf.into_iter().map(|(t, f)| (t, (n / f).ln() + 1.0)).collect()
+    sf.into_iter()
+        .map(|(t, f)| (t, (n / f).ln() + 1.0))
+        .collect()
 }
 
 /// The TF-IDF vector of a sentence, L2-normalized.
@@ -72,11 +74,17 @@ pub(crate) fn pagerank(weights: &[f64], n: usize, damping: f64) -> Vec<f64> {
     if n == 0 {
         return Vec::new();
     }
-    let out: Vec<f64> = (0..n).map(|j| weights[j * n..(j + 1) * n].iter().sum()).collect();
+    let out: Vec<f64> = (0..n)
+        .map(|j| weights[j * n..(j + 1) * n].iter().sum())
+        .collect();
     let mut score = vec![1.0 / n as f64; n];
     let mut next = vec![0.0; n];
     for _ in 0..100 {
-        let dangling: f64 = (0..n).filter(|&j| out[j] <= 0.0).map(|j| score[j]).sum::<f64>() / n as f64;
+        let dangling: f64 = (0..n)
+            .filter(|&j| out[j] <= 0.0)
+            .map(|j| score[j])
+            .sum::<f64>()
+            / n as f64;
         for x in next.iter_mut() {
             *x = (1.0 - damping) / n as f64 + damping * dangling;
         }
@@ -121,6 +129,9 @@ mod tests {
 
     #[test]
     fn dot_of_sorted_sparse_vectors() {
-        assert_eq!(dot(&[(1, 2.0), (3, 1.0)], &[(1, 0.5), (2, 9.0), (3, 2.0)]), 3.0);
+        assert_eq!(
+            dot(&[(1, 2.0), (3, 1.0)], &[(1, 0.5), (2, 9.0), (3, 2.0)]),
+            3.0
+        );
     }
 }

@@ -120,7 +120,10 @@ impl Method {
 
 /// Sentences a summary may use: not headings, not cut off, at least
 /// `min_words` words; in story order.
-pub(crate) fn candidates(corpus: &Corpus, min_words: usize) -> impl Iterator<Item = SentenceRef> + '_ {
+pub(crate) fn candidates(
+    corpus: &Corpus,
+    min_words: usize,
+) -> impl Iterator<Item = SentenceRef> + '_ {
     corpus.refs().filter(move |&r| {
         let s = corpus.sentence(r);
         !s.flags.heading && !s.flags.unterminated && count_words(&s.text) >= min_words

@@ -3,10 +3,10 @@
 
 use super::split_sentences;
 use super::tokens::content_stems_shared;
-use std::sync::Arc;
 use crate::model::{Article, Sentence, SentenceRef};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Interned stems: id ↔ string, for one corpus.
 #[derive(Debug, Default, Clone)]
