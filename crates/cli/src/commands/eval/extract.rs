@@ -1,18 +1,10 @@
-//! `storyline eval`: benchmark figures.
+//! `storyline eval extract`: HTML main-content extraction quality.
 
 use anyhow::Context;
-use clap::{Args, Subcommand};
+use clap::Args;
 use std::path::PathBuf;
 use storyline_core::eval::extract::{self, ExtractReport};
 use storyline_core::ingest::Extractor;
-
-/// The benchmark to run.
-#[derive(Debug, Subcommand)]
-pub enum EvalTask {
-    /// HTML main-content extraction: token F1 against the reference text,
-    /// title and publication-time accuracy against the reference metadata.
-    Extract(ExtractArgs),
-}
 
 /// Arguments of `storyline eval extract`.
 #[derive(Debug, Args)]
@@ -37,13 +29,6 @@ pub struct ExtractArgs {
     /// Print the report as JSON instead of text.
     #[arg(long)]
     pub json: bool,
-}
-
-/// Runs `storyline eval TASK`.
-pub fn run(task: &EvalTask) -> anyhow::Result<()> {
-    match task {
-        EvalTask::Extract(args) => run_extract(args),
-    }
 }
 
 /// Runs `storyline eval extract`.
