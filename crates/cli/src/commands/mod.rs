@@ -21,11 +21,8 @@ enum Command {
     Digest(digest::DigestArgs),
     /// Show what cleaning kept and dropped from each input, and why.
     Clean(clean::CleanArgs),
-    /// Benchmark figures on the evaluation data sets.
-    Eval {
-        #[command(subcommand)]
-        task: eval::EvalTask,
-    },
+    /// Benchmark figures: summary quality (ROUGE) and speed.
+    Eval(eval::EvalArgs),
 }
 
 /// Runs a parsed command line.
@@ -33,7 +30,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Digest(a) => digest::run(a),
         Command::Clean(a) => clean::run(a),
-        Command::Eval { task } => eval::run(&task).map(|()| ExitCode::SUCCESS),
+        Command::Eval(a) => eval::run(a),
     }
 }
 

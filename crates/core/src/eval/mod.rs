@@ -1,5 +1,5 @@
-//! The `eval` stage: benchmark metrics (ROUGE, checked against ROUGE-1.5.5
-//! and `rouge-score`; extraction F1) and loaders for the data sets.
+//! The `eval` stage: ROUGE (checked against ROUGE-1.5.5 and `rouge-score`)
+//! and loaders for the evaluation data sets.
 
 pub mod datasets;
 pub mod extract;

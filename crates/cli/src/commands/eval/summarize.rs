@@ -1,15 +1,12 @@
-//! `storyline eval`: benchmark figures.
+//! `storyline eval summarize` and `storyline eval rouge`: summary quality.
 
-use anyhow::Context;
-use clap::{Args, Subcommand};
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
-use storyline_core::eval::extract::{self, ExtractReport};
-use storyline_core::ingest::Extractor;
+use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use clap::ValueEnum;
+use anyhow::{Context, Result, bail};
+use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::time::Instant;
@@ -19,138 +16,6 @@ use storyline_core::eval::rouge::{
 };
 use storyline_core::eval::summaries::{SystemSummary, summarize_cluster};
 use storyline_core::summarize::{Budget, BudgetMode, Method};
-
-/// The benchmark to run.
-#[derive(Debug, Subcommand)]
-pub enum EvalTask {
-    /// HTML main-content extraction: token F1 against the reference text,
-    /// title and publication-time accuracy against the reference metadata.
-    Extract(ExtractArgs),
-    /// Summarize each cluster of a data set and score the summaries with ROUGE.
-    Summarize(SummarizeArgs),
-    /// Score given system summaries against references (JSONL pairs).
-    Rouge(RougeArgs),
-}
-
-/// Arguments of `storyline eval extract`.
-#[derive(Debug, Args)]
-pub struct ExtractArgs {
-    /// Folder of test pages (one folder per page with source.html,
-    /// expected.html and expected-metadata.json).
-    #[arg(
-        long,
-        default_value = "../shared/data/readability-pages/test/test-pages"
-    )]
-    pub data: PathBuf,
-    /// Extractor to measure: readability, trafilatura, or all (compares them).
-    #[arg(long, default_value = "readability")]
-    pub extractor: String,
-    /// Print each page's scores.
-    #[arg(long, short)]
-    pub verbose: bool,
-    /// Score the article body after cleaning (chrome lines dropped) instead
-    /// of the extractor's text.
-    #[arg(long)]
-    pub cleaned: bool,
-    /// Print the report as JSON instead of text.
-    #[arg(long)]
-    pub json: bool,
-}
-
-/// Runs `storyline eval TASK`.
-pub fn run(task: &EvalTask) -> anyhow::Result<()> {
-    match task {
-        EvalTask::Extract(args) => run_extract(args),
-        EvalTask::Summarize(args) => run_summarize(args),
-        EvalTask::Rouge(args) => run_rouge(args),
-    }
-}
-
-/// Runs `storyline eval extract`.
-pub fn run_extract(args: &ExtractArgs) -> anyhow::Result<()> {
-    let extractors: Vec<Extractor> = if args.extractor == "all" {
-        Extractor::ALL.to_vec()
-    } else {
-        vec![args.extractor.parse().map_err(anyhow::Error::msg)?]
-    };
-    let pages = extract::load_pages(&args.data)
-        .with_context(|| format!("loading test pages from {}", args.data.display()))?;
-    anyhow::ensure!(
-        !pages.is_empty(),
-        "no test pages under {}",
-        args.data.display()
-    );
-    let mut reports = Vec::new();
-    for ex in extractors {
-        let stage = if args.cleaned {
-            extract::Stage::Cleaned
-        } else {
-            extract::Stage::Extracted
-        };
-        reports.push(extract::evaluate_at(&pages, ex, stage)?);
-    }
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&reports)?);
-        return Ok(());
-    }
-    for r in &reports {
-        print_report(r, args.verbose);
-    }
-    Ok(())
-}
-
-fn print_report(r: &ExtractReport, verbose: bool) {
-    if verbose {
-        println!(
-            "{:<44} {:>6} {:>6} {:>6}  title date",
-            "page", "P", "R", "F1"
-        );
-        let mark = |b: Option<bool>| match b {
-            Some(true) => "ok",
-            Some(false) => "MISS",
-            None => "-",
-        };
-        for p in &r.pages {
-            println!(
-                "{:<44} {:>6.3} {:>6.3} {:>6.3}  {:<5} {}{}",
-                p.name,
-                p.text.precision,
-                p.text.recall,
-                p.text.f1,
-                mark(p.title_ok),
-                mark(p.published_ok),
-                if p.fallback { "  (whole body)" } else { "" }
-            );
-        }
-    }
-    let pct = |(n, ok): (usize, usize)| {
-        if n == 0 {
-            0.0
-        } else {
-            100.0 * ok as f64 / n as f64
-        }
-    };
-    println!(
-        "{}{}: {} pages, mean P {:.3} R {:.3} F1 {:.3}; title {}/{} ({:.1}%); published time {}/{} ({:.1}%), {} more pages with a date the reference lacks",
-        r.extractor.name(),
-        if r.stage == extract::Stage::Cleaned {
-            " (after cleaning)"
-        } else {
-            ""
-        },
-        r.pages.len(),
-        r.mean.precision,
-        r.mean.recall,
-        r.mean.f1,
-        r.titles.1,
-        r.titles.0,
-        pct(r.titles),
-        r.dates.1,
-        r.dates.0,
-        pct(r.dates),
-        r.extra_dates
-    );
-}
 
 /// Which ROUGE program to reproduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -288,7 +153,7 @@ struct Pair {
     summary: Option<Sents>,
 }
 
-fn run_rouge(args: &RougeArgs) -> Result<()> {
+pub fn run_rouge(args: RougeArgs) -> Result<ExitCode> {
     let file = File::open(&args.pairs).with_context(|| args.pairs.display().to_string())?;
     let mut pairs: Vec<(Vec<String>, Vec<Vec<String>>)> = Vec::new();
     for (i, line) in BufReader::new(file).lines().enumerate() {
@@ -330,7 +195,7 @@ fn run_rouge(args: &RougeArgs) -> Result<()> {
     }
     println!("{} pairs; {}", mean.count, args.rouge.describe());
     print_table(&mean.mean());
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The scores of one summary as JSON (`rouge1` .. `rougeN`, `rougeL`, `rougeSU4`).
@@ -394,7 +259,7 @@ pub struct SummarizeArgs {
     rouge: RougeOpts,
 }
 
-fn run_summarize(args: &SummarizeArgs) -> Result<()> {
+pub fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
     let budget = Budget {
         words: args.words,
         mode: if args.whole_sentences {
@@ -471,5 +336,5 @@ fn run_summarize(args: &SummarizeArgs) -> Result<()> {
         mean.count as f64 / wall.max(1e-9),
         rayon::current_num_threads()
     );
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
