@@ -121,6 +121,9 @@ const UI_WORDS: &[&str] = &[
     "dropdown",
 ];
 
+static UI_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| UI_WORDS.iter().copied().collect());
+
 fn words(line: &str) -> Vec<&str> {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -153,7 +156,7 @@ pub fn is_icon_chrome(line: &str) -> bool {
     if ws.len() < 4 {
         return false;
     }
-    let ui = ws.iter().filter(|w| UI_WORDS.contains(w)).count();
+    let ui = ws.iter().filter(|w| UI_SET.contains(*w)).count();
     ui * 10 >= ws.len() * 8
 }
 

@@ -274,4 +274,13 @@ proptest::proptest! {
         let sentence = format!("The {}.", words.join(" "));
         proptest::prop_assert_eq!(classify_line(&sentence), None);
     }
+
+    /// The date-line and dateline parsers never panic on any line.
+    #[test]
+    fn date_parsers_never_panic(line in "\\PC{0,80}") {
+        let _ = parse_date_line(&line);
+        if let Some((_, len)) = find_dateline(&line) {
+            proptest::prop_assert!(line.is_char_boundary(len));
+        }
+    }
 }
