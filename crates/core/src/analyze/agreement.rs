@@ -75,7 +75,7 @@ pub struct OnlyIn {
 /// One side of a conflict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Claim {
-    /// The value claimed ("2020-01-09", "5,200").
+    /// The value claimed ("2021-03-09", "1,200").
     pub says: String,
     /// Articles that claim it (sorted).
     pub articles: Vec<usize>,

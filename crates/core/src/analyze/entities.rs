@@ -9,11 +9,11 @@
 //!    "Square"), context words ("the X group", "in X", "city of X"), speech
 //!    verbs and datelines vote for a type.
 //! 3. Variants merge: the same key (case, hyphens, "al-" folded);
-//!    transliterations (same initial, same consonant skeleton: Adel / Adil,
-//!    Abdul / Abdel); a surname-only or short form that is the suffix of
+//!    transliterations (same initial, same consonant skeleton: Dmitry / Dmitri,
+//!    Ahmed / Ahmad); a surname-only or short form that is the suffix of
 //!    exactly one longer name; an acronym that the text expands
-//!    ("Islamic State (IS)"), that spells a name's initials, or that doubles
-//!    or extends a known acronym (IS / ISIS). Distinct people who share a
+//!    ("World Health Organization (WHO)"), that spells a name's initials, or that doubles
+//!    or extends a known acronym ("AB" / "ABAB"). Distinct people who share a
 //!    name part never merge: a suffix must match whole words at the end,
 //!    and an ambiguous short form (two candidates) stays apart.
 
@@ -86,7 +86,7 @@ fn is_letter(c: char) -> bool {
 }
 
 /// Words of a text with byte ranges: letters with inner apostrophes and
-/// hyphens kept together ("Abdul-Mahdi", "don't"), dotted acronyms
+/// hyphens kept together ("Abdel-Fattah", "don't"), dotted acronyms
 /// ("U.S."), numbers with their separators ("5,200", "10/1").
 ///
 /// Hand-written rather than a regex: this runs over every sentence several
@@ -255,7 +255,7 @@ const PREFIX_PARTICLES: &[&str] = &[
     "bin", "ibn", "al", "el", "van", "von", "de", "der", "den", "dos", "da", "di", "del",
 ];
 
-/// A capitalized name word ("Pompeo", "Abdul-Mahdi", "al-Muhandis", "ISIS").
+/// A capitalized name word ("Merkel", "Abdel-Fattah", "al-Sisi", "NATO").
 fn is_name_word(w: &str) -> bool {
     let (w, _) = strip_possessive(w);
     let first = w.chars().next().unwrap_or(' ');
@@ -266,7 +266,7 @@ fn is_name_word(w: &str) -> bool {
         }
         return true;
     }
-    // "al-Muhandis", "bin-Salman"
+    // "al-Sisi", "bin-Salman"
     if let Some((p, rest)) = w.split_once('-') {
         return PARTICLES.contains(&p) && rest.chars().next().is_some_and(|c| c.is_uppercase());
     }
@@ -293,7 +293,7 @@ fn skeleton(w: &str) -> String {
 
 /// Two name words that are the same or transliteration variants: equal,
 /// or (both at least 4 letters) the same first letter, the same consonant
-/// skeleton and lengths within one (Adel / Adil, Abdul / Abdel,
+/// skeleton and lengths within one (Dmitry / Dmitri, Ahmed / Ahmad,
 /// Mohammed / Muhammad is too far and stays apart).
 pub fn same_name_word(a: &str, b: &str) -> bool {
     if a == b {
@@ -347,7 +347,7 @@ struct Cand {
     span: Option<Span>,
     /// The name as written (without title or possessive).
     text: String,
-    /// The honorific form ("Grand Ayatollah Ali Sistani"), when there is one.
+    /// The honorific form ("Grand Ayatollah Ali Khamenei"), when there is one.
     honorific: Option<String>,
     title: Option<String>,
     votes: Votes,
@@ -410,7 +410,7 @@ fn word_stats(corpus: &Corpus) -> WordStats {
     WordStats { lower, inner_caps }
 }
 
-/// Demonyms ("Iraqi", "Iranian", "American"): adjectives of a place name,
+/// Demonyms ("Hungarian", "Israeli", "American"): adjectives of a place name,
 /// recognized by a place-like word of the story they extend, or by the
 /// usual endings.
 fn is_demonym(w: &str, caps: &FxHashSet<String>) -> bool {
@@ -429,7 +429,7 @@ fn is_demonym(w: &str, caps: &FxHashSet<String>) -> bool {
     }
     for suf in ["ian", "ean", "ese", "ish", "an", "i", "n"] {
         if let Some(base) = w.strip_suffix(suf) {
-            // Iraq → Iraqi, Iran → Iranian, America → American, Israel → Israeli
+            // Kuwait → Kuwaiti, Russia → Russian, America → American, Israel → Israeli
             for b in [base.to_string(), format!("{base}a"), format!("{base}e")] {
                 if b.chars().count() >= 3 && b != w && caps.contains(&b) {
                     return true;
@@ -763,7 +763,7 @@ fn emit(
     stats: &WordStats,
     out: &mut Vec<Cand>,
 ) {
-    // A run of demonyms / group adjectives only ("Iraqi", "Sunni Kurdish")
+    // A run of demonyms / group adjectives only ("Syrian", "Sunni Kurdish")
     // describes, it does not name; role acronyms ("PM") are titles.
     let run: Vec<Tok> = run.to_vec();
     if run.is_empty()
@@ -828,7 +828,12 @@ fn emit(
     }
     if words.len() == 1 && !is_all_caps(&name) && is_speech_verb(a1) && p1 != "the" && !comma_after
     {
-        votes.person += 1;
+        // "X reported": news outlets report; people say.
+        if a1 == "reported" {
+            votes.org += 2;
+        } else {
+            votes.person += 1;
+        }
     }
     if multi
         && comma_after
@@ -1164,7 +1169,7 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
             let t = *hits.iter().next().unwrap_or(&i);
             dsu.union(i, t);
         }
-        // "ISIS" doubles "IS"; a one-letter extension of a 3+ letter acronym.
+        // "ABAB" doubles "AB"; a one-letter extension of a 3+ letter acronym.
         let chars: Vec<char> = acr.chars().collect();
         let half = chars.len() / 2;
         if chars.len() >= 4 && chars.len().is_multiple_of(2) && chars[..half] == chars[half..] {

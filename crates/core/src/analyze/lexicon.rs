@@ -451,8 +451,6 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "School",
     "College",
     "Press",
-    "Reuters",
-    "Pentagon",
     "Kremlin",
     "Cabinet",
     "Government",

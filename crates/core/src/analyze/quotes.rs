@@ -9,7 +9,7 @@
 //!    (`X said that "…"`, `X told Y to "…"`, `X, a member of Z, told …`,
 //!    `X, who threatened … with "…"`), a participle (`…, saying "…"`) taking
 //!    the nearest person before it;
-//! 3. a speaker named by role ("the prime minister", "the Iraqi leader")
+//! 3. a speaker named by role ("the prime minister", "the Hungarian leader")
 //!    resolved to the one person of the story with that title;
 //! 4. "he" / "she" / "they": the previous speaker of the article (the last
 //!    person quoted or reported as saying something), across sentences;
@@ -259,7 +259,7 @@ fn entity_ending_at(ctx: &Ctx, r: SentenceRef, text: &str, pos: usize) -> Option
         .map(|m| m.2)
 }
 
-/// Resolves a noun phrase of role words ("the Iraqi leader", "the prime
+/// Resolves a noun phrase of role words ("the Hungarian leader", "the prime
 /// minister") to the one person whose titles carry that role.
 fn by_role(ctx: &Ctx, np: &[String]) -> Option<usize> {
     let head = np.last()?;
@@ -286,7 +286,7 @@ fn by_role(ctx: &Ctx, np: &[String]) -> Option<usize> {
         }
         h => vec![h],
     };
-    // Capitalized or adjective qualifiers ("Iraqi", "foreign").
+    // Capitalized or adjective qualifiers ("Hungarian", "foreign").
     let quals: Vec<&String> = np[..np.len() - 1]
         .iter()
         .filter(|w| {

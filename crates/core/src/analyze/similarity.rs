@@ -1,6 +1,6 @@
 //! Lexical similarity of sentences across the articles of a story: cosine
 //! of binary TF-IDF vectors over content stems and entity ids (so that
-//! "Abdel Mahdi" and "Abdul Mahdi" count as the same word). Candidate
+//! "Dmitry Peskov" and "Dmitri Peskov" count as the same word). Candidate
 //! pairs come from an inverted index, as in `dedup`, so only sentences that
 //! share a feature are compared.
 

@@ -83,8 +83,8 @@ impl DateRange {
             granularity,
         }
     }
-    /// ISO form: `2020-01-09`, `2019-10` (month), `2014` (year), or
-    /// `2019-12-30/2020-01-05` for other ranges.
+    /// ISO form: `2021-03-09`, `2021-03` (month), `1998` (year), or
+    /// `2021-03-01/2021-03-07` for other ranges.
     pub fn label(&self) -> String {
         match self.granularity {
             Granularity::Day => self.start.to_string(),
