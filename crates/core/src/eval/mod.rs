@@ -1,1 +1,3 @@
-//! The `eval` stage.
+//! The `eval` stage: benchmark metrics and data set loaders.
+
+pub mod cluster;
