@@ -2,6 +2,7 @@
 
 mod clean;
 mod digest;
+pub mod eval;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -20,6 +21,11 @@ enum Command {
     Digest(digest::DigestArgs),
     /// Show what cleaning kept and dropped from each input, and why.
     Clean(clean::CleanArgs),
+    /// Benchmark figures.
+    Eval {
+        #[command(subcommand)]
+        task: eval::EvalTask,
+    },
 }
 
 /// Runs a parsed command line.
@@ -27,6 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Digest(a) => digest::run(a),
         Command::Clean(a) => clean::run(a),
+        Command::Eval { task } => eval::run(&task),
     }
 }
 

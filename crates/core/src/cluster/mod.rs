@@ -6,7 +6,7 @@ mod features;
 mod online;
 
 pub use features::{ENTITY_BIT, Features, features, minutes, name_spans};
-pub use online::{Assignment, ClusterConfig, Clusterer, WindowEntry, story_id};
+pub use online::{Assignment, ClusterConfig, Clusterer, Link, WindowEntry, story_id};
 
 use crate::model::Article;
 

@@ -41,12 +41,24 @@ pub struct ClusterConfig {
     pub entity_boost: f32,
     /// Days over which the time penalty halves the similarity (after a free day).
     pub time_scale_days: f64,
+    /// How an article is compared with a story.
+    pub link: Link,
+}
+
+/// How an article is compared with a candidate story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Link {
+    /// Cosine with the story's centroid.
+    Centroid,
+    /// Cosine with the story's most similar article in the window.
+    Nearest,
 }
 
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
-            threshold: 0.2,
+            threshold: 0.3,
             window_articles: 20_000,
             window_days: 14,
             vector_terms: 150,
@@ -55,6 +67,7 @@ impl Default for ClusterConfig {
             max_postings: 1_000,
             entity_boost: 1.5,
             time_scale_days: 3.0,
+            link: Link::Nearest,
         }
     }
 }
@@ -111,6 +124,9 @@ pub struct Clusterer {
     df: FxHashMap<u32, u32>,
     postings: FxHashMap<u32, VecDeque<u64>>,
     stories: FxHashMap<u64, StoryState>,
+    /// Scratch: index-term hits per window position (all zero between calls).
+    hits: Vec<u32>,
+    touched: Vec<usize>,
 }
 
 /// A story id from the id of its first article.
@@ -177,6 +193,8 @@ impl Clusterer {
             df: FxHashMap::default(),
             postings: FxHashMap::default(),
             stories: FxHashMap::default(),
+            hits: Vec::new(),
+            touched: Vec::new(),
         }
     }
 
@@ -366,7 +384,7 @@ impl Clusterer {
     }
 
     /// The best candidate story for a weighted article: (score, story key).
-    fn best_story(&self, vector: &[(u32, f32)], index: &[u32], time: Option<i64>) -> Option<(f64, u64)> {
+    fn best_story(&mut self, vector: &[(u32, f32)], index: &[u32], time: Option<i64>) -> Option<(f64, u64)> {
         let mut hits: FxHashMap<u64, (u32, u64)> = FxHashMap::default();
         for t in index {
             let Some(list) = self.postings.get(t) else {
@@ -380,6 +398,9 @@ impl Clusterer {
                 h.0 += 1;
                 h.1 = h.1.min(seq);
             }
+        }
+        if self.cfg.link == Link::Nearest {
+            return self.best_by_nearest(vector, index, time);
         }
         let mut cands: Vec<(u64, u32, u64)> = hits.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         // Most shared index terms first; ties: the story seen first.
@@ -395,6 +416,51 @@ impl Clusterer {
             let score = cos * self.time_factor(time, s.last_time);
             if best.is_none_or(|(b, _, bf)| score > b || (score == b && first < bf)) {
                 best = Some((score, k, first));
+            }
+        }
+        best.map(|(s, k, _)| (s, k))
+    }
+
+    /// Nearest-neighbour link: the candidate articles sharing most index
+    /// terms are compared one by one; a story scores as its best article.
+    fn best_by_nearest(
+        &mut self,
+        vector: &[(u32, f32)],
+        index: &[u32],
+        time: Option<i64>,
+    ) -> Option<(f64, u64)> {
+        let first = self.entries.front().map_or(0, |e| e.seq);
+        if self.hits.len() < self.entries.len() {
+            self.hits.resize(self.entries.len(), 0);
+        }
+        for t in index {
+            let Some(list) = self.postings.get(t) else {
+                continue;
+            };
+            let skip = list.len().saturating_sub(self.cfg.max_postings);
+            for &seq in list.iter().skip(skip) {
+                let pos = (seq - first) as usize;
+                if let Some(h) = self.hits.get_mut(pos) {
+                    if *h == 0 {
+                        self.touched.push(pos);
+                    }
+                    *h += 1;
+                }
+            }
+        }
+        let mut cands: Vec<(u64, u32)> = Vec::with_capacity(self.touched.len());
+        for pos in self.touched.drain(..) {
+            cands.push((first + pos as u64, self.hits[pos]));
+            self.hits[pos] = 0;
+        }
+        cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        cands.truncate(self.cfg.max_candidates);
+        let mut best: Option<(f64, u64, u64)> = None;
+        for (seq, _) in cands {
+            let Some(e) = self.entry(seq) else { continue };
+            let score = dot(vector, &e.vector) as f64 * self.time_factor(time, e.time);
+            if best.is_none_or(|(b, _, bs)| score > b || (score == b && seq < bs)) {
+                best = Some((score, story_key(&e.story), seq));
             }
         }
         best.map(|(s, k, _)| (s, k))

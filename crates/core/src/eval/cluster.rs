@@ -125,6 +125,22 @@ pub struct PooledDoc {
     pub gold: String,
 }
 
+impl PooledDoc {
+    /// The document as a raw input: Multi-News texts have no headline and
+    /// no line breaks, so the first sentence stands in for the title (as a
+    /// headline restates a lead) and the whole text is the body.
+    pub fn raw(&self) -> crate::ingest::RawDoc {
+        let mut raw = crate::ingest::RawDoc::text(self.id.clone(), self.text.clone());
+        raw.id = Some(self.id.clone());
+        let first = crate::text::split_paragraph(&self.text)
+            .first()
+            .map(|s| self.text[s.start..s.end].to_string())
+            .unwrap_or_default();
+        raw.title = Some(first);
+        raw
+    }
+}
+
 /// Reads a Multi-News+ JSONL file (plain or `.gz`) into pooled documents:
 /// documents listed in `kept_doc_indices_llm` belong to their cluster,
 /// the others are noise, each its own gold singleton.
