@@ -8,6 +8,8 @@ use crate::dedup::minhash::fnv1a;
 use crate::model::Article;
 use crate::text::{is_stop_word, normalize_word, stem};
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::sync::Arc;
 
 /// Entity features carry this bit, term features do not.
 pub const ENTITY_BIT: u32 = 0x8000_0000;
@@ -23,7 +25,7 @@ pub struct Features {
     /// bits; entities have [`ENTITY_BIT`] set.
     pub terms: Vec<(u32, f32)>,
     /// The text of each feature (stem or lower-cased name), for key terms.
-    pub labels: FxHashMap<u32, String>,
+    pub labels: FxHashMap<u32, Arc<str>>,
     /// Publication time in minutes since 1970-01-01, when known.
     pub time: Option<i64>,
 }
@@ -36,6 +38,34 @@ fn term_id(s: &str) -> u32 {
 fn entity_id(s: &str) -> u32 {
     let h = fnv1a(s.as_bytes());
     ((h ^ (h >> 32)) as u32) | ENTITY_BIT
+}
+
+/// Words seen before, per thread: the raw word → its term id and stem,
+/// or `None` for stop words. Stemming is the costliest step of the stream,
+/// and news repeats its vocabulary, so this saves most of it. Cleared when
+/// it grows past [`CACHE_LIMIT`], to keep memory bounded.
+type WordCache = FxHashMap<String, Option<(u32, Arc<str>)>>;
+const CACHE_LIMIT: usize = 200_000;
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::new(FxHashMap::default());
+}
+
+fn term_of(cache: &mut WordCache, w: &str) -> Option<(u32, Arc<str>)> {
+    if let Some(t) = cache.get(w) {
+        return t.clone();
+    }
+    let n = normalize_word(w);
+    let t = if n.chars().count() < 2 || is_stop_word(&n) {
+        None
+    } else {
+        let s = stem(&n);
+        Some((term_id(&s), Arc::from(s)))
+    };
+    if cache.len() >= CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(w.to_string(), t.clone());
+    t
 }
 
 /// Minutes since the epoch of an article's publication time.
@@ -89,40 +119,36 @@ pub fn name_spans(text: &str) -> Vec<String> {
 /// body up to [`MAX_WORDS`] content words.
 pub fn features(article: &Article) -> Features {
     let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
-    let mut labels: FxHashMap<u32, String> = FxHashMap::default();
+    let mut labels: FxHashMap<u32, Arc<str>> = FxHashMap::default();
     let mut budget = MAX_WORDS;
     let texts = [
         (article.title.as_str(), 2.0f32),
         (article.standfirst.as_deref().unwrap_or(""), 1.0),
         (article.body.as_str(), 1.0),
     ];
-    for (text, weight) in texts {
-        let mut read = 0;
-        let mut end = text.len();
-        for w in crate::text::words(text) {
-            if budget == 0 {
-                // Byte offset of the word: names are read from the same part.
-                end = w.as_ptr() as usize - text.as_ptr() as usize;
-                break;
+    WORDS.with_borrow_mut(|cache| {
+        for (text, weight) in texts {
+            let mut end = text.len();
+            for w in crate::text::words(text) {
+                if budget == 0 {
+                    // Names are read from the same part of the text.
+                    end = w.as_ptr() as usize - text.as_ptr() as usize;
+                    break;
+                }
+                let Some((id, s)) = term_of(cache, w) else {
+                    continue;
+                };
+                budget -= 1;
+                *tf.entry(id).or_default() += weight;
+                labels.entry(id).or_insert(s);
             }
-            let n = normalize_word(w);
-            if n.chars().count() < 2 || is_stop_word(&n) {
-                continue;
+            for name in name_spans(&text[..end]) {
+                let id = entity_id(&name);
+                *tf.entry(id).or_default() += weight;
+                labels.entry(id).or_insert_with(|| Arc::from(name));
             }
-            budget -= 1;
-            read += 1;
-            let s = stem(&n);
-            let id = term_id(&s);
-            *tf.entry(id).or_default() += weight;
-            labels.entry(id).or_insert(s);
         }
-        let _ = read;
-        for name in name_spans(&text[..end]) {
-            let id = entity_id(&name);
-            *tf.entry(id).or_default() += weight;
-            labels.entry(id).or_insert(name);
-        }
-    }
+    });
     let mut terms: Vec<(u32, f32)> = tf.into_iter().map(|(t, n)| (t, 1.0 + n.ln())).collect();
     terms.sort_unstable_by_key(|t| t.0);
     Features {
@@ -161,6 +187,6 @@ mod tests {
         let storm = f.terms.iter().find(|t| t.0 == term_id("storm")).expect("storm");
         let offici = f.terms.iter().find(|t| t.0 == term_id("offici")).expect("official");
         assert!(storm.1 > offici.1);
-        assert_eq!(f.labels[&storm.0], "storm");
+        assert_eq!(&*f.labels[&storm.0], "storm");
     }
 }

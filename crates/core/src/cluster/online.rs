@@ -64,7 +64,7 @@ impl Default for ClusterConfig {
             vector_terms: 150,
             index_terms: 12,
             max_candidates: 40,
-            max_postings: 1_000,
+            max_postings: 300,
             entity_boost: 1.5,
             time_scale_days: 3.0,
             link: Link::Nearest,
@@ -291,19 +291,23 @@ impl Clusterer {
             }
         }
         let key = story_key(&e.story);
+        let centroid_mode = self.cfg.link == Link::Centroid;
         let members = match self.stories.get_mut(&key) {
             Some(s) => {
                 if s.members.front() == Some(&e.seq) {
                     s.members.pop_front();
                 }
+                if s.members.is_empty() {
+                    self.stories.remove(&key);
+                    return;
+                }
+                if !centroid_mode {
+                    return;
+                }
                 s.members.clone()
             }
             None => return,
         };
-        if members.is_empty() {
-            self.stories.remove(&key);
-            return;
-        }
         // Recomputed from the members in order, not subtracted, so that the
         // floats equal those of a state restored from the same entries.
         let mut centroid: Vec<(u32, f32)> = Vec::new();
@@ -337,8 +341,10 @@ impl Clusterer {
                 ..StoryState::default()
             });
         s.members.push_back(e.seq);
-        s.centroid = add_into(&s.centroid, &e.vector);
-        s.norm = norm(&s.centroid);
+        if self.cfg.link == Link::Centroid {
+            s.centroid = add_into(&s.centroid, &e.vector);
+            s.norm = norm(&s.centroid);
+        }
         s.last_time = s.last_time.max(e.time);
         self.entries.push_back(e);
     }
@@ -385,6 +391,9 @@ impl Clusterer {
 
     /// The best candidate story for a weighted article: (score, story key).
     fn best_story(&mut self, vector: &[(u32, f32)], index: &[u32], time: Option<i64>) -> Option<(f64, u64)> {
+        if self.cfg.link == Link::Nearest {
+            return self.best_by_nearest(vector, index, time);
+        }
         let mut hits: FxHashMap<u64, (u32, u64)> = FxHashMap::default();
         for t in index {
             let Some(list) = self.postings.get(t) else {
@@ -398,9 +407,6 @@ impl Clusterer {
                 h.0 += 1;
                 h.1 = h.1.min(seq);
             }
-        }
-        if self.cfg.link == Link::Nearest {
-            return self.best_by_nearest(vector, index, time);
         }
         let mut cands: Vec<(u64, u32, u64)> = hits.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         // Most shared index terms first; ties: the story seen first.
@@ -478,7 +484,7 @@ impl Clusterer {
             .collect();
         let labels: Vec<String> = ranked
             .iter()
-            .filter_map(|x| f.labels.get(&x.0).cloned())
+            .filter_map(|x| f.labels.get(&x.0).map(|l| l.to_string()))
             .take(8)
             .collect();
         let best = self
