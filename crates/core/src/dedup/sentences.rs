@@ -76,50 +76,63 @@ pub fn similarity(a: &FxHashSet<u32>, b: &FxHashSet<u32>) -> (f64, f64, usize) {
     )
 }
 
+/// Posting lists longer than this are not probed: such a term is in most
+/// sentences and cannot tell near-duplicates apart; this bounds the work on
+/// pathological input (one word repeated for megabytes).
+const MAX_POSTING: usize = 2_000;
+
 /// Finds near-duplicate sentences across different articles of a corpus.
+///
+/// Candidates come from prefix filtering (Bayardo et al., "Scaling up all
+/// pairs similarity search", 2007): each sentence's terms are ordered
+/// rarest first, and two sentences that share at least `o` terms must share
+/// one among the first `|s| - o + 1` of each. `o` is bounded below by both
+/// rules (`min_shared` for containment, `jaccard × |s|` for Jaccard).
 pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceGroups {
     let refs: Vec<SentenceRef> = corpus.refs().collect();
-    let sets: Vec<FxHashSet<u32>> = refs
-        .iter()
-        .map(|&r| corpus.terms(r).iter().copied().collect())
-        .collect();
-    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (i, s) in sets.iter().enumerate() {
-        for &t in s {
-            postings.entry(t).or_default().push(i);
-        }
-    }
+    let sets: Vec<FxHashSet<u32>> = refs.iter().map(|&r| corpus.terms(r).iter().copied().collect()).collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
     let mut pairs = Vec::new();
-    let mut seen = FxHashSet::default();
-    for i in 0..refs.len() {
-        if sets[i].len() < 3 {
-            continue;
+    if corpus.docs.len() > 1 {
+        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        for s in &sets {
+            for &t in s {
+                *df.entry(t).or_default() += 1;
+            }
         }
-        seen.clear();
-        for t in &sets[i] {
-            for &j in &postings[t] {
-                if j <= i || refs[j].article == refs[i].article || !seen.insert(j) {
+        let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+        let mut seen = FxHashSet::default();
+        for i in 0..refs.len() {
+            let n = sets[i].len();
+            if n < 3 {
+                continue;
+            }
+            let mut ordered: Vec<u32> = sets[i].iter().copied().collect();
+            ordered.sort_unstable_by_key(|t| (df[t], *t));
+            let lower = cfg.min_shared.min((cfg.jaccard * n as f64).ceil() as usize).max(1);
+            let prefix = &ordered[..(n + 1).saturating_sub(lower).min(n)];
+            seen.clear();
+            for t in prefix {
+                let Some(list) = postings.get(t) else { continue };
+                if list.len() > MAX_POSTING {
                     continue;
                 }
-                if sets[j].len() < 3 {
-                    continue;
-                }
-                let (jac, cont, shared) = similarity(&sets[i], &sets[j]);
-                if jac >= cfg.jaccard || (cont >= cfg.containment && shared >= cfg.min_shared) {
-                    pairs.push((refs[i], refs[j], jac.max(cont)));
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[b.max(a)] = a.min(b);
+                for &j in list {
+                    if refs[j].article == refs[i].article || !seen.insert(j) {
+                        continue;
+                    }
+                    let (jac, cont, shared) = similarity(&sets[j], &sets[i]);
+                    if jac >= cfg.jaccard || (cont >= cfg.containment && shared >= cfg.min_shared) {
+                        pairs.push((refs[j], refs[i], jac.max(cont)));
+                        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                        if a != b {
+                            parent[b.max(a)] = a.min(b);
+                        }
                     }
                 }
+            }
+            for t in prefix {
+                postings.entry(*t).or_default().push(i);
             }
         }
     }
@@ -145,4 +158,13 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
         groups,
         pairs,
     }
+}
+
+/// Union-find root with path halving.
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
 }
