@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use storyline_core::clean::clean;
-use storyline_core::ingest::{RawDoc, expand_paths, read_path, read_text_stream};
+use storyline_core::ingest::{IngestOptions, RawDoc, expand_paths, read_path, read_reader};
 use storyline_core::model::Article;
 
 /// What was read: the articles, and what was skipped and why.
@@ -45,9 +45,12 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
                 "no input paths given and stdin is a terminal".to_string(),
             ));
         } else {
-            match read_text_stream("<stdin>", std::io::stdin().lock()) {
-                Ok(d) => docs.push(d),
-                Err(e) => skipped.push(("<stdin>".to_string(), e.to_string())),
+            // Sniffed like a file: plain text, HTML, JSONL or WARC, gzipped or not.
+            for r in read_reader("<stdin>", std::io::stdin(), &IngestOptions::default()) {
+                match r {
+                    Ok(d) => docs.push(d),
+                    Err(e) => skipped.push(("<stdin>".to_string(), e.to_string())),
+                }
             }
         }
     }

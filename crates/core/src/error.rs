@@ -32,6 +32,15 @@ pub enum Error {
         /// What is wrong with it.
         reason: String,
     },
+    /// One record (a file, a line, a WARC record) is larger than the limit
+    /// set for a single record; it is skipped without being read into memory.
+    #[error("{path}: record larger than the limit of {limit} bytes, skipped")]
+    TooLarge {
+        /// The file and record.
+        path: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
     /// There is nothing to digest.
     #[error("no articles to digest")]
     NoArticles,

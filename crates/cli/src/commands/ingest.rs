@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use storyline_core::clean::clean;
 use storyline_core::cluster::ClusterConfig;
 use storyline_core::digest::{DigestConfig, build_digest};
-use storyline_core::ingest::{RawDoc, stable_id};
+use storyline_core::ingest::RawDoc;
 use storyline_core::stream::{Placement, Stream, StreamConfig, prepare};
 use storyline_core::text::split_sentences;
 
@@ -67,11 +67,21 @@ pub struct Account {
 }
 
 impl Account {
+    /// Records a skipped input; `reason` may start with the input's name
+    /// (`file: `, `file:LINE: `), which the message keeps and the count drops.
     fn skip(&mut self, name: &str, reason: &str, quiet: bool, bar: &indicatif::ProgressBar) {
+        let bare = reason.strip_prefix(name).unwrap_or(reason);
+        let bare = bare
+            .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
+            .trim_start();
         if !quiet {
-            bar.suspend(|| eprintln!("storyline: skipped {name}: {reason}"));
+            if bare.len() < reason.len() {
+                bar.suspend(|| eprintln!("storyline: skipped {reason}"));
+            } else {
+                bar.suspend(|| eprintln!("storyline: skipped {name}: {reason}"));
+            }
         }
-        let key = reason.split(':').next().unwrap_or(reason).trim().to_string();
+        let key = bare.split(':').next().unwrap_or(bare).trim().to_string();
         *self.skipped.entry(key).or_default() += 1;
     }
 
@@ -116,18 +126,20 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
 /// Input records, lazily: (name for messages, the record or why it failed).
 pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = (String, storyline_core::Result<RawDoc>)> + '_ {
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
-    let stdin_doc = stdin.then(|| {
-        (
-            "<stdin>".to_string(),
-            storyline_core::ingest::read_text_stream("<stdin>", std::io::stdin().lock()),
+    let stdin_docs = stdin.then(|| {
+        storyline_core::ingest::read_reader(
+            "<stdin>",
+            std::io::stdin(),
+            &storyline_core::ingest::IngestOptions::default(),
         )
+        .map(|r| ("<stdin>".to_string(), r))
     });
     let files: Vec<PathBuf> = paths
         .iter()
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    stdin_doc.into_iter().chain(
+    stdin_docs.into_iter().flatten().chain(
         storyline_core::ingest::expand_paths(&files)
             .into_iter()
             .flat_map(|f| -> Box<dyn Iterator<Item = (String, storyline_core::Result<RawDoc>)>> {
@@ -148,9 +160,7 @@ pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = (String, storyline_cor
 
 /// The id an input record will have in the store.
 fn id_of(raw: &RawDoc) -> String {
-    raw.id
-        .clone()
-        .unwrap_or_else(|| stable_id(raw.source.as_deref(), &raw.path))
+    raw.article_id()
 }
 
 /// Runs `ingest`.
@@ -220,14 +230,7 @@ fn ingest_batch(
     let mut ids: FxHashSet<String> = FxHashSet::default();
     for (name, rec) in batch {
         match rec {
-            Err(e) => {
-                let msg = e.to_string();
-                let reason = msg
-                    .strip_prefix(&format!("{name}: "))
-                    .unwrap_or(&msg)
-                    .to_string();
-                acct.skip(&name, &reason, quiet, bar);
-            }
+            Err(e) => acct.skip(&name, &e.to_string(), quiet, bar),
             Ok(raw) => {
                 let id = id_of(&raw);
                 if store.has_article(&id)? {

@@ -39,7 +39,7 @@ enum Command {
         #[command(subcommand)]
         task: bench::BenchTask,
     },
-    /// Benchmark figures.
+    /// Benchmark figures on the evaluation data sets.
     Eval {
         #[command(subcommand)]
         task: eval::EvalTask,
@@ -51,7 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Digest(a) => digest::run(a),
         Command::Clean(a) => clean::run(a),
-        Command::Eval { task } => eval::run(&task),
+        Command::Eval { task } => eval::run(&task).map(|()| ExitCode::SUCCESS),
         Command::Ingest(a) => ingest::run(a),
         Command::Stories(a) => stories::run(a),
         Command::Show(a) => show::run(a),

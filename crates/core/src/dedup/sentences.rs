@@ -90,7 +90,10 @@ const MAX_POSTING: usize = 2_000;
 /// rules (`min_shared` for containment, `jaccard × |s|` for Jaccard).
 pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceGroups {
     let refs: Vec<SentenceRef> = corpus.refs().collect();
-    let sets: Vec<FxHashSet<u32>> = refs.iter().map(|&r| corpus.terms(r).iter().copied().collect()).collect();
+    let sets: Vec<FxHashSet<u32>> = refs
+        .iter()
+        .map(|&r| corpus.terms(r).iter().copied().collect())
+        .collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut pairs = Vec::new();
     if corpus.docs.len() > 1 {
@@ -109,11 +112,16 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
             }
             let mut ordered: Vec<u32> = sets[i].iter().copied().collect();
             ordered.sort_unstable_by_key(|t| (df[t], *t));
-            let lower = cfg.min_shared.min((cfg.jaccard * n as f64).ceil() as usize).max(1);
+            let lower = cfg
+                .min_shared
+                .min((cfg.jaccard * n as f64).ceil() as usize)
+                .max(1);
             let prefix = &ordered[..(n + 1).saturating_sub(lower).min(n)];
             seen.clear();
             for t in prefix {
-                let Some(list) = postings.get(t) else { continue };
+                let Some(list) = postings.get(t) else {
+                    continue;
+                };
                 if list.len() > MAX_POSTING {
                     continue;
                 }

@@ -1,3 +1,4 @@
-//! The `eval` stage: benchmark metrics and data set loaders.
+//! The `eval` stage: benchmark metrics and loaders for the data sets.
 
 pub mod cluster;
+pub mod extract;

@@ -1,0 +1,323 @@
+//! HTML main-content extraction quality: token-level F1 of the extracted
+//! text against a reference text, and title / publication-time accuracy
+//! against reference metadata.
+//!
+//! The loader reads Mozilla Readability's test pages layout: one folder per
+//! page with `source.html`, `expected.html` and `expected-metadata.json`.
+
+use crate::ingest::html::{Extractor, extract_html, html_paragraphs};
+use crate::ingest::{decode_html, meta::parse_date};
+use crate::model::DateSource;
+use crate::{Error, Result};
+use rustc_hash::FxHashMap;
+use std::path::{Path, PathBuf};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Precision, recall and F1 of one comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]
+pub struct Prf {
+    /// Share of extracted tokens that are in the reference.
+    pub precision: f64,
+    /// Share of reference tokens that were extracted.
+    pub recall: f64,
+    /// Harmonic mean of the two.
+    pub f1: f64,
+}
+
+/// The tokens of a text as compared: Unicode words, lower-cased.
+pub fn tokens(text: &str) -> Vec<String> {
+    text.unicode_words().map(str::to_lowercase).collect()
+}
+
+/// Token-level precision, recall and F1 of `extracted` against `reference`,
+/// counting tokens as a multiset (a word extracted twice but present once
+/// counts once). Two empty texts agree perfectly.
+pub fn token_prf(extracted: &str, reference: &str) -> Prf {
+    let mut counts: FxHashMap<String, i64> = FxHashMap::default();
+    let mut n_ref = 0usize;
+    for t in tokens(reference) {
+        *counts.entry(t).or_default() += 1;
+        n_ref += 1;
+    }
+    let mut n_ext = 0usize;
+    let mut hits = 0usize;
+    for t in tokens(extracted) {
+        n_ext += 1;
+        if let Some(c) = counts.get_mut(&t)
+            && *c > 0
+        {
+            *c -= 1;
+            hits += 1;
+        }
+    }
+    if n_ref == 0 && n_ext == 0 {
+        return Prf {
+            precision: 1.0,
+            recall: 1.0,
+            f1: 1.0,
+        };
+    }
+    let precision = if n_ext == 0 {
+        0.0
+    } else {
+        hits as f64 / n_ext as f64
+    };
+    let recall = if n_ref == 0 {
+        0.0
+    } else {
+        hits as f64 / n_ref as f64
+    };
+    let f1 = if precision + recall == 0.0 {
+        0.0
+    } else {
+        2.0 * precision * recall / (precision + recall)
+    };
+    Prf {
+        precision,
+        recall,
+        f1,
+    }
+}
+
+/// One test page.
+#[derive(Debug, Clone)]
+pub struct TestPage {
+    /// The folder name.
+    pub name: String,
+    /// The page as fetched.
+    pub source: PathBuf,
+    /// The reference main content as text, one paragraph per line.
+    pub expected_text: String,
+    /// The reference title.
+    pub expected_title: Option<String>,
+    /// The reference publication time, as the data states it.
+    pub expected_published: Option<String>,
+}
+
+/// Loads every page folder under `dir` (sorted by name). A folder without
+/// `source.html` or `expected.html` is skipped; unreadable files are errors.
+pub fn load_pages(dir: &Path) -> Result<Vec<TestPage>> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io(dir))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("source.html").is_file() && p.join("expected.html").is_file())
+        .collect();
+    folders.sort();
+    let mut pages = Vec::with_capacity(folders.len());
+    for f in folders {
+        let expected_path = f.join("expected.html");
+        let bytes = std::fs::read(&expected_path).map_err(io(&expected_path))?;
+        let expected = decode_html(&bytes, None)
+            .map(|d| d.text)
+            .unwrap_or_default();
+        let meta_path = f.join("expected-metadata.json");
+        let (title, published) = match std::fs::read(&meta_path) {
+            Ok(b) => {
+                let v: serde_json::Value = serde_json::from_slice(&b)?;
+                let s = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+                (s("title"), s("publishedTime"))
+            }
+            Err(_) => (None, None),
+        };
+        pages.push(TestPage {
+            name: f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            source: f.join("source.html"),
+            expected_text: html_paragraphs(&expected).join("\n"),
+            expected_title: title,
+            expected_published: published,
+        });
+    }
+    Ok(pages)
+}
+
+/// The result on one page.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageResult {
+    /// The folder name.
+    pub name: String,
+    /// Token scores of the extracted text.
+    pub text: Prf,
+    /// Reference title.
+    pub expected_title: Option<String>,
+    /// Title found.
+    pub title: Option<String>,
+    /// Whether they match (whitespace and case aside); `None` without a reference.
+    pub title_ok: Option<bool>,
+    /// Reference publication time.
+    pub expected_published: Option<String>,
+    /// Publication time found (ISO 8601).
+    pub published: Option<String>,
+    /// Whether the date (and the time, where the reference has one) match;
+    /// `None` without a reference.
+    pub published_ok: Option<bool>,
+    /// True when the extractor found nothing and the whole body was used.
+    pub fallback: bool,
+}
+
+/// Totals over all pages.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ExtractReport {
+    /// The extractor measured.
+    pub extractor: Extractor,
+    /// Per page.
+    pub pages: Vec<PageResult>,
+    /// Mean precision, recall and F1 over pages.
+    pub mean: Prf,
+    /// Pages with a reference title, and how many matched.
+    pub titles: (usize, usize),
+    /// Pages with a reference publication time, and how many matched.
+    pub dates: (usize, usize),
+    /// Pages without a reference time where one was found anyway.
+    pub extra_dates: usize,
+}
+
+fn norm_title(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether a found publication time matches the reference: the same
+/// instant when both state an offset (a page may give UTC in one place and
+/// local time in another), else the same date and, where the reference has
+/// one, the same hour and minute.
+fn same_time(expected: &str, found: Option<&crate::model::Published>) -> bool {
+    let Some(found) = found else { return false };
+    let offset = |s: &str| {
+        let s = s.trim();
+        chrono::DateTime::parse_from_rfc3339(s)
+            .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%z"))
+            .or_else(|_| chrono::DateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f%z"))
+            .ok()
+    };
+    if let (Some(a), Some(b)) = (offset(expected), offset(&found.evidence)) {
+        return a == b;
+    }
+    let Some(want) = parse_date(expected, DateSource::Metadata) else {
+        return false;
+    };
+    let hm = |t: Option<chrono::NaiveTime>| t.map(|t| t.format("%H:%M").to_string());
+    want.date == found.date && (want.time.is_none() || hm(want.time) == hm(found.time))
+}
+
+/// Scores one page.
+pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult> {
+    let bytes = std::fs::read(&page.source).map_err(|source| Error::Io {
+        path: page.source.clone(),
+        source,
+    })?;
+    let html = decode_html(&bytes, None)
+        .map(|d| d.text)
+        .unwrap_or_default();
+    let got = extract_html(&html, None, extractor);
+    let text = token_prf(&got.paragraphs.join("\n"), &page.expected_text);
+    let title = got.meta.title.clone();
+    let title_ok = page
+        .expected_title
+        .as_ref()
+        .map(|e| norm_title(title.as_deref().unwrap_or("")) == norm_title(e));
+    let published = got.meta.published.as_ref().map(|p| p.iso());
+    let published_ok = page
+        .expected_published
+        .as_ref()
+        .map(|e| same_time(e, got.meta.published.as_ref()));
+    Ok(PageResult {
+        name: page.name.clone(),
+        text,
+        expected_title: page.expected_title.clone(),
+        title,
+        title_ok,
+        expected_published: page.expected_published.clone(),
+        published,
+        published_ok,
+        fallback: got.fallback,
+    })
+}
+
+/// Scores every page with one extractor (pages in parallel).
+pub fn evaluate(pages: &[TestPage], extractor: Extractor) -> Result<ExtractReport> {
+    use rayon::prelude::*;
+    let results: Vec<PageResult> = pages
+        .par_iter()
+        .map(|p| evaluate_page(p, extractor))
+        .collect::<Result<_>>()?;
+    let n = results.len().max(1) as f64;
+    let mean = Prf {
+        precision: results.iter().map(|r| r.text.precision).sum::<f64>() / n,
+        recall: results.iter().map(|r| r.text.recall).sum::<f64>() / n,
+        f1: results.iter().map(|r| r.text.f1).sum::<f64>() / n,
+    };
+    let count = |f: fn(&PageResult) -> Option<bool>| {
+        let with: Vec<bool> = results.iter().filter_map(f).collect();
+        (with.len(), with.iter().filter(|&&b| b).count())
+    };
+    let titles = count(|r| r.title_ok);
+    let dates = count(|r| r.published_ok);
+    let extra_dates = results
+        .iter()
+        .filter(|r| r.expected_published.is_none() && r.published.is_some())
+        .count();
+    Ok(ExtractReport {
+        extractor,
+        pages: results,
+        mean,
+        titles,
+        dates,
+        extra_dates,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn f1_counts_tokens_as_a_multiset() {
+        let p = token_prf("the cat the cat", "The cat sat");
+        assert!((p.precision - 0.5).abs() < 1e-9);
+        assert!((p.recall - 2.0 / 3.0).abs() < 1e-9);
+        assert!((p.f1 - 2.0 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0)).abs() < 1e-9);
+        assert_eq!(token_prf("", "").f1, 1.0);
+        assert_eq!(token_prf("", "words here").f1, 0.0);
+        assert_eq!(token_prf("Same, words.", "same words").f1, 1.0);
+    }
+
+    #[test]
+    fn pages_load_and_score() {
+        let dir = tempfile::tempdir().unwrap();
+        let page = dir.path().join("one");
+        std::fs::create_dir(&page).unwrap();
+        let body = "<p>Residents of the harbour town gathered on the quay to watch the \
+                    old lighthouse being lit again after forty years of darkness.</p>"
+            .repeat(5);
+        std::fs::write(
+            page.join("source.html"),
+            format!(
+                "<html><head><title>Light returns</title>\
+                 <meta property=\"article:published_time\" content=\"2020-02-03T10:00:00Z\"></head>\
+                 <body><nav>Home | News | Sport</nav><article>{body}</article></body></html>"
+            ),
+        )
+        .unwrap();
+        std::fs::write(page.join("expected.html"), format!("<div>{body}</div>")).unwrap();
+        std::fs::write(
+            page.join("expected-metadata.json"),
+            r#"{"title":"Light returns","publishedTime":"2020-02-03T10:00:00Z"}"#,
+        )
+        .unwrap();
+        let pages = load_pages(dir.path()).unwrap();
+        assert_eq!(pages.len(), 1);
+        let r = evaluate(&pages, Extractor::Readability).unwrap();
+        assert!(r.mean.f1 > 0.95, "{:?}", r.mean);
+        assert_eq!(r.titles, (1, 1));
+        assert_eq!(r.dates, (1, 1));
+    }
+}
