@@ -23,9 +23,31 @@ impl Rng {
 }
 
 const COMMON: &[&str] = &[
-    "officials", "said", "on", "the", "government", "report", "week", "people", "city", "new",
-    "after", "according", "statement", "local", "police", "year", "two", "during", "members",
-    "meeting", "announced", "country", "plans", "public", "early",
+    "officials",
+    "said",
+    "on",
+    "the",
+    "government",
+    "report",
+    "week",
+    "people",
+    "city",
+    "new",
+    "after",
+    "according",
+    "statement",
+    "local",
+    "police",
+    "year",
+    "two",
+    "during",
+    "members",
+    "meeting",
+    "announced",
+    "country",
+    "plans",
+    "public",
+    "early",
 ];
 
 /// Writes `n` plain-text articles about `topics` events (each event has
@@ -40,7 +62,11 @@ fn write_articles(dir: &Path, from: usize, n: usize, topics: usize) -> Vec<PathB
         let mut text = String::new();
         let seed = copy_of.unwrap_or(k);
         let mut r2 = Rng(seed as u64 * 31 + 7);
-        let tt = if copy_of.is_some() { Rng(seed as u64).next(topics) } else { t };
+        let tt = if copy_of.is_some() {
+            Rng(seed as u64).next(topics)
+        } else {
+            t
+        };
         let topic: Vec<String> = if copy_of.is_some() {
             (0..12).map(|i| format!("zq{tt}w{i}")).collect()
         } else {
@@ -138,13 +164,38 @@ fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
     let input_s = input.to_str().expect("utf-8 path");
 
     let whole = tmp.path().join("whole.db");
-    let out = ingest(&[input_s, "--db", whole.to_str().expect("path"), "--batch", "25", "--window", "400", "--threads", "1"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = ingest(&[
+        input_s,
+        "--db",
+        whole.to_str().expect("path"),
+        "--batch",
+        "25",
+        "--window",
+        "400",
+        "--threads",
+        "1",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(count(&whole, "SELECT count(*) FROM articles"), total as i64);
 
     let killed = tmp.path().join("killed.db");
     let killed_s = killed.to_str().expect("path");
-    let args = [input_s, "--db", killed_s, "--batch", "25", "--window", "400", "--threads", "1", "--quiet"];
+    let args = [
+        input_s,
+        "--db",
+        killed_s,
+        "--batch",
+        "25",
+        "--window",
+        "400",
+        "--threads",
+        "1",
+        "--quiet",
+    ];
     let mut child = bin()
         .arg("ingest")
         .args(args)
@@ -168,15 +219,25 @@ fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
     let status = child.wait().expect("wait");
     let at_kill = count(&killed, "SELECT count(*) FROM articles");
     assert!(!status.success(), "the ingest was killed, not finished");
-    assert!(at_kill < total as i64, "killed mid-ingest ({at_kill} of {total} stored)");
+    assert!(
+        at_kill < total as i64,
+        "killed mid-ingest ({at_kill} of {total} stored)"
+    );
     // The store is consistent at the kill: every stored article's story exists.
     assert_eq!(
-        count(&killed, "SELECT count(*) FROM articles WHERE story NOT IN (SELECT id FROM stories)"),
+        count(
+            &killed,
+            "SELECT count(*) FROM articles WHERE story NOT IN (SELECT id FROM stories)"
+        ),
         0
     );
 
     let out = ingest(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (a, b) = (dump(&whole), dump(&killed));
     for ((t, x), (_, y)) in a.iter().zip(&b) {
         assert_eq!(x.len(), y.len(), "table {t}: row counts");
@@ -201,39 +262,66 @@ fn reingest_adds_nothing_and_new_articles_join_stories() {
     assert!(out.status.success());
     let before = dump(&db);
     let stories_before = count(&db, "SELECT count(*) FROM stories");
-    assert!(stories_before >= 10 && stories_before < 60, "{stories_before} stories");
-    assert!(count(&db, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") > 0);
+    assert!(
+        (10..60).contains(&stories_before),
+        "{stories_before} stories"
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
+        ) > 0
+    );
 
     let out = ingest(&[first.to_str().expect("path"), "--db", db_s]);
     assert!(out.status.success());
-    assert_eq!(dump(&db), before, "re-ingesting the same input changes nothing");
+    assert_eq!(
+        dump(&db),
+        before,
+        "re-ingesting the same input changes nothing"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("0 article(s) added"), "{err}");
     assert!(err.contains("120 already in the store"), "{err}");
 
     let digest_before: String = Connection::open(&db)
         .expect("open")
-        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .expect("a digest");
     let out = ingest(&[second.to_str().expect("path"), "--db", db_s]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("60 article(s) added"), "{err}");
     let stories_after = count(&db, "SELECT count(*) FROM stories");
-    assert!(stories_after - stories_before < 20, "new articles mostly join existing stories: {stories_before} → {stories_after}");
+    assert!(
+        stories_after - stories_before < 20,
+        "new articles mostly join existing stories: {stories_before} → {stories_after}"
+    );
     assert!(!err.contains(" 0 updated"), "{err}");
-    assert_eq!(count(&db, "SELECT count(*) FROM stories WHERE dirty = 1"), 0);
     assert_eq!(
-        count(&db, "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story FROM digests)"),
+        count(&db, "SELECT count(*) FROM stories WHERE dirty = 1"),
+        0
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story FROM digests)"
+        ),
         0
     );
     let digest_after: String = Connection::open(&db)
         .expect("open")
-        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .expect("a digest");
-    let n = |d: &str| serde_json::from_str::<serde_json::Value>(d).expect("json")["sources"]
-        .as_array()
-        .map_or(0, |a| a.len());
+    let n = |d: &str| {
+        serde_json::from_str::<serde_json::Value>(d).expect("json")["sources"]
+            .as_array()
+            .map_or(0, |a| a.len())
+    };
     assert!(n(&digest_after) >= n(&digest_before));
 }
 
@@ -244,15 +332,30 @@ fn bad_inputs_are_named_counted_and_the_rest_is_ingested() {
     std::fs::create_dir(&input).expect("mkdir");
     write_articles(&input, 0, 30, 5);
     std::fs::write(input.join("empty.txt"), "").expect("write");
-    std::fs::write(input.join("binary.txt"), [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0]).expect("write");
+    std::fs::write(
+        input.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0],
+    )
+    .expect("write");
     std::fs::write(input.join("title-only.txt"), "Just a title\n").expect("write");
     let db = tmp.path().join("s.db");
-    let out = ingest(&[input.to_str().expect("path"), "--db", db.to_str().expect("path")]);
-    assert_eq!(out.status.code(), Some(3), "exit 3: done, with inputs skipped");
+    let out = ingest(&[
+        input.to_str().expect("path"),
+        "--db",
+        db.to_str().expect("path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "exit 3: done, with inputs skipped"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("binary.txt"), "{err}");
     assert!(err.contains("empty.txt"), "{err}");
-    assert!(err.contains("title-only.txt: no body text left after cleaning"), "{err}");
+    assert!(
+        err.contains("title-only.txt: no body text left after cleaning"),
+        "{err}"
+    );
     assert!(err.contains("30 article(s) added"), "{err}");
     assert!(err.contains("3 skipped"), "{err}");
     assert_eq!(count(&db, "SELECT count(*) FROM articles"), 30);
@@ -265,22 +368,43 @@ fn stories_show_and_search_read_the_store() {
     let db = tmp.path().join("s.db");
     let db_s = db.to_str().expect("path");
     let out = ingest(&[example.to_str().expect("path"), "--db", db_s]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let out = bin().args(["stories", "--db", db_s, "--format", "json"]).output().expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .args(["stories", "--db", db_s, "--format", "json"])
+        .output()
+        .expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let stories = v.as_array().expect("array");
     assert_eq!(stories.len(), 1, "the three articles tell one story");
     assert_eq!(stories[0]["articles"].as_array().map(|a| a.len()), Some(3));
     let id = stories[0]["id"].as_str().expect("id");
-    let out = bin().args(["show", id, "--db", db_s, "--format", "json"]).output().expect("run");
+    let out = bin()
+        .args(["show", id, "--db", db_s, "--format", "json"])
+        .output()
+        .expect("run");
     let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("digest json");
     assert_eq!(d["sources"].as_array().map(|a| a.len()), Some(3));
-    let out = bin().args(["search", "withdrawal", "--db", db_s, "--json"]).output().expect("run");
+    let out = bin()
+        .args(["search", "withdrawal", "--db", db_s, "--json"])
+        .output()
+        .expect("run");
     let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("hits json");
-    assert!(hits.as_array().is_some_and(|h| h.len() == 3 && h.iter().all(|x| x["story"] == id)));
+    assert!(
+        hits.as_array()
+            .is_some_and(|h| h.len() == 3 && h.iter().all(|x| x["story"] == id))
+    );
     // Without a store: the same story in one go.
     let out = bin()
-        .args(["stories", example.to_str().expect("path"), "--format", "json"])
+        .args([
+            "stories",
+            example.to_str().expect("path"),
+            "--format",
+            "json",
+        ])
         .output()
         .expect("run");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");

@@ -34,7 +34,10 @@ pub fn run(task: &BenchTask) -> anyhow::Result<ExitCode> {
 #[derive(Debug, Args)]
 pub struct StreamBenchArgs {
     /// Multi-News+ JSONL (plain or .gz), the source of the sentences.
-    #[arg(long, default_value = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz")]
+    #[arg(
+        long,
+        default_value = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz"
+    )]
     pub data: PathBuf,
     /// Articles in the stream.
     #[arg(long, default_value_t = 200_000)]
@@ -70,7 +73,7 @@ pub fn rss_mib() -> (f64, f64) {
 /// Builds article `k` of the synthetic stream: runs of sentences from
 /// three documents chosen by a hash of `k`, the first sentence as title.
 fn synth(k: usize, docs: &[Vec<String>], per_day: usize) -> RawDoc {
-    let mut h = mix64(k as u64 ^ 0x5717_ea3);
+    let mut h = mix64(k as u64 ^ 0x0571_7ea3);
     let mut next = |n: usize| {
         h = mix64(h.wrapping_add(0x9e3779b97f4a7c15));
         (h % n.max(1) as u64) as usize
@@ -96,9 +99,9 @@ fn synth(k: usize, docs: &[Vec<String>], per_day: usize) -> RawDoc {
     }
     let mut raw = RawDoc::text(format!("bench/{k}"), text);
     raw.id = Some(format!("b{k}"));
-    if per_day > 0 {
+    if let Some(day) = k.checked_div(per_day) {
         let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default()
-            + chrono::Days::new((k / per_day) as u64);
+            + chrono::Days::new(day as u64);
         raw.published = Some(Published {
             date,
             time: None,
@@ -135,7 +138,8 @@ pub fn run_stream(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
 
 fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
     let setup = Instant::now();
-    let pool = load_multinews_pool(&a.data).with_context(|| format!("reading {}", a.data.display()))?;
+    let pool =
+        load_multinews_pool(&a.data).with_context(|| format!("reading {}", a.data.display()))?;
     let docs: Vec<Vec<String>> = pool
         .par_iter()
         .map(|d| {

@@ -8,9 +8,9 @@ use std::time::Instant;
 use storyline_core::clean::clean;
 use storyline_core::cluster::ClusterConfig;
 use storyline_core::eval::cluster::{bcubed, load_multinews_pool, pairwise, shuffle};
-use storyline_core::stream::{Placement, Stream, StreamConfig};
 use storyline_core::eval::extract::{self, ExtractReport};
 use storyline_core::ingest::Extractor;
+use storyline_core::stream::{Placement, Stream, StreamConfig};
 
 /// The benchmark to run.
 #[derive(Debug, Subcommand)]
@@ -133,7 +133,10 @@ fn print_report(r: &ExtractReport, verbose: bool) {
 #[derive(Debug, Args)]
 pub struct ClusterEvalArgs {
     /// Multi-News+ JSONL (plain or .gz).
-    #[arg(long, default_value = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz")]
+    #[arg(
+        long,
+        default_value = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz"
+    )]
     pub data: PathBuf,
     /// Seed of the shuffle.
     #[arg(long, default_value_t = 2026)]
@@ -175,8 +178,8 @@ pub struct ClusterReport {
 
 /// Runs `storyline eval cluster`.
 pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
-    let mut docs = load_multinews_pool(&a.data)
-        .with_context(|| format!("reading {}", a.data.display()))?;
+    let mut docs =
+        load_multinews_pool(&a.data).with_context(|| format!("reading {}", a.data.display()))?;
     if let Some(n) = a.limit {
         let mut seen = std::collections::HashSet::new();
         docs.retain(|d| {

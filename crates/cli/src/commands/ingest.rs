@@ -124,7 +124,9 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
 }
 
 /// Input records, lazily: (name for messages, the record or why it failed).
-pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = (String, storyline_core::Result<RawDoc>)> + '_ {
+pub fn records(
+    paths: &[PathBuf],
+) -> impl Iterator<Item = (String, storyline_core::Result<RawDoc>)> + '_ {
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let stdin_docs = stdin.then(|| {
         storyline_core::ingest::read_reader(
@@ -142,19 +144,20 @@ pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = (String, storyline_cor
     stdin_docs.into_iter().flatten().chain(
         storyline_core::ingest::expand_paths(&files)
             .into_iter()
-            .flat_map(|f| -> Box<dyn Iterator<Item = (String, storyline_core::Result<RawDoc>)>> {
-                match f {
-                    Err(e) => Box::new(std::iter::once((String::new(), Err(e)))),
-                    Ok(path) => {
-                        let name = path.display().to_string();
-                        Box::new(
-                            storyline_core::ingest::read_path(&path)
-                                .into_iter()
-                                .map(move |r| (name.clone(), r)),
-                        )
+            .flat_map(
+                |f| -> Box<dyn Iterator<Item = (String, storyline_core::Result<RawDoc>)>> {
+                    match f {
+                        Err(e) => Box::new(std::iter::once((String::new(), Err(e)))),
+                        Ok(path) => {
+                            let name = path.display().to_string();
+                            Box::new(
+                                storyline_core::ingest::read_path(&path)
+                                    .map(move |r| (name.clone(), r)),
+                            )
+                        }
                     }
-                }
-            }),
+                },
+            ),
     )
 }
 
@@ -196,11 +199,29 @@ fn ingest(a: &IngestArgs) -> anyhow::Result<ExitCode> {
         batch.push(rec);
         if batch.len() >= a.batch.max(1) {
             let b = std::mem::take(&mut batch);
-            ingest_batch(&mut store, &mut stream, b, &mut acct, &mut created, &mut touched, a.quiet, &bar)?;
+            ingest_batch(
+                &mut store,
+                &mut stream,
+                b,
+                &mut acct,
+                &mut created,
+                &mut touched,
+                a.quiet,
+                &bar,
+            )?;
         }
     }
     if !batch.is_empty() {
-        ingest_batch(&mut store, &mut stream, batch, &mut acct, &mut created, &mut touched, a.quiet, &bar)?;
+        ingest_batch(
+            &mut store,
+            &mut stream,
+            batch,
+            &mut acct,
+            &mut created,
+            &mut touched,
+            a.quiet,
+            &bar,
+        )?;
     }
     acct.stories_created = created.len();
     acct.stories_updated = touched.difference(&created).count();
@@ -267,7 +288,9 @@ fn ingest_batch(
         let step = stream.push(&p);
         match &step.placement {
             Placement::Duplicate { .. } => acct.duplicates += 1,
-            Placement::Clustered { story, new: true, .. } => {
+            Placement::Clustered {
+                story, new: true, ..
+            } => {
                 created.insert(story.clone());
             }
             Placement::Clustered { .. } => {}
@@ -288,7 +311,11 @@ fn ingest_batch(
 }
 
 /// Rebuilds the digests of stories marked dirty; returns how many.
-pub fn refresh_digests(store: &mut Store, words: usize, bar: &indicatif::ProgressBar) -> anyhow::Result<usize> {
+pub fn refresh_digests(
+    store: &mut Store,
+    words: usize,
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<usize> {
     let dirty = store.dirty_stories()?;
     let cfg = DigestConfig {
         words,

@@ -31,7 +31,11 @@ pub fn run(a: SearchArgs) -> anyhow::Result<ExitCode> {
     } else {
         let mut o = String::new();
         for h in &hits {
-            let _ = writeln!(o, "{}  {}  {}\n    {}", h.story, h.article, h.title, h.snippet);
+            let _ = writeln!(
+                o,
+                "{}  {}  {}\n    {}",
+                h.story, h.article, h.title, h.snippet
+            );
         }
         if hits.is_empty() {
             o.push_str("no match\n");

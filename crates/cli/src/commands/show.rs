@@ -29,7 +29,7 @@ pub fn run(a: ShowArgs) -> anyhow::Result<ExitCode> {
     let id = match ids.as_slice() {
         [] => anyhow::bail!("no story {:?} in {}", a.story, a.db.display()),
         [one] => one.clone(),
-        many if many.iter().any(|m| *m == a.story) => a.story.clone(),
+        many if many.contains(&a.story) => a.story.clone(),
         many => anyhow::bail!("{:?} is ambiguous: {}", a.story, many.join(", ")),
     };
     let digest = match store.digest(&id)? {
@@ -46,6 +46,10 @@ pub fn run(a: ShowArgs) -> anyhow::Result<ExitCode> {
             )?
         }
     };
-    print(&storyline_core::render::render(&digest, a.format.into(), a.color.enabled())?)?;
+    print(&storyline_core::render::render(
+        &digest,
+        a.format.into(),
+        a.color.enabled(),
+    )?)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -37,6 +37,9 @@ pub struct StoriesArgs {
     pub color: ColorChoice,
 }
 
+/// A story's members: (article index, the article it duplicates).
+type Members = Vec<(usize, Option<String>)>;
+
 /// A story with its articles: the JSON listing.
 #[derive(Debug, serde::Serialize)]
 pub struct StoryListing {
@@ -94,9 +97,23 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
             String::new()
         };
         if md {
-            let _ = writeln!(o, "- **{}** `{}` — {dates}, {} article(s){carriers}; {}", r.headline, r.id, r.articles, r.key_terms.join(", "));
+            let _ = writeln!(
+                o,
+                "- **{}** `{}` — {dates}, {} article(s){carriers}; {}",
+                r.headline,
+                r.id,
+                r.articles,
+                r.key_terms.join(", ")
+            );
         } else {
-            let _ = writeln!(o, "{}  {dates}  {} article(s){carriers}\n    {}\n    {}", r.id, r.articles, r.headline, r.key_terms.join(", "));
+            let _ = writeln!(
+                o,
+                "{}  {dates}  {} article(s){carriers}\n    {}\n    {}",
+                r.id,
+                r.articles,
+                r.headline,
+                r.key_terms.join(", ")
+            );
         }
     }
     print(&o)?;
@@ -115,22 +132,26 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let cleaned: Vec<(Article, Option<String>)> = raws
-        .into_par_iter()
-        .map(|r| (clean(&r), r.url))
-        .collect();
+    let cleaned: Vec<(Article, Option<String>)> =
+        raws.into_par_iter().map(|r| (clean(&r), r.url)).collect();
     let mut articles = Vec::with_capacity(cleaned.len());
     let mut urls = Vec::with_capacity(cleaned.len());
     for (art, url) in cleaned {
         if art.body.trim().is_empty() {
-            eprintln!("storyline: skipped {}: no body text left after cleaning", art.path);
+            eprintln!(
+                "storyline: skipped {}: no body text left after cleaning",
+                art.path
+            );
             skipped += 1;
         } else {
             articles.push(art);
             urls.push(url);
         }
     }
-    anyhow::ensure!(!articles.is_empty(), "nothing to cluster: every input was skipped");
+    anyhow::ensure!(
+        !articles.is_empty(),
+        "nothing to cluster: every input was skipped"
+    );
     let mut stream = Stream::new(StreamConfig::default());
     let hasher = stream.hasher().clone();
     let order = time_order(&articles);
@@ -139,7 +160,7 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         .map(|&i| prepare(&hasher, articles[i].clone()))
         .collect();
     // story id → (listing, member indices), in order of creation.
-    let mut stories: Vec<(String, Vec<(usize, Option<String>)>)> = Vec::new();
+    let mut stories: Vec<(String, Members)> = Vec::new();
     let mut pos: std::collections::HashMap<String, usize> = Default::default();
     for (p, &i) in prepared.iter().zip(&order) {
         let step = stream.push(p);
@@ -154,7 +175,7 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         });
         stories[k].1.push((i, dup));
     }
-    let listing = |(id, members): &(String, Vec<(usize, Option<String>)>)| -> StoryListing {
+    let listing = |(id, members): &(String, Members)| -> StoryListing {
         let mut dates: Vec<String> = members
             .iter()
             .filter_map(|(i, _)| articles[*i].published.as_ref().map(|p| p.date.to_string()))
@@ -199,8 +220,18 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     for (s, d) in stories.iter().zip(digests) {
         let l = listing(s);
-        let _ = writeln!(o, "== story {} ({} article(s); {})\n", l.id, l.articles.len(), l.key_terms.join(", "));
-        o.push_str(&storyline_core::render::render(&d?, a.format.into(), a.color.enabled())?);
+        let _ = writeln!(
+            o,
+            "== story {} ({} article(s); {})\n",
+            l.id,
+            l.articles.len(),
+            l.key_terms.join(", ")
+        );
+        o.push_str(&storyline_core::render::render(
+            &d?,
+            a.format.into(),
+            a.color.enabled(),
+        )?);
         o.push('\n');
     }
     print(&o)?;

@@ -142,7 +142,7 @@ impl Store {
         let entries = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .map(|r| -> anyhow::Result<StreamEntry> {
-                Ok(serde_json::from_str(&r?).context("a window entry of the store")?)
+                serde_json::from_str(&r?).context("a window entry of the store")
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Stream::restore(cfg, entries))
@@ -171,8 +171,9 @@ impl Store {
                 "INSERT INTO articles(id, story, duplicate_of, similarity, source, path, url, title, published, body, json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
-            let mut ins_fts =
-                tx.prepare_cached("INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)")?;
+            let mut ins_fts = tx.prepare_cached(
+                "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+            )?;
             let mut ins_sentence = tx.prepare_cached(
                 "INSERT INTO sentences(article, idx, paragraph, start, end, line, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
@@ -196,7 +197,9 @@ impl Store {
                 let a = &r.article;
                 let story = r.placement.story();
                 let (dup, sim) = match &r.placement {
-                    Placement::Duplicate { of, similarity, .. } => (Some(of.as_str()), Some(*similarity)),
+                    Placement::Duplicate { of, similarity, .. } => {
+                        (Some(of.as_str()), Some(*similarity))
+                    }
                     Placement::Clustered { .. } => (None, None),
                 };
                 let date = a.published.as_ref().map(|p| p.date.to_string());
@@ -240,7 +243,8 @@ impl Store {
                     touched.push(story);
                 }
             }
-            let mut set_terms = tx.prepare_cached("UPDATE stories SET key_terms = ?2 WHERE id = ?1")?;
+            let mut set_terms =
+                tx.prepare_cached("UPDATE stories SET key_terms = ?2 WHERE id = ?1")?;
             for s in touched {
                 let terms = key_terms(s);
                 if !terms.is_empty() {
@@ -305,7 +309,9 @@ impl Store {
     pub fn digest(&self, story: &str) -> anyhow::Result<Option<Digest>> {
         let json: Option<String> = self
             .conn
-            .query_row("SELECT json FROM digests WHERE story = ?1", [story], |r| r.get(0))
+            .query_row("SELECT json FROM digests WHERE story = ?1", [story], |r| {
+                r.get(0)
+            })
             .optional()?;
         json.map(|j| serde_json::from_str(&j).context("a stored digest"))
             .transpose()
@@ -313,9 +319,9 @@ impl Store {
 
     /// Story ids starting with a prefix (for `show` with a short id).
     pub fn stories_with_prefix(&self, prefix: &str) -> anyhow::Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id FROM stories WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 10")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM stories WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 10",
+        )?;
         let ids = stmt
             .query_map([prefix], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<String>>>()?;

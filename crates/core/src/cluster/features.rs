@@ -105,7 +105,7 @@ pub fn name_spans(text: &str) -> Vec<String> {
         } else {
             flush(&mut span, span_at_start, &mut out);
         }
-        let ends_clause = tok.ends_with(|c: char| matches!(c, ',' | ';' | ':' | ')' | '"' | '”'));
+        let ends_clause = tok.ends_with([',', ';', ':', ')', '"', '”']);
         sentence_start = tok.ends_with(['.', '!', '?', ':', '"', '”']) || word.is_empty();
         if sentence_start || ends_clause {
             flush(&mut span, span_at_start, &mut out);
@@ -168,7 +168,10 @@ mod tests {
             "The Federal Reserve raised rates on Tuesday. Officials in New York said \
              the move was expected, according to Jane Smith.",
         );
-        assert_eq!(n, vec!["federal reserve", "tuesday", "new york", "jane smith"]);
+        assert_eq!(
+            n,
+            vec!["federal reserve", "tuesday", "new york", "jane smith"]
+        );
     }
 
     #[test]
@@ -184,8 +187,16 @@ mod tests {
         ));
         let f = features(&a);
         assert!(f.terms.windows(2).all(|w| w[0].0 < w[1].0));
-        let storm = f.terms.iter().find(|t| t.0 == term_id("storm")).expect("storm");
-        let offici = f.terms.iter().find(|t| t.0 == term_id("offici")).expect("official");
+        let storm = f
+            .terms
+            .iter()
+            .find(|t| t.0 == term_id("storm"))
+            .expect("storm");
+        let offici = f
+            .terms
+            .iter()
+            .find(|t| t.0 == term_id("offici"))
+            .expect("official");
         assert!(storm.1 > offici.1);
         assert_eq!(&*f.labels[&storm.0], "storm");
     }

@@ -20,6 +20,9 @@ use crate::dedup::minhash::fnv1a;
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
+/// A sparse vector: (feature, weight) pairs.
+type SparseVec = Vec<(u32, f32)>;
+
 /// Settings of the online clusterer.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClusterConfig {
@@ -131,7 +134,10 @@ pub struct Clusterer {
 
 /// A story id from the id of its first article.
 pub fn story_id(first_article: &str) -> String {
-    format!("s{:015x}", fnv1a(first_article.as_bytes()) >> 4)
+    format!(
+        "s{:015x}",
+        crate::dedup::minhash::mix64(fnv1a(first_article.as_bytes())) >> 4
+    )
 }
 
 fn story_key(id: &str) -> u64 {
@@ -352,7 +358,7 @@ impl Clusterer {
     /// Weighs an article's features by TF-IDF over the window: the vector
     /// (heaviest `vector_terms`, normalized, sorted by feature) and the
     /// features in weight order.
-    fn weigh(&self, f: &Features) -> (Vec<(u32, f32)>, Vec<(u32, f32)>) {
+    fn weigh(&self, f: &Features) -> (SparseVec, SparseVec) {
         let n = self.entries.len() as f32;
         let mut w: Vec<(u32, f32)> = f
             .terms
@@ -390,7 +396,12 @@ impl Clusterer {
     }
 
     /// The best candidate story for a weighted article: (score, story key).
-    fn best_story(&mut self, vector: &[(u32, f32)], index: &[u32], time: Option<i64>) -> Option<(f64, u64)> {
+    fn best_story(
+        &mut self,
+        vector: &[(u32, f32)],
+        index: &[u32],
+        time: Option<i64>,
+    ) -> Option<(f64, u64)> {
         if self.cfg.link == Link::Nearest {
             return self.best_by_nearest(vector, index, time);
         }
@@ -408,13 +419,16 @@ impl Clusterer {
                 h.1 = h.1.min(seq);
             }
         }
-        let mut cands: Vec<(u64, u32, u64)> = hits.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
+        let mut cands: Vec<(u64, u32, u64)> =
+            hits.into_iter().map(|(k, (n, s))| (k, n, s)).collect();
         // Most shared index terms first; ties: the story seen first.
         cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         cands.truncate(self.cfg.max_candidates);
         let mut best: Option<(f64, u64, u64)> = None;
         for (k, _, first) in cands {
-            let Some(s) = self.stories.get(&k) else { continue };
+            let Some(s) = self.stories.get(&k) else {
+                continue;
+            };
             if s.norm <= 0.0 {
                 continue;
             }
@@ -490,10 +504,11 @@ impl Clusterer {
         let best = self
             .best_story(&vector, &index, f.time)
             .filter(|(s, _)| *s >= self.cfg.threshold);
-        let (story, new, score) = match best.and_then(|(s, k)| self.stories.get(&k).map(|st| (st.id.clone(), s))) {
-            Some((id, s)) => (id, false, s),
-            None => (story_id(article_id), true, 0.0),
-        };
+        let (story, new, score) =
+            match best.and_then(|(s, k)| self.stories.get(&k).map(|st| (st.id.clone(), s))) {
+                Some((id, s)) => (id, false, s),
+                None => (story_id(article_id), true, 0.0),
+            };
         let entry = WindowEntry {
             seq: self.next_seq,
             story: story.clone(),

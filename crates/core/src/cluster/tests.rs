@@ -16,13 +16,41 @@ fn art(id: &str, text: &str, date: Option<&str>) -> Article {
 
 fn corpus() -> Vec<Article> {
     vec![
-        art("q1", "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova on Monday, collapsing buildings and killing at least twelve people, rescue officials said.", None),
-        art("f1", "Final ends in penalty shootout\n\nThe cup final between Rovers and United ended in a penalty shootout on Saturday after a goalless draw in the stadium.", None),
-        art("q2", "Rescuers search rubble after earthquake\n\nRescuers in Portova searched collapsed buildings for survivors a day after the earthquake killed twelve people in the coastal city.", None),
-        art("b1", "Central bank raises interest rates\n\nThe central bank raised its interest rate by half a point to fight inflation, its governor said at a press conference.", None),
-        art("f2", "United win cup on penalties\n\nUnited won the cup final against Rovers in a penalty shootout after the match in the stadium finished goalless.", None),
-        art("b2", "Inflation fight: bank lifts rate again\n\nThe central bank lifted its interest rate again, and the governor said inflation remained too high.", None),
-        art("q3", "Earthquake death toll rises\n\nThe death toll from the earthquake in the coastal city of Portova rose as rescuers pulled more bodies from collapsed buildings.", None),
+        art(
+            "q1",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova on Monday, collapsing buildings and killing at least twelve people, rescue officials said.",
+            None,
+        ),
+        art(
+            "f1",
+            "Final ends in penalty shootout\n\nThe cup final between Rovers and United ended in a penalty shootout on Saturday after a goalless draw in the stadium.",
+            None,
+        ),
+        art(
+            "q2",
+            "Rescuers search rubble after earthquake\n\nRescuers in Portova searched collapsed buildings for survivors a day after the earthquake killed twelve people in the coastal city.",
+            None,
+        ),
+        art(
+            "b1",
+            "Central bank raises interest rates\n\nThe central bank raised its interest rate by half a point to fight inflation, its governor said at a press conference.",
+            None,
+        ),
+        art(
+            "f2",
+            "United win cup on penalties\n\nUnited won the cup final against Rovers in a penalty shootout after the match in the stadium finished goalless.",
+            None,
+        ),
+        art(
+            "b2",
+            "Inflation fight: bank lifts rate again\n\nThe central bank lifted its interest rate again, and the governor said inflation remained too high.",
+            None,
+        ),
+        art(
+            "q3",
+            "Earthquake death toll rises\n\nThe death toll from the earthquake in the coastal city of Portova rose as rescuers pulled more bodies from collapsed buildings.",
+            None,
+        ),
     ]
 }
 
@@ -75,9 +103,21 @@ fn a_restored_clusterer_decides_like_the_original() {
 #[test]
 fn the_time_window_forgets_old_stories() {
     let a = vec![
-        art("x1", "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.", Some("2024-01-01")),
-        art("x2", "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.", Some("2024-03-01")),
-        art("x3", "Earthquake strikes coastal city again\n\nA strong earthquake struck the coastal city of Portova again, killing twelve people.", Some("2024-03-02")),
+        art(
+            "x1",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.",
+            Some("2024-01-01"),
+        ),
+        art(
+            "x2",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.",
+            Some("2024-03-01"),
+        ),
+        art(
+            "x3",
+            "Earthquake strikes coastal city again\n\nA strong earthquake struck the coastal city of Portova again, killing twelve people.",
+            Some("2024-03-02"),
+        ),
     ];
     let s = cluster_articles(&a, &ClusterConfig::default());
     assert_ne!(s[0], s[1], "two months apart: outside the window");

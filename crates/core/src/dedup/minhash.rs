@@ -135,7 +135,7 @@ impl MinHasher {
         let n = cfg.bands * cfg.rows;
         let mut a = Vec::with_capacity(n);
         let mut b = Vec::with_capacity(n);
-        let mut s: u64 = 0x5eed_0f_5707_11e5;
+        let mut s: u64 = 0x005e_ed0f_5707_11e5;
         for _ in 0..n {
             s = s.wrapping_add(0x9e3779b97f4a7c15);
             a.push(mix64(s) | 1);
@@ -158,7 +158,9 @@ impl MinHasher {
             if words.is_empty() {
                 Vec::new()
             } else {
-                vec![mix64(words.iter().fold(0, |acc, w| acc.rotate_left(17) ^ w))]
+                vec![mix64(
+                    words.iter().fold(0, |acc, w| acc.rotate_left(17) ^ w),
+                )]
             }
         } else {
             words
@@ -171,10 +173,10 @@ impl MinHasher {
         let n = self.a.len();
         let mut mins = vec![u32::MAX; n];
         for &x in &shingles {
-            for i in 0..n {
-                let h = (x.wrapping_mul(self.a[i]).wrapping_add(self.b[i]) >> 32) as u32;
-                if h < mins[i] {
-                    mins[i] = h;
+            for ((m, &a), &b) in mins.iter_mut().zip(&self.a).zip(&self.b) {
+                let h = (x.wrapping_mul(a).wrapping_add(b) >> 32) as u32;
+                if h < *m {
+                    *m = h;
                 }
             }
         }
@@ -267,7 +269,8 @@ impl<K: Clone> NearDupIndex<K> {
                     continue;
                 };
                 let j = e.sig.jaccard(sig);
-                if j >= self.cfg.jaccard && best.is_none_or(|(bj, bs)| j > bj || (j == bj && seq < bs))
+                if j >= self.cfg.jaccard
+                    && best.is_none_or(|(bj, bs)| j > bj || (j == bj && seq < bs))
                 {
                     best = Some((j, seq));
                 }
@@ -367,9 +370,15 @@ mod tests {
         let h = MinHasher::new(MinHashConfig::default());
         let mut idx = NearDupIndex::new(MinHashConfig::default(), 2);
         idx.insert(1, h.signature(A));
-        idx.insert(2, h.signature("An unrelated second text about a football match that ended in a draw."));
+        idx.insert(
+            2,
+            h.signature("An unrelated second text about a football match that ended in a draw."),
+        );
         assert_eq!(idx.find(&h.signature(A)).map(|d| d.of), Some(1));
-        idx.insert(3, h.signature("A third text, about the weather, which was cold and wet all week."));
+        idx.insert(
+            3,
+            h.signature("A third text, about the weather, which was cold and wet all week."),
+        );
         assert_eq!(idx.len(), 2);
         assert!(idx.find(&h.signature(A)).is_none());
         assert!(idx.buckets.values().all(|l| !l.contains(&0)));

@@ -8,5 +8,5 @@
 pub mod minhash;
 mod sentences;
 
-pub use sentences::{DedupConfig, SentenceGroups, near_duplicate_sentences, similarity};
 pub use minhash::{MinHashConfig, MinHasher, NearDupIndex, NearDuplicate, Signature};
+pub use sentences::{DedupConfig, SentenceGroups, near_duplicate_sentences, similarity};

@@ -158,7 +158,9 @@ pub fn load_multinews_pool(path: &Path) -> Result<Vec<PooledDoc>> {
         source,
     })?;
     let reader: Box<dyn BufRead> = if path.extension().is_some_and(|e| e == "gz") {
-        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+        Box::new(std::io::BufReader::new(flate2::read::MultiGzDecoder::new(
+            file,
+        )))
     } else {
         Box::new(std::io::BufReader::new(file))
     };
@@ -182,7 +184,10 @@ pub fn load_multinews_pool(path: &Path) -> Result<Vec<PooledDoc>> {
             None => (no + 1).to_string(),
         };
         for (i, text) in r.documents.into_iter().enumerate() {
-            let on_topic = r.kept_doc_indices_llm.as_ref().is_none_or(|k| k.contains(&i));
+            let on_topic = r
+                .kept_doc_indices_llm
+                .as_ref()
+                .is_none_or(|k| k.contains(&i));
             let id = format!("{cluster}:{i}");
             let gold = if on_topic {
                 cluster.clone()
