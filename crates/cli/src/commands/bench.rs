@@ -70,6 +70,27 @@ pub fn rss_mib() -> (f64, f64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
+/// CPU time this thread has run, in seconds (Linux `schedstat`, ns resolution).
+fn thread_cpu() -> f64 {
+    std::fs::read_to_string("/proc/thread-self/schedstat")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse::<f64>().ok()))
+        .map_or(0.0, |ns| ns / 1e9)
+}
+
+/// CPU time the whole process has run (user + system), in seconds.
+fn process_cpu() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start after ')'.
+    let rest = stat.rsplit(')').next().unwrap_or("");
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .map(|x| x.parse::<f64>().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after ')'.
+    (f.get(11).copied().unwrap_or(0.0) + f.get(12).copied().unwrap_or(0.0)) / 100.0
+}
+
 /// Builds article `k` of the synthetic stream: runs of sentences from
 /// three documents chosen by a hash of `k`, the first sentence as title.
 fn synth(k: usize, docs: &[Vec<String>], per_day: usize) -> RawDoc {
@@ -122,6 +143,13 @@ pub struct StreamReport {
     duplicates_merged: usize,
     stories: usize,
     window: usize,
+    /// CPU seconds of the whole process during the run (all threads).
+    cpu_seconds: f64,
+    /// CPU seconds of the sequential step (dedup lookup + clustering).
+    sequential_cpu_seconds: f64,
+    /// Articles per second the CPU time allows on `threads` otherwise idle
+    /// cores: articles / max(cpu / threads, sequential cpu).
+    cpu_bound_articles_per_second: f64,
     /// (articles so far, RSS MiB, peak RSS MiB)
     memory: Vec<(usize, f64, f64)>,
     setup_seconds: f64,
@@ -169,15 +197,18 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
     let mut dups = 0;
     let mut stories = 0;
     let start = Instant::now();
+    let cpu_start = process_cpu();
+    let mut seq_cpu = 0.0;
     let mut done = 0;
     let mut current = make(0, batch.min(a.articles));
     while !current.is_empty() {
         let from = done + current.len();
         let to = (from + batch).min(a.articles);
         // The next batch is prepared (in parallel) while this one is pushed.
-        let (next, (d, s)) = rayon::join(
+        let (next, (d, s, c)) = rayon::join(
             || make(from, to),
             || {
+                let t0 = thread_cpu();
                 let (mut d, mut s) = (0, 0);
                 for p in &current {
                     match stream.push(p).placement {
@@ -186,9 +217,10 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
                         Placement::Clustered { .. } => {}
                     }
                 }
-                (d, s)
+                (d, s, thread_cpu() - t0)
             },
         );
+        seq_cpu += c;
         dups += d;
         stories += s;
         let before = done;
@@ -202,6 +234,8 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
         current = next;
     }
     let seconds = start.elapsed().as_secs_f64();
+    let cpu = process_cpu() - cpu_start;
+    let bound = (cpu / a.threads.max(1) as f64).max(seq_cpu).max(1e-9);
     let report = StreamReport {
         articles: done,
         threads: a.threads,
@@ -210,6 +244,9 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
         duplicates_merged: dups,
         stories,
         window: stream.config().cluster.window_articles,
+        cpu_seconds: cpu,
+        sequential_cpu_seconds: seq_cpu,
+        cpu_bound_articles_per_second: done as f64 / bound,
         memory,
         setup_seconds,
     };
@@ -226,6 +263,13 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
             report.stories,
             report.window,
             report.setup_seconds
+        );
+        println!(
+            "  CPU: {:.1} s in all, {:.1} s of it in the sequential step: {:.0} articles/s on {} otherwise idle core(s)",
+            report.cpu_seconds,
+            report.sequential_cpu_seconds,
+            report.cpu_bound_articles_per_second,
+            report.threads
         );
         for (n, rss, hwm) in &report.memory {
             println!("  after {n:>7} articles: RSS {rss:.0} MiB, peak {hwm:.0} MiB");
