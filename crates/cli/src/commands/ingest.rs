@@ -114,10 +114,8 @@ fn progress(quiet: bool) -> indicatif::ProgressBar {
     }
     let bar = indicatif::ProgressBar::new_spinner();
     bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} {elapsed} {human_pos} records ({per_sec}) {msg}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        indicatif::ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
     );
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     bar
@@ -305,6 +303,15 @@ fn ingest_batch(
             entry: step.entry,
         });
     }
+    let secs = bar.elapsed().as_secs_f64().max(1e-3);
+    bar.set_message(format!(
+        "{} records ({:.0}/s), {} added, {} near-duplicates, {} new stories",
+        acct.records,
+        acct.records as f64 / secs,
+        acct.added,
+        acct.duplicates,
+        created.len()
+    ));
     let key_terms = |s: &str| stream.clusterer().key_terms(s, 8);
     store.write_batch(&rows, &key_terms, stream.oldest_seq())?;
     Ok(())
