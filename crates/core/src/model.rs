@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into some text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, schemars::JsonSchema,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -29,7 +31,7 @@ impl Span {
 }
 
 /// How a date was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
     /// From structured metadata (HTML meta tags, JSON-LD, a JSONL field).
@@ -41,7 +43,7 @@ pub enum DateSource {
 }
 
 /// When an article was published.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Published {
     /// The calendar date.
     pub date: chrono::NaiveDate,
@@ -65,7 +67,7 @@ impl Published {
 }
 
 /// Why the cleaner dropped a line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DropReason {
     /// The title again.
@@ -109,7 +111,7 @@ impl DropReason {
 }
 
 /// A line of the input that is not part of the body, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DroppedLine {
     /// 1-based line number in the original file (0 when the input had no lines, e.g. HTML).
     pub line: usize,
@@ -120,7 +122,7 @@ pub struct DroppedLine {
 }
 
 /// A body paragraph: where it sits in the cleaned body and where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Paragraph {
     /// Byte range in [`Article::body`].
     pub span: Span,
@@ -134,7 +136,7 @@ pub struct Paragraph {
 }
 
 /// A clean article: metadata and body paragraphs, with what was dropped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Article {
     /// Stable id: a hash of the source and path or URL (or the input's own id).
     pub id: String,
@@ -175,7 +177,9 @@ impl Article {
 }
 
 /// What kind of sentence this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct SentenceFlags {
     /// Contains (or is inside) a direct quotation.
     pub quote: bool,
@@ -186,7 +190,19 @@ pub struct SentenceFlags {
 }
 
 /// Where a sentence is: the article (index in the story) and the sentence index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct SentenceRef {
     /// Index of the article in the story's article list.
     pub article: usize,
@@ -195,7 +211,7 @@ pub struct SentenceRef {
 }
 
 /// A sentence of an article body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Sentence {
     /// Which paragraph of the article it belongs to.
     pub paragraph: usize,
@@ -210,7 +226,7 @@ pub struct Sentence {
 }
 
 /// A story: articles about one event.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Story {
     /// Stable id (hash of the first article's id).
     pub id: String,
@@ -232,7 +248,7 @@ pub struct Story {
 
 /// An article that is a near-duplicate of another (wire copy carried by
 /// several outlets): kept as evidence that the outlets agree.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Carrier {
     /// The duplicate's own id.
     pub id: String,
@@ -248,7 +264,7 @@ pub struct Carrier {
 }
 
 /// A pointer from a statement of the digest to a source sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Citation {
     /// The source's number in the digest (1-based, as in the `[1]` markers).
     pub source: usize,
@@ -269,7 +285,7 @@ pub struct Citation {
 }
 
 /// One sentence of the summary, with every source sentence that supports it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SummarySentence {
     /// The sentence as shown (the text of the first citation).
     pub text: String,
@@ -280,7 +296,7 @@ pub struct SummarySentence {
 }
 
 /// One source article as the digest lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SourceInfo {
     /// 1-based number used in citation markers.
     pub number: usize,
@@ -311,7 +327,7 @@ pub struct SourceInfo {
 }
 
 /// A digest of one story.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Digest {
     /// Version of this JSON layout (`docs/digest.schema.json`).
     pub schema_version: u32,

@@ -40,6 +40,10 @@ pub struct ExtractArgs {
     /// Print each page's scores.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Score the article body after cleaning (chrome lines dropped) instead
+    /// of the extractor's text.
+    #[arg(long)]
+    pub cleaned: bool,
     /// Print the report as JSON instead of text.
     #[arg(long)]
     pub json: bool,
@@ -69,7 +73,12 @@ pub fn run_extract(args: &ExtractArgs) -> anyhow::Result<()> {
     );
     let mut reports = Vec::new();
     for ex in extractors {
-        reports.push(extract::evaluate(&pages, ex)?);
+        let stage = if args.cleaned {
+            extract::Stage::Cleaned
+        } else {
+            extract::Stage::Extracted
+        };
+        reports.push(extract::evaluate_at(&pages, ex, stage)?);
     }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&reports)?);
@@ -113,8 +122,13 @@ fn print_report(r: &ExtractReport, verbose: bool) {
         }
     };
     println!(
-        "{}: {} pages, mean P {:.3} R {:.3} F1 {:.3}; title {}/{} ({:.1}%); published time {}/{} ({:.1}%), {} more pages with a date the reference lacks",
+        "{}{}: {} pages, mean P {:.3} R {:.3} F1 {:.3}; title {}/{} ({:.1}%); published time {}/{} ({:.1}%), {} more pages with a date the reference lacks",
         r.extractor.name(),
+        if r.stage == extract::Stage::Cleaned {
+            " (after cleaning)"
+        } else {
+            ""
+        },
         r.pages.len(),
         r.mean.precision,
         r.mean.recall,

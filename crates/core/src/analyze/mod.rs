@@ -5,7 +5,9 @@ use crate::dedup::SentenceGroups;
 use crate::text::Corpus;
 
 /// The cross-source analysis of a story.
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Analysis {}
 
 /// Analyzes a story.

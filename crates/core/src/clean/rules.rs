@@ -121,6 +121,9 @@ const UI_WORDS: &[&str] = &[
     "dropdown",
 ];
 
+static UI_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    LazyLock::new(|| UI_WORDS.iter().copied().collect());
+
 fn words(line: &str) -> Vec<&str> {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -153,7 +156,7 @@ pub fn is_icon_chrome(line: &str) -> bool {
     if ws.len() < 4 {
         return false;
     }
-    let ui = ws.iter().filter(|w| UI_WORDS.contains(w)).count();
+    let ui = ws.iter().filter(|w| UI_SET.contains(*w)).count();
     ui * 10 >= ws.len() * 8
 }
 
@@ -209,7 +212,8 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
           | \bjoin\s+us\s+on\b
           | \bfind\s+us\s+on\b
           | \bstay\s+connected\b
-          | \bsubscribe\s+(to|for|now|today)\b
+          | \bsubscribe\s+(now|today|here)\b
+          | \bsubscribe\s+(to|for)\s+(our|my|free|the\s+(\w+\s+)?(newsletter|podcast|channel))\b
           | \bsign\s+up\s+(for|to)\s+(our|the)\s+\w*\s*(newsletter|alerts|briefing|email)
           | \bnewsletter\b.*\b(sign\s+up|subscribe|inbox)\b
           | \bfriends\s+would\s+be\s+interested\b

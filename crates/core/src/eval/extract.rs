@@ -166,6 +166,8 @@ pub struct PageResult {
 pub struct ExtractReport {
     /// The extractor measured.
     pub extractor: Extractor,
+    /// What text was scored.
+    pub stage: Stage,
     /// Per page.
     pub pages: Vec<PageResult>,
     /// Mean precision, recall and F1 over pages.
@@ -208,8 +210,24 @@ fn same_time(expected: &str, found: Option<&crate::model::Published>) -> bool {
     want.date == found.date && (want.time.is_none() || hm(want.time) == hm(found.time))
 }
 
+/// What text is scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// The extractor's main text, as the reader hands it on.
+    #[default]
+    Extracted,
+    /// The article body after the cleaner has dropped chrome lines.
+    Cleaned,
+}
+
 /// Scores one page.
 pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult> {
+    evaluate_page_at(page, extractor, Stage::Extracted)
+}
+
+/// Scores one page at a stage.
+pub fn evaluate_page_at(page: &TestPage, extractor: Extractor, stage: Stage) -> Result<PageResult> {
     let bytes = std::fs::read(&page.source).map_err(|source| Error::Io {
         path: page.source.clone(),
         source,
@@ -218,7 +236,18 @@ pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult
         .map(|d| d.text)
         .unwrap_or_default();
     let got = extract_html(&html, None, extractor);
-    let text = token_prf(&got.paragraphs.join("\n"), &page.expected_text);
+    let extracted = got.paragraphs.join("\n\n");
+    let scored = match stage {
+        Stage::Extracted => extracted,
+        Stage::Cleaned => {
+            let mut raw = crate::ingest::RawDoc::text(page.name.clone(), extracted);
+            raw.format = crate::ingest::InputFormat::Html;
+            raw.title = got.meta.title.clone();
+            raw.published = got.meta.published.clone();
+            crate::clean::clean(&raw).body
+        }
+    };
+    let text = token_prf(&scored, &page.expected_text);
     let title = got.meta.title.clone();
     let title_ok = page
         .expected_title
@@ -244,10 +273,19 @@ pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult
 
 /// Scores every page with one extractor (pages in parallel).
 pub fn evaluate(pages: &[TestPage], extractor: Extractor) -> Result<ExtractReport> {
+    evaluate_at(pages, extractor, Stage::Extracted)
+}
+
+/// Scores every page with one extractor at a stage (pages in parallel).
+pub fn evaluate_at(
+    pages: &[TestPage],
+    extractor: Extractor,
+    stage: Stage,
+) -> Result<ExtractReport> {
     use rayon::prelude::*;
     let results: Vec<PageResult> = pages
         .par_iter()
-        .map(|p| evaluate_page(p, extractor))
+        .map(|p| evaluate_page_at(p, extractor, stage))
         .collect::<Result<_>>()?;
     let n = results.len().max(1) as f64;
     let mean = Prf {
@@ -267,6 +305,7 @@ pub fn evaluate(pages: &[TestPage], extractor: Extractor) -> Result<ExtractRepor
         .count();
     Ok(ExtractReport {
         extractor,
+        stage,
         pages: results,
         mean,
         titles,
@@ -295,9 +334,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let page = dir.path().join("one");
         std::fs::create_dir(&page).unwrap();
-        let body = "<p>Residents of the harbour town gathered on the quay to watch the \
-                    old lighthouse being lit again after forty years of darkness.</p>"
-            .repeat(5);
+        let body: String = [
+            "Residents of the harbour town gathered on the quay to watch the old lighthouse being lit again.",
+            "The light had been dark for forty years after the keeper retired and the lamp was removed.",
+            "Volunteers raised the money for a new lamp over three winters of concerts and raffles.",
+            "Fishing crews said the beam would make the narrow entrance safer on stormy nights.",
+            "The mayor thanked the volunteers and promised to keep the light burning every night.",
+        ]
+        .iter()
+        .map(|p| format!("<p>{p}</p>"))
+        .collect();
         std::fs::write(
             page.join("source.html"),
             format!(
@@ -319,5 +365,7 @@ mod tests {
         assert!(r.mean.f1 > 0.95, "{:?}", r.mean);
         assert_eq!(r.titles, (1, 1));
         assert_eq!(r.dates, (1, 1));
+        let c = evaluate_at(&pages, Extractor::Readability, Stage::Cleaned).unwrap();
+        assert!(c.mean.f1 > 0.9, "{:?}", c.mean);
     }
 }

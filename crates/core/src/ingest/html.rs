@@ -73,10 +73,15 @@ pub struct HtmlPage {
 pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
     let doc = Html::parse_document(html);
     let meta = page_meta(&doc, url);
-    let main = match extractor {
+    // The extractors are large third-party heuristics: should one panic on
+    // some page, that page falls back to its whole body instead of taking
+    // the batch down.
+    let main = std::panic::catch_unwind(|| match extractor {
         Extractor::Readability => readability_html(html, url),
         Extractor::Trafilatura => trafilatura_html(html, url),
-    };
+    })
+    .ok()
+    .flatten();
     let mut paragraphs = main.map(|h| html_paragraphs(&h)).unwrap_or_default();
     let mut fallback = false;
     if paragraphs.is_empty() {
@@ -223,6 +228,9 @@ fn paragraphs_under(root: ego_tree::NodeRef<'_, Node>) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut hidden_depth = 0usize;
+    // Inside `<pre>` a blank line ends a paragraph (hard-wrapped text such
+    // as RFCs); single line breaks are spaces.
+    let mut pre_depth = 0usize;
     let flush = |cur: &mut String, out: &mut Vec<String>| {
         let t = cur.trim();
         if !t.is_empty() {
@@ -240,12 +248,29 @@ fn paragraphs_under(root: ego_tree::NodeRef<'_, Node>) -> Vec<String> {
                     } else if is_block(name) {
                         flush(&mut cur, &mut out);
                     }
+                    if name == "pre" {
+                        pre_depth += 1;
+                    }
+                }
+                Node::Text(t) if hidden_depth == 0 && pre_depth > 0 => {
+                    for (k, line) in t.split('\n').enumerate() {
+                        if k > 0 && line.trim().is_empty() {
+                            flush(&mut cur, &mut out);
+                        }
+                        push_collapsed(&mut cur, line);
+                        if k > 0 || t.contains('\n') {
+                            push_collapsed(&mut cur, " ");
+                        }
+                    }
                 }
                 Node::Text(t) if hidden_depth == 0 => push_collapsed(&mut cur, t),
                 _ => {}
             },
             Edge::Close(node) => {
                 if let Node::Element(e) = node.value() {
+                    if e.name() == "pre" {
+                        pre_depth = pre_depth.saturating_sub(1);
+                    }
                     if hidden_depth > 0 {
                         hidden_depth -= 1;
                     } else if is_block(e.name()) {
@@ -507,6 +532,10 @@ mod tests {
              <script>var x = 1;</script><ul><li>a</li><li>b</li></ul></div>",
         );
         assert_eq!(p, vec!["Head", "One bold word.", "Two", "lines", "a", "b"]);
+        let p = html_paragraphs(
+            "<pre>First line\n  wrapped here.\n\n   Second <b>para</b>\ngraph.\n</pre>",
+        );
+        assert_eq!(p, vec!["First line wrapped here.", "Second para graph."]);
     }
 
     #[test]

@@ -223,6 +223,10 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                     }
                     return Some(self.record());
                 }
+                Err(e) if super::gz::is_skipped_member(&e) => {
+                    // The stream goes on with the next gzip member.
+                    return Some(Err(self.bad(e.to_string())));
+                }
                 Err(e) => {
                     self.done = true;
                     return Some(Err(

@@ -6,6 +6,7 @@
 //! or record that failed, naming it, and goes on with the rest.
 
 mod decode;
+mod gz;
 pub mod html;
 pub mod jsonl;
 mod lines;
@@ -56,12 +57,12 @@ impl InputFormat {
     /// The format the first bytes of an input suggest: a WARC version
     /// line, a JSON object, HTML markup near the start, else plain text.
     pub fn sniff(head: &[u8]) -> InputFormat {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let start = head
             .iter()
             .position(|b| !b.is_ascii_whitespace())
             .unwrap_or(head.len());
         let head = &head[start..];
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         if head.starts_with(b"WARC/") {
             return InputFormat::Warc;
         }
@@ -70,9 +71,10 @@ impl InputFormat {
         }
         let lower: Vec<u8> = head.iter().take(2048).map(u8::to_ascii_lowercase).collect();
         let has = |s: &[u8]| memchr::memmem::find(&lower, s).is_some();
+        // Markup must open the input: a plain-text article that merely
+        // mentions `<html>` stays text.
         if lower.starts_with(b"<")
             && (has(b"<html") || has(b"<!doctype html") || has(b"<head") || has(b"<body"))
-            || has(b"<html")
         {
             return InputFormat::Html;
         }
@@ -267,7 +269,7 @@ pub fn read_reader(
         Err(e) => return once(Err(io_err(e))),
     };
     let stream: Box<dyn Read + Send> = if gz {
-        Box::new(flate2::read::MultiGzDecoder::new(raw))
+        Box::new(gz::GzMembers::new(raw))
     } else {
         Box::new(raw)
     };
@@ -316,6 +318,8 @@ fn peek(mut r: Box<dyn Read + Send>, n: usize) -> (Vec<u8>, Box<dyn Read + Send>
     let mut head = Vec::with_capacity(n);
     let rest: Box<dyn Read + Send> = match (&mut r).take(n as u64).read_to_end(&mut head) {
         Ok(_) => r,
+        // After a skipped gzip member the stream goes on.
+        Err(e) if gz::is_skipped_member(&e) => Box::new(FailingReader(Some(e)).chain(r)),
         Err(e) => Box::new(FailingReader(Some(e))),
     };
     let again: Box<dyn Read + Send> = Box::new(std::io::Cursor::new(head.clone()).chain(rest));
@@ -451,6 +455,33 @@ mod tests {
     }
 
     #[test]
+    fn sniffing() {
+        assert_eq!(InputFormat::sniff(b"WARC/1.1\r\n"), InputFormat::Warc);
+        assert_eq!(InputFormat::sniff(b"\n  {\"text\": 1}"), InputFormat::Jsonl);
+        assert_eq!(
+            InputFormat::sniff(b"\xEF\xBB\xBF<!DOCTYPE html><p>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::sniff(b"<!-- saved --><HTML><BODY>"),
+            InputFormat::Html
+        );
+        assert_eq!(
+            InputFormat::sniff(b"How to start a page\n\nEvery page opens with <html> and a head."),
+            InputFormat::Text
+        );
+        assert_eq!(
+            InputFormat::from_name("a.JSONL.gz"),
+            Some(InputFormat::Jsonl)
+        );
+        assert_eq!(
+            InputFormat::from_name("CC-NEWS-1.warc.gz"),
+            Some(InputFormat::Warc)
+        );
+        assert_eq!(InputFormat::from_name("notes"), None);
+    }
+
+    #[test]
     fn truncated_gzip_jsonl_keeps_the_lines_before() {
         let dir = tempfile::tempdir().unwrap();
         let lines: String = (0..200)
@@ -469,7 +500,7 @@ mod tests {
             .collect();
         assert_eq!(errs.len(), 1, "{errs:?}");
         assert!(
-            errs[0].contains("cut.jsonl.gz:") && errs[0].contains("read failed"),
+            errs[0].contains("cut.jsonl.gz:") && errs[0].contains("gzip data ends early"),
             "{errs:?}"
         );
     }
@@ -511,6 +542,14 @@ mod tests {
         std::fs::write(&bin, b"\x7fELF\x02\x01\x01\0\0\0\0\0").unwrap();
         let e = all(&bin).remove(0).unwrap_err().to_string();
         assert!(e.contains("x.txt") && e.contains("binary"), "{e}");
+        let bodiless = dir.path().join("head-only.html");
+        std::fs::write(
+            &bodiless,
+            "<html><head><title>Only a head</title></head></html>",
+        )
+        .unwrap();
+        let e = all(&bodiless).remove(0).unwrap_err().to_string();
+        assert!(e.contains("head-only.html") && e.contains("no text"), "{e}");
         let missing = all(&dir.path().join("nope.html"))
             .remove(0)
             .unwrap_err()

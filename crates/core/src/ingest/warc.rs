@@ -84,6 +84,10 @@ impl<R: BufRead> WarcReader<R> {
     }
 
     fn read_failed(&mut self, e: io::Error) -> Error {
+        if super::gz::is_skipped_member(&e) {
+            // The next gzip member starts a record of its own.
+            return self.bad(e.to_string());
+        }
         self.done = true;
         self.bad(format!(
             "read failed (truncated or corrupt data?), rest of the file skipped: {e}"
@@ -472,7 +476,7 @@ pub(crate) mod tests {
 
     fn read(data: &[u8], max: usize) -> Vec<Result<RawDoc>> {
         let r: Box<dyn Read + Send> = if data.starts_with(&[0x1f, 0x8b]) {
-            Box::new(flate2::read::MultiGzDecoder::new(std::io::Cursor::new(
+            Box::new(crate::ingest::gz::GzMembers::new(std::io::Cursor::new(
                 data.to_vec(),
             )))
         } else {
@@ -555,6 +559,28 @@ pub(crate) mod tests {
         assert!(out[0].as_ref().unwrap().text.contains("new ferry terminal"));
         let e = out[1].as_ref().unwrap_err().to_string();
         assert!(e.contains("crawl.warc record 6"), "{e}");
+    }
+
+    #[test]
+    fn a_corrupt_gzip_member_costs_only_its_record() {
+        let mut members: Vec<Vec<u8>> = archive().iter().map(|r| gzip(r)).collect();
+        // Damage the deflate data of the first article's member.
+        let m = &mut members[2];
+        let end = m.len() - 8;
+        for b in &mut m[20..end] {
+            *b = b.wrapping_mul(7).wrapping_add(3);
+        }
+        let out = read(&members.concat(), 1 << 20);
+        let errs: Vec<String> = out
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|e| e.to_string())
+            .collect();
+        assert!(!errs.is_empty() && errs[0].contains("record 3"), "{errs:?}");
+        assert!(errs[0].contains("gzip"), "{errs:?}");
+        let ok: Vec<&RawDoc> = out.iter().filter_map(|r| r.as_ref().ok()).collect();
+        assert_eq!(ok.len(), 1, "{out:?}");
+        assert!(ok[0].text.contains("harvest early"));
     }
 
     #[test]

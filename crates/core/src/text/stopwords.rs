@@ -189,9 +189,8 @@ const STOP_WORDS: &[&str] = &[
 ///
 /// "us" is deliberately not a stop word: in news it is mostly the country.
 pub fn is_stop_word(w: &str) -> bool {
-    // A hash set: this is called for every word of every article (the
-    // linear scan it replaces was a tenth of the stream's time).
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());
     SET.contains(w)
 }
+
+static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());

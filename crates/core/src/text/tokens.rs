@@ -28,9 +28,30 @@ pub fn normalize_word(w: &str) -> String {
     s
 }
 
-/// The Snowball (Porter2) English stem of a normalized word.
+/// Entries a thread's stem cache may hold before it is cleared (bounds memory
+/// on endless streams while keeping the hit rate of news vocabulary high).
+const STEM_CACHE_MAX: usize = 200_000;
+
+thread_local! {
+    static STEM_CACHE: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+}
+
+/// The Snowball (Porter2) English stem of a normalized word (memoized per
+/// thread: stemming is the hot spot of the text stage).
 pub fn stem(w: &str) -> String {
-    STEMMER.stem(w).into_owned()
+    STEM_CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if let Some(s) = cache.get(w) {
+            return s.clone();
+        }
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        let s = STEMMER.stem(w).into_owned();
+        cache.insert(w.to_string(), s.clone());
+        s
+    })
 }
 
 /// Stems of the content words of a text: stop words and one-letter words
