@@ -18,8 +18,8 @@ pub struct DigestArgs {
     /// Summary length in words (whole sentences, never over).
     #[arg(long, short, default_value_t = 100)]
     pub words: usize,
-    /// Summarization method.
-    #[arg(long, short, default_value = "centroid")]
+    /// Summarization method (lead, centroid, lexrank, textrank, coverage).
+    #[arg(long, short, default_value_t = Method::default())]
     pub method: Method,
     /// Colour in terminal output.
     #[arg(long, value_enum, default_value_t)]

@@ -39,11 +39,8 @@ enum Command {
         #[command(subcommand)]
         task: bench::BenchTask,
     },
-    /// Benchmark figures on the evaluation data sets.
-    Eval {
-        #[command(subcommand)]
-        task: eval::EvalTask,
-    },
+    /// Benchmark figures: summary quality (ROUGE), extraction, clustering.
+    Eval(eval::EvalArgs),
 }
 
 /// Runs a parsed command line.
@@ -51,7 +48,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Digest(a) => digest::run(a),
         Command::Clean(a) => clean::run(a),
-        Command::Eval { task } => eval::run(&task).map(|()| ExitCode::SUCCESS),
+        Command::Eval(a) => eval::run(a),
         Command::Ingest(a) => ingest::run(a),
         Command::Stories(a) => stories::run(a),
         Command::Show(a) => show::run(a),

@@ -23,6 +23,7 @@ pub fn markdown(d: &Digest) -> String {
     for s in &d.summary {
         let _ = writeln!(o, "- {} {}", s.text, markers(&s.sources));
     }
+    analysis(&mut o, d);
     let _ = writeln!(o, "\n## Sources\n");
     for s in &d.sources {
         let outlet = s
@@ -63,4 +64,143 @@ pub fn markdown(d: &Digest) -> String {
         }
     }
     o
+}
+
+fn src(articles: &[usize]) -> String {
+    articles.iter().map(|a| format!("[{}]", a + 1)).collect()
+}
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The cross-source analysis as Markdown sections.
+fn analysis(o: &mut String, d: &Digest) {
+    let an = &d.analysis;
+    if !an.conflicts.is_empty() {
+        let _ = writeln!(o, "\n## Conflicts\n");
+        for c in &an.conflicts {
+            let claims: Vec<String> = c
+                .claims
+                .iter()
+                .map(|x| {
+                    format!(
+                        "**{}** ({}) {}",
+                        x.says,
+                        x.words.join(", "),
+                        src(&x.articles)
+                    )
+                })
+                .collect();
+            let _ = writeln!(o, "- {}: {}", claims.join(" vs "), c.about);
+        }
+    }
+    if !an.timeline.is_empty() {
+        let _ = writeln!(o, "\n## Timeline\n");
+        let _ = writeln!(
+            o,
+            "| date | event | sources | dated by |\n|---|---|---|---|"
+        );
+        for e in &an.timeline {
+            let words: Vec<String> = e
+                .expressions
+                .iter()
+                .map(|x| format!("{} ({})", x.text, x.how))
+                .collect();
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                e.date,
+                cell(&e.text),
+                src(&e.articles),
+                cell(&words.join("; "))
+            );
+        }
+    }
+    if !an.quotes.is_empty() {
+        let _ = writeln!(o, "\n## Quotes\n");
+        for q in &an.quotes {
+            let who = q.speaker.as_deref().unwrap_or("unattributed");
+            let _ = writeln!(
+                o,
+                "- **{}**: \u{201c}{}\u{201d} {} *({})*",
+                who,
+                q.text,
+                src(&q.articles),
+                q.how
+            );
+        }
+    }
+    if !an.numbers.is_empty() {
+        let _ = writeln!(o, "\n## Numbers\n");
+        let _ = writeln!(
+            o,
+            "| number | counts | as written | sources |\n|---|---|---|---|"
+        );
+        for n in &an.numbers {
+            let mut forms: Vec<String> = Vec::new();
+            for m in &n.mentions {
+                if !forms.contains(&m.text) {
+                    forms.push(m.text.clone());
+                }
+            }
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                n.text,
+                cell(n.what.as_deref().unwrap_or("")),
+                cell(&forms.join(" / ")),
+                src(&n.articles)
+            );
+        }
+    }
+    if !an.entities.is_empty() {
+        let _ = writeln!(o, "\n## Entities\n");
+        let _ = writeln!(
+            o,
+            "| name | kind | variants | mentions | sources |\n|---|---|---|---|---|"
+        );
+        for e in &an.entities {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                cell(&e.canonical),
+                format!("{:?}", e.kind).to_lowercase(),
+                cell(&e.variants.join(", ")),
+                e.mentions.len(),
+                src(&e.articles)
+            );
+        }
+    }
+    let shared: Vec<&crate::analyze::Fact> =
+        an.facts.iter().filter(|f| f.articles.len() > 1).collect();
+    if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
+        let _ = writeln!(o, "\n## Agreement\n");
+        for f in &shared {
+            let _ = writeln!(o, "- {} {}", src(&f.articles), f.text);
+        }
+        for x in &an.only_in {
+            if x.facts.is_empty() {
+                continue;
+            }
+            let _ = writeln!(o, "\n**Only in [{}]**\n", x.article + 1);
+            for f in &x.facts {
+                let partly = if f.partly { " *(partly)*" } else { "" };
+                let _ = writeln!(o, "- {}{}", f.text, partly);
+            }
+        }
+    }
+    if an.framing.len() > 1 {
+        let _ = writeln!(o, "\n## Framing\n");
+        let _ = writeln!(o, "| source | headline | lead |\n|---|---|---|");
+        for f in &an.framing {
+            let _ = writeln!(
+                o,
+                "| [{}] | {} | {} |",
+                f.article + 1,
+                cell(&f.headline),
+                cell(&f.lead)
+            );
+        }
+    }
 }

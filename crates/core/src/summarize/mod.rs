@@ -3,10 +3,19 @@
 //! list of them, selectable by name.
 
 mod centroid;
+mod coverage;
+mod graph;
+mod lead;
+mod lexrank;
 mod select;
+mod textrank;
 
 pub use centroid::Centroid;
-pub use select::{count_words, greedy_select};
+pub use coverage::Coverage;
+pub use lead::Lead;
+pub use lexrank::LexRank;
+pub use select::{count_words, cut_words, greedy_select};
+pub use textrank::TextRank;
 
 use crate::dedup::SentenceGroups;
 use crate::model::SentenceRef;
@@ -63,27 +72,67 @@ pub trait Summarizer: Send + Sync {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Method {
+    /// Leading sentences of the articles, in turn.
+    Lead,
     /// TF-IDF centroid with position prior and redundancy removal.
-    #[default]
     Centroid,
+    /// LexRank: PageRank over TF-IDF cosine similarities.
+    Lexrank,
+    /// TextRank: PageRank over normalized word overlap.
+    Textrank,
+    /// Concept coverage: weighted stem bigrams, greedy budgeted maximization.
+    #[default]
+    Coverage,
 }
 
 impl Method {
     /// All methods.
-    pub const ALL: &'static [Method] = &[Method::Centroid];
+    pub const ALL: &'static [Method] = &[
+        Method::Lead,
+        Method::Centroid,
+        Method::Lexrank,
+        Method::Textrank,
+        Method::Coverage,
+    ];
 
     /// The summarizer behind the name.
     pub fn summarizer(self) -> Box<dyn Summarizer> {
         match self {
+            Method::Lead => Box::new(Lead),
             Method::Centroid => Box::new(Centroid::default()),
+            Method::Lexrank => Box::new(LexRank::default()),
+            Method::Textrank => Box::new(TextRank::default()),
+            Method::Coverage => Box::new(Coverage::default()),
         }
     }
 
     /// Its name.
     pub fn name(self) -> &'static str {
         match self {
+            Method::Lead => "lead",
             Method::Centroid => "centroid",
+            Method::Lexrank => "lexrank",
+            Method::Textrank => "textrank",
+            Method::Coverage => "coverage",
         }
+    }
+}
+
+/// Sentences a summary may use: not headings, not cut off, at least
+/// `min_words` words; in story order.
+pub(crate) fn candidates(
+    corpus: &Corpus,
+    min_words: usize,
+) -> impl Iterator<Item = SentenceRef> + '_ {
+    corpus.refs().filter(move |&r| {
+        let s = corpus.sentence(r);
+        !s.flags.heading && !s.flags.unterminated && count_words(&s.text) >= min_words
+    })
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }
 

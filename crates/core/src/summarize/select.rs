@@ -5,9 +5,33 @@ use super::{Budget, BudgetMode, SummaryInput};
 use crate::model::SentenceRef;
 use rustc_hash::FxHashSet;
 
-/// Words of a sentence as benchmarks count them (whitespace-separated).
+/// Words of a sentence: whitespace-separated tokens with at least one
+/// letter or digit (a lone quote mark or dash is not a word).
 pub fn count_words(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace().filter(|w| is_word(w)).count()
+}
+
+fn is_word(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+}
+
+/// The text up to and including its `n`-th word (as [`count_words`] counts).
+pub fn cut_words(s: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut seen = 0;
+    for w in s.split_whitespace() {
+        if seen >= n {
+            break;
+        }
+        if is_word(w) {
+            seen += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Picks sentences in score order: skips a sentence whose near-duplicate

@@ -1,10 +1,12 @@
 //! A story's text, ready for the analysis stages: each article with its
 //! sentences and, per sentence, the interned ids of its content stems.
 
-use super::{content_stems, split_sentences};
+use super::split_sentences;
+use super::tokens::content_stems_shared;
 use crate::model::{Article, Sentence, SentenceRef};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 /// Interned stems: id ↔ string, for one corpus.
 #[derive(Debug, Default, Clone)]
@@ -65,14 +67,25 @@ pub struct Corpus {
 impl Corpus {
     /// Splits and tokenizes articles (in parallel), then interns their terms.
     pub fn build(articles: Vec<Article>) -> Corpus {
-        let prepared: Vec<(Article, Vec<Sentence>, Vec<Vec<String>>)> = articles
-            .into_par_iter()
-            .map(|a| {
-                let sentences = split_sentences(&a);
-                let stems = sentences.iter().map(|s| content_stems(&s.text)).collect();
-                (a, sentences, stems)
-            })
-            .collect();
+        type Prepared = (Article, Vec<Sentence>, Vec<Vec<Arc<str>>>);
+        let prepare = |a: Article| -> Prepared {
+            let sentences = split_sentences(&a);
+            let stems = sentences
+                .iter()
+                .map(|s| {
+                    let mut v = Vec::new();
+                    content_stems_shared(&s.text, &mut v);
+                    v
+                })
+                .collect();
+            (a, sentences, stems)
+        };
+        // Small stories are not worth the threads' overhead.
+        let prepared: Vec<Prepared> = if articles.len() > 2 {
+            articles.into_par_iter().map(prepare).collect()
+        } else {
+            articles.into_iter().map(prepare).collect()
+        };
         let mut vocab = Vocab::default();
         let docs = prepared
             .into_iter()

@@ -189,8 +189,8 @@ const STOP_WORDS: &[&str] = &[
 ///
 /// "us" is deliberately not a stop word: in news it is mostly the country.
 pub fn is_stop_word(w: &str) -> bool {
-    SET.contains(w)
+    STOP_SET.contains(w)
 }
 
-static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+static STOP_SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
     std::sync::LazyLock::new(|| STOP_WORDS.iter().copied().collect());

@@ -1,0 +1,963 @@
+//! Direct quotes and who said them.
+//!
+//! Quotes are found per paragraph (so that one may run over several
+//! sentences) between straight or curly double marks, or curly / straight
+//! single marks that open at a word start; a quote left open at the end of
+//! a paragraph runs to its end. Each quote is attributed, in this order:
+//! 1. right after the closing mark: `," X said` / `," said X` / `," he added`;
+//! 2. before the opening mark: the subject of the last reporting verb
+//!    (`X said that "…"`, `X told Y to "…"`, `X, a member of Z, told …`,
+//!    `X, who threatened … with "…"`), a participle (`…, saying "…"`) taking
+//!    the nearest person before it;
+//! 3. a speaker named by role ("the prime minister", "the Iraqi leader")
+//!    resolved to the one person of the story with that title;
+//! 4. "he" / "she" / "they": the previous speaker of the article (the last
+//!    person quoted or reported as saying something), across sentences;
+//! 5. a quote that forms a whole paragraph with no attribution continues
+//!    the previous quote's speaker.
+//!
+//! A non-person source after the quote ("the statement said") is kept only
+//! when no person is found before it. Quotes of different articles are the
+//! same when their stems overlap strongly; a weaker overlap makes them
+//! related (e.g. two translations of one statement).
+
+use super::entities::{Entity, EntityKind, MentionIndex, Tok, is_one_space, tail, tokens};
+use super::lexicon::{is_role_noun, is_speech_verb};
+use crate::model::SentenceRef;
+use crate::text::{Corpus, content_stems};
+use rustc_hash::{FxHashMap, FxHashSet};
+use serde::{Deserialize, Serialize};
+
+/// One place a quote occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct QuoteOccurrence {
+    /// The sentences the quoted words are in.
+    pub at: Vec<SentenceRef>,
+    /// The quoted words as this article gives them.
+    pub text: String,
+    /// Who said it, as resolved (entity canonical name or the words used).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// The speaker's entity id, when the speaker is a known entity.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_entity: Option<usize>,
+    /// How the speaker was found.
+    pub how: String,
+    /// A fragment inside a sentence of the writer's own words.
+    pub partial: bool,
+}
+
+/// A quote with every article that carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Quote {
+    /// Id in the analysis.
+    pub id: usize,
+    /// The quoted words (first occurrence).
+    pub text: String,
+    /// Who said it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+    /// The speaker's entity id.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker_entity: Option<usize>,
+    /// How the speaker was found (of the occurrence that named one).
+    pub how: String,
+    /// Articles that carry it (sorted).
+    pub articles: Vec<usize>,
+    /// Every occurrence, in story order.
+    pub occurrences: Vec<QuoteOccurrence>,
+    /// Ids of related quotes: the same statement worded differently.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub related: Vec<usize>,
+}
+
+/// A quote's position in a paragraph: byte ranges of the inner text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct RawQuote {
+    /// Start of the inner text (after the opening mark).
+    pub start: usize,
+    /// End of the inner text (before the closing mark, or paragraph end).
+    pub end: usize,
+    /// Byte just past the closing mark (== end when unclosed).
+    pub after: usize,
+    /// Byte of the opening mark.
+    pub open: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Finds the quotes of one paragraph.
+pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let next = chars.get(i + 1).map(|x| x.1);
+        let opens_double = c == '“'
+            || c == '«'
+            || c == '„'
+            || (c == '"' && next.is_some_and(|n| !n.is_whitespace()));
+        let opens_single = (c == '‘' || c == '\'')
+            && prev.is_none_or(|p| p.is_whitespace() || "([—–-\"“".contains(p))
+            && next.is_some_and(|n| n.is_alphanumeric());
+        if !(opens_double || opens_single) {
+            i += 1;
+            continue;
+        }
+        // Find the matching close.
+        let mut j = i + 1;
+        let mut close = None;
+        while j < chars.len() {
+            let (_, d) = chars[j];
+            let before = chars[j - 1].1;
+            let after = chars.get(j + 1).map(|x| x.1);
+            let closes = if opens_double {
+                d == '”' || d == '»' || d == '"' || (c == '„' && d == '“')
+            } else {
+                (d == '’' || d == '\'')
+                    && !after.is_some_and(is_word_char)
+                    // "troops' mission": a plural possessive, not a close,
+                    // when a word follows after the space.
+                    && !(d == '\'' && before == 's' && after == Some(' ') && c == '\'' && j + 2 < chars.len() && chars[j + 2].1.is_lowercase())
+            };
+            if closes {
+                close = Some(j);
+                break;
+            }
+            // A single-mark quote is short: give up after ~300 characters
+            // (also keeps a page of apostrophes linear).
+            if !opens_double && (d == '“' || d == '"' || j > i + 300) {
+                break;
+            }
+            j += 1;
+        }
+        let start = pos + c.len_utf8();
+        match close {
+            Some(j) => {
+                let (cpos, cc) = chars[j];
+                if text[start..cpos].trim().chars().any(char::is_alphabetic) {
+                    out.push(RawQuote {
+                        start,
+                        end: cpos,
+                        after: cpos + cc.len_utf8(),
+                        open: pos,
+                    });
+                }
+                i = j + 1;
+            }
+            None if opens_double => {
+                // Open to the end of the paragraph (a quote that continues).
+                if text[start..].trim().split_whitespace().count() >= 3 {
+                    out.push(RawQuote {
+                        start,
+                        end: text.len(),
+                        after: text.len(),
+                        open: pos,
+                    });
+                }
+                break;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The speaker found for a quote or a reporting verb.
+#[derive(Debug, Clone, PartialEq)]
+struct Speaker {
+    name: String,
+    entity: Option<usize>,
+    person: bool,
+    how: String,
+}
+
+/// Per-article state: the last person who spoke.
+struct Ctx<'a> {
+    entities: &'a [Entity],
+    mentions: &'a MentionIndex,
+    last_person: Option<Speaker>,
+    last_quote: Option<Speaker>,
+    /// The last person named in an earlier sentence (for a pronoun when
+    /// nobody has spoken yet).
+    last_named: Option<usize>,
+}
+
+impl Ctx<'_> {
+    /// The speaker a pronoun refers to.
+    fn previous(&self, how: String) -> Option<Speaker> {
+        match (&self.last_person, self.last_named) {
+            (Some(s), _) => Some(Speaker { how, ..s.clone() }),
+            (None, Some(id)) => {
+                let mut s = speaker_from_entity(self, id, "");
+                s.how = format!("{how} (the last person named)");
+                Some(s)
+            }
+            _ => None,
+        }
+    }
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they"];
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "again",
+    "repeatedly",
+    "reportedly",
+    "once",
+    "previously",
+    "earlier",
+    "further",
+    "quickly",
+    "simply",
+    "had",
+    "publicly",
+    "privately",
+    "recently",
+    "has",
+    "was",
+    "is",
+    "would",
+    "will",
+    "could",
+    "on",
+    "last",
+];
+
+fn speaker_from_entity(ctx: &Ctx, id: usize, how: &str) -> Speaker {
+    let e = &ctx.entities[id];
+    Speaker {
+        name: e.canonical.clone(),
+        entity: Some(id),
+        person: e.kind == EntityKind::Person,
+        how: how.to_string(),
+    }
+}
+
+/// The last entity mention that ends at (or just before) `pos` of a sentence.
+fn entity_ending_at(ctx: &Ctx, r: SentenceRef, text: &str, pos: usize) -> Option<usize> {
+    let trimmed = text[..pos].trim_end().trim_end_matches(['\'', '’']);
+    let trimmed = trimmed
+        .strip_suffix("'s")
+        .or(trimmed.strip_suffix("’s"))
+        .unwrap_or(trimmed);
+    let end = trimmed.len();
+    ctx.mentions
+        .of(r)
+        .iter()
+        .filter(|m| m.1 <= end && m.1 + 3 >= end && m.1 >= end.saturating_sub(2))
+        .max_by_key(|m| m.1)
+        .map(|m| m.2)
+}
+
+/// Resolves a noun phrase of role words ("the Iraqi leader", "the prime
+/// minister") to the one person whose titles carry that role.
+fn by_role(ctx: &Ctx, np: &[String]) -> Option<usize> {
+    let head = np.last()?;
+    let head = head.trim_end_matches('s');
+    if !is_role_noun(head) {
+        return None;
+    }
+    let synonyms: Vec<&str> = match head {
+        "leader" | "premier" | "head" => vec![
+            "leader",
+            "president",
+            "prime minister",
+            "premier",
+            "king",
+            "chancellor",
+            "head",
+        ],
+        "minister" => {
+            if np.iter().any(|w| w == "prime") {
+                vec!["prime minister", "premier"]
+            } else {
+                vec!["minister"]
+            }
+        }
+        h => vec![h],
+    };
+    // Capitalized or adjective qualifiers ("Iraqi", "foreign").
+    let quals: Vec<&String> = np[..np.len() - 1]
+        .iter()
+        .filter(|w| {
+            !matches!(
+                w.as_str(),
+                "the" | "a" | "an" | "prime" | "country's" | "country’s" | "its" | "top" | "former"
+            )
+        })
+        .collect();
+    let mut hits = FxHashSet::default();
+    for e in ctx.entities {
+        if e.kind != EntityKind::Person {
+            continue;
+        }
+        let ok = e.titles.iter().any(|t| {
+            let t = t.to_lowercase();
+            synonyms.iter().any(|s| t.contains(s)) && quals.iter().all(|q| t.contains(q.as_str()))
+        });
+        if ok {
+            hits.insert(e.id);
+        }
+    }
+    if hits.len() == 1 {
+        hits.into_iter().next()
+    } else {
+        None
+    }
+}
+
+/// The subject of a reporting verb that starts at `v` in sentence `r`.
+fn subject_before(
+    ctx: &Ctx,
+    r: SentenceRef,
+    text: &str,
+    toks: &[Tok],
+    vi: usize,
+) -> Option<Speaker> {
+    let verb = toks[vi].text.to_lowercase();
+    // Participles: the nearest person before the verb.
+    if verb.ends_with("ing") {
+        return nearest_person_before(ctx, r, toks[vi].start).map(|id| {
+            speaker_from_entity(
+                ctx,
+                id,
+                &format!("subject of \"{verb}\" (nearest person before)"),
+            )
+        });
+    }
+    let mut k = vi;
+    // Skip adverbs and auxiliaries ("has also", "later").
+    while k > 0 && SKIP_BEFORE_VERB.contains(&toks[k - 1].text.to_lowercase().as_str()) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let mut end = toks[k].start;
+    let mut before = text[..end].trim_end();
+    // ", who" / ", which": the entity before the relative pronoun.
+    for rel in ["who", "which"] {
+        if let Some(b) = before.strip_suffix(rel) {
+            if b.ends_with([' ', ',']) {
+                before = b.trim_end();
+            }
+        }
+    }
+    // "the former governor, X, said": the person before the comma;
+    // "X, a member of Z, told": skip the appositive.
+    if let Some(b) = before.strip_suffix(',') {
+        let b = b.trim_end();
+        if let Some(id) = entity_ending_at(ctx, r, text, b.len()).filter(|&id| {
+            matches!(
+                ctx.entities[id].kind,
+                EntityKind::Person | EntityKind::Other
+            )
+        }) {
+            return Some(speaker_from_entity(ctx, id, &format!("X, {verb}")));
+        }
+        match b.rfind(',') {
+            Some(c) if b[..c].trim_end().ends_with(|ch: char| ch.is_alphanumeric()) => {
+                before = b[..c].trim_end();
+            }
+            _ => before = b,
+        }
+    }
+    end = before.len();
+    // A pronoun: the previous speaker.
+    let cut = tail(before, 24);
+    let last_tok = tokens(cut).last().copied();
+    if let Some(t) = last_tok {
+        let l = t.text.to_lowercase();
+        if PRONOUNS.contains(&l.as_str()) && t.end + (before.len() - cut.len()) == end {
+            return ctx.previous(format!("\"{l} {verb}\": the previous speaker"));
+        }
+    }
+    if let Some(id) = entity_ending_at(ctx, r, text, end) {
+        return Some(speaker_from_entity(ctx, id, &format!("X {verb}")));
+    }
+    // A noun phrase: up to four words of the same clause.
+    let np_toks: Vec<Tok> = {
+        // The last words only (bounded, so the work stays linear).
+        let cut = tail(before, 120);
+        let off = before.len() - cut.len();
+        let all: Vec<Tok> = tokens(cut)
+            .into_iter()
+            .map(|t| Tok {
+                start: t.start + off,
+                end: t.end + off,
+                text: t.text,
+            })
+            .collect();
+        let mut v: Vec<Tok> = Vec::new();
+        for t in all.iter().rev() {
+            let gap_end = v.last().map(|x: &Tok| x.start).unwrap_or(end);
+            if !before[t.end..gap_end].trim().is_empty() || v.len() >= 4 {
+                break;
+            }
+            v.push(*t);
+            if matches!(
+                t.text.to_lowercase().as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            ) {
+                break;
+            }
+        }
+        v.reverse();
+        v
+    };
+    if np_toks.is_empty() {
+        return None;
+    }
+    let np: Vec<String> = np_toks.iter().map(|t| t.text.to_lowercase()).collect();
+    if let Some(id) = by_role(ctx, &np) {
+        let phrase = before[np_toks[0].start..end].to_string();
+        return Some(speaker_from_entity(
+            ctx,
+            id,
+            &format!("named by role: \"{phrase}\""),
+        ));
+    }
+    let phrase = before[np_toks[0].start..end].to_string();
+    let head = np.last().cloned().unwrap_or_default();
+    let personish = is_role_noun(&head) || head.ends_with("ers") || head == "people";
+    if !np.iter().any(|w| w.chars().any(char::is_alphabetic)) {
+        return None;
+    }
+    Some(Speaker {
+        name: phrase,
+        entity: None,
+        person: personish,
+        how: format!("X {verb}"),
+    })
+}
+
+fn nearest_person_before(ctx: &Ctx, r: SentenceRef, pos: usize) -> Option<usize> {
+    ctx.mentions
+        .of(r)
+        .iter()
+        .filter(|m| m.1 <= pos && ctx.entities[m.2].kind == EntityKind::Person)
+        .max_by_key(|m| m.1)
+        .map(|m| m.2)
+}
+
+/// Attribution right after a quote: `," X said` or `," said X`.
+fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<Speaker> {
+    let rest = &text[from..];
+    let lead = rest.len()
+        - rest
+            .trim_start_matches([',', ' ', '\u{a0}', '.', '!', '?'])
+            .len();
+    let rest_start = from + lead;
+    let toks = tokens(&text[rest_start..]);
+    // Tokens of the attribution clause (up to the next punctuation).
+    let mut clause: Vec<Tok> = Vec::new();
+    let mut prev_end = 0;
+    for t in toks.iter().take(10) {
+        let gap = &text[rest_start + prev_end..rest_start + t.start];
+        if !clause.is_empty() && !(is_one_space(gap) || gap.trim().is_empty()) {
+            break;
+        }
+        clause.push(Tok {
+            start: rest_start + t.start,
+            end: rest_start + t.end,
+            text: t.text,
+        });
+        prev_end = t.end;
+    }
+    let vi = clause.iter().position(|t| is_speech_verb(t.text))?;
+    let verb = clause[vi].text.to_lowercase();
+    if vi == 0 {
+        // `," said X`
+        // `said X` / `said coach X`: the first name of the clause after the verb.
+        let after_verb = clause[vi].end;
+        let clause_end = clause.last().map(|t| t.end).unwrap_or(after_verb);
+        let m = ctx
+            .mentions
+            .of(r)
+            .iter()
+            .find(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+        return Some(speaker_from_entity(ctx, m.2, &format!("{verb} X")));
+    }
+    let np = &clause[..vi];
+    let np_words: Vec<String> = np.iter().map(|t| t.text.to_lowercase()).collect();
+    let np_start = np[0].start;
+    let np_end = np[np.len() - 1].end;
+    if np.len() == 1 && PRONOUNS.contains(&np_words[0].as_str()) {
+        return ctx.previous(format!("\"{} {verb}\": the previous speaker", np_words[0]));
+    }
+    // The last person named in the phrase, else the last entity.
+    let ms: Vec<&(usize, usize, usize)> = ctx
+        .mentions
+        .of(r)
+        .iter()
+        .filter(|m| m.0 >= np_start && m.1 <= np_end)
+        .collect();
+    if let Some(m) = ms
+        .iter()
+        .rev()
+        .find(|m| ctx.entities[m.2].kind == EntityKind::Person)
+        .or(ms.last())
+    {
+        return Some(speaker_from_entity(ctx, m.2, &format!("X {verb}")));
+    }
+    if let Some(id) = by_role(ctx, &np_words) {
+        let phrase = text[np_start..np_end].to_string();
+        return Some(speaker_from_entity(
+            ctx,
+            id,
+            &format!("named by role: \"{phrase}\""),
+        ));
+    }
+    let head = np_words.last().cloned().unwrap_or_default();
+    Some(Speaker {
+        name: text[np_start..np_end].to_string(),
+        entity: None,
+        person: is_role_noun(&head) || head.ends_with("ers") || head == "people",
+        how: format!("X {verb}"),
+    })
+}
+
+/// Indices of the quote intervals a token is inside.
+fn inside_any(pos: usize, spans: &[(usize, usize)]) -> bool {
+    spans.iter().any(|&(a, b)| pos >= a && pos < b)
+}
+
+/// Attributes reporting verbs outside quotes (indirect speech: "X said
+/// that ...") so that a later "he said" finds its speaker.
+fn note_indirect_speech(ctx: &mut Ctx, r: SentenceRef, text: &str, quoted: &[(usize, usize)]) {
+    if let Some(m) = ctx
+        .mentions
+        .of(r)
+        .iter()
+        .rev()
+        .find(|m| ctx.entities[m.2].kind == EntityKind::Person)
+    {
+        ctx.last_named = Some(m.2);
+    }
+    let toks = tokens(text);
+    for (vi, t) in toks.iter().enumerate() {
+        if inside_any(t.start, quoted) || !is_speech_verb(t.text) || t.text.ends_with("ing") {
+            continue;
+        }
+        if let Some(s) = subject_before(ctx, r, text, &toks, vi) {
+            if s.person && s.entity.is_some() {
+                ctx.last_person = Some(s);
+            }
+        }
+    }
+}
+
+fn normalize_quote(s: &str) -> String {
+    s.trim().trim_end_matches([',', ' ']).trim().to_string()
+}
+
+/// Finds and attributes the quotes of a story, merged across articles.
+pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIndex) -> Vec<Quote> {
+    let mut occs: Vec<(usize, QuoteOccurrence)> = Vec::new();
+    for (a, d) in corpus.docs.iter().enumerate() {
+        let mut ctx = Ctx {
+            entities,
+            mentions,
+            last_person: None,
+            last_quote: None,
+            last_named: None,
+        };
+        let mut prev_para_quoted = false;
+        // Sentences by paragraph, once.
+        let mut para_sents: Vec<Vec<usize>> = vec![Vec::new(); d.article.paragraphs.len()];
+        for (i, s) in d.sentences.iter().enumerate() {
+            if let Some(v) = para_sents.get_mut(s.paragraph) {
+                v.push(i);
+            }
+        }
+        for (pi, p) in d.article.paragraphs.iter().enumerate() {
+            let ptext = d.article.paragraph_text(p);
+            let raws = find_quotes(ptext);
+            // Sentences of the paragraph with their paragraph-relative ranges.
+            let sents: Vec<(usize, usize, usize)> = para_sents[pi]
+                .iter()
+                .map(|&i| {
+                    let s = &d.sentences[i];
+                    (i, s.span.start - p.span.start, s.span.end - p.span.start)
+                })
+                .collect();
+            // The sentence holding a position (the last one starting at or before it).
+            let sent_of = |pos: usize| -> Option<usize> {
+                let k = sents.partition_point(|s| s.1 <= pos);
+                sents.get(k.checked_sub(1)?).map(|s| s.0)
+            };
+            let mut cursor = 0;
+            let mut quoted_by_sentence: Vec<(usize, Vec<(usize, usize)>)> = Vec::new();
+            let mut done_sentences: FxHashSet<usize> = FxHashSet::default();
+            let mut para_has_quote = false;
+            for q in &raws {
+                let (Some(s_open), Some(s_close)) = (
+                    sent_of(q.start),
+                    sent_of(q.end.saturating_sub(1).max(q.start)),
+                ) else {
+                    continue;
+                };
+                // Indirect speech in sentences before this quote.
+                while cursor < sents.len() && sents[cursor].0 < s_open {
+                    let (si, ss, _) = sents[cursor];
+                    cursor += 1;
+                    if done_sentences.insert(si) {
+                        let r = SentenceRef {
+                            article: a,
+                            sentence: si,
+                        };
+                        let spans = quoted_spans(&raws, ss, d.sentences[si].text.len());
+                        note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
+                    }
+                }
+                let para_quoted_before = para_has_quote;
+                para_has_quote = true;
+                let ro = SentenceRef {
+                    article: a,
+                    sentence: s_open,
+                };
+                let rc = SentenceRef {
+                    article: a,
+                    sentence: s_close,
+                };
+                let so = &d.sentences[s_open];
+                let sc = &d.sentences[s_close];
+                let off_o = so.span.start - p.span.start;
+                let off_c = sc.span.start - p.span.start;
+                let text = normalize_quote(&ptext[q.start..q.end]);
+                // After the close (same sentence as the close).
+                let after = if q.after <= off_c + sc.text.len() && q.after >= off_c {
+                    speaker_after(&ctx, rc, &sc.text, q.after - off_c)
+                } else {
+                    None
+                };
+                // Before the open.
+                let before = {
+                    let local_open = q.open.saturating_sub(off_o).min(so.text.len());
+                    let toks = tokens(&so.text);
+                    let spans = quoted_spans(&raws, off_o, so.text.len());
+                    toks.iter()
+                        .enumerate()
+                        .filter(|(_, t)| {
+                            t.end <= local_open
+                                && is_speech_verb(t.text)
+                                && !inside_any(t.start, &spans)
+                        })
+                        .last()
+                        .and_then(|(vi, _)| subject_before(&ctx, ro, &so.text, &toks, vi))
+                };
+                // "according to X" anywhere in the sentence.
+                let before = before.or_else(|| {
+                    let l = so.text.to_lowercase();
+                    let at = l.find("according to ")? + "according to ".len();
+                    let m = mentions
+                        .of(ro)
+                        .iter()
+                        .find(|m| m.0 >= at && m.0 <= at + 40)?;
+                    Some(speaker_from_entity(&ctx, m.2, "according to X"))
+                });
+                // `X "…"` with no verb between: the entity right before the mark.
+                let before = before.or_else(|| {
+                    let local_open = q.open.saturating_sub(off_o).min(so.text.len());
+                    entity_ending_at(&ctx, ro, &so.text, local_open)
+                        .filter(|&id| entities[id].kind == EntityKind::Person)
+                        .map(|id| {
+                            speaker_from_entity(&ctx, id, "X \"…\" (subject before the quote)")
+                        })
+                });
+                // A reporting verb later in the sentence: `"…" with Y, X said`.
+                let after = after.or_else(|| {
+                    if q.after < off_c || q.after > off_c + sc.text.len() {
+                        return None;
+                    }
+                    let local = q.after - off_c;
+                    let toks = tokens(&sc.text);
+                    let spans = quoted_spans(&raws, off_c, sc.text.len());
+                    toks.iter()
+                        .enumerate()
+                        .find(|(_, t)| {
+                            t.start >= local
+                                && is_speech_verb(t.text)
+                                && !t.text.ends_with("ing")
+                                && !inside_any(t.start, &spans)
+                        })
+                        .and_then(|(vi, _)| subject_before(&ctx, rc, &sc.text, &toks, vi))
+                        .map(|mut s| {
+                            s.how = format!("{} (later in the sentence)", s.how);
+                            s
+                        })
+                });
+                let partial = {
+                    let local_open = q.open.saturating_sub(off_o);
+                    let lead = so.text[..local_open.min(so.text.len())].trim();
+                    !lead.is_empty() && lead.chars().any(char::is_alphabetic)
+                };
+                let whole_paragraph =
+                    ptext[..q.open].trim().is_empty() && ptext[q.after..].trim().is_empty();
+                let speaker = match (after, before) {
+                    (Some(a), _)
+                        if a.person
+                            || a.entity
+                                .is_some_and(|e| entities[e].kind != EntityKind::Organization) =>
+                    {
+                        Some(a)
+                    }
+                    (Some(a), Some(b)) => {
+                        if b.person {
+                            Some(b)
+                        } else {
+                            Some(a)
+                        }
+                    }
+                    (Some(a), None) => Some(a),
+                    (None, Some(b)) => Some(b),
+                    (None, None) => {
+                        if (whole_paragraph && prev_para_quoted) || (!partial && para_quoted_before)
+                        {
+                            ctx.last_quote.clone().map(|mut s| {
+                                s.how = "continues the previous quote".into();
+                                s
+                            })
+                        } else {
+                            let local = q.open.saturating_sub(off_o);
+                            nearest_person_before(&ctx, ro, local).map(|id| {
+                                speaker_from_entity(&ctx, id, "nearest person before the quote")
+                            })
+                        }
+                    }
+                };
+                if let Some(s) = &speaker {
+                    if s.person && s.entity.is_some() {
+                        ctx.last_person = Some(s.clone());
+                    }
+                    ctx.last_quote = Some(s.clone());
+                }
+                let at: Vec<SentenceRef> = (s_open..=s_close)
+                    .map(|sentence| SentenceRef {
+                        article: a,
+                        sentence,
+                    })
+                    .collect();
+                occs.push((
+                    a,
+                    QuoteOccurrence {
+                        at,
+                        text,
+                        speaker: speaker.as_ref().map(|s| s.name.clone()),
+                        speaker_entity: speaker.as_ref().and_then(|s| s.entity),
+                        how: speaker
+                            .as_ref()
+                            .map(|s| s.how.clone())
+                            .unwrap_or_else(|| "unattributed".into()),
+                        partial,
+                    },
+                ));
+                let _ = &mut quoted_by_sentence;
+            }
+            for &(si, ss, _) in &sents {
+                if done_sentences.insert(si) {
+                    let r = SentenceRef {
+                        article: a,
+                        sentence: si,
+                    };
+                    let spans = quoted_spans(&raws, ss, d.sentences[si].text.len());
+                    note_indirect_speech(&mut ctx, r, &d.sentences[si].text, &spans);
+                }
+            }
+            prev_para_quoted = para_has_quote;
+        }
+    }
+    merge_quotes(occs)
+}
+
+/// Quote inner ranges relative to a sentence that starts at `off` in the paragraph.
+fn quoted_spans(raws: &[RawQuote], off: usize, len: usize) -> Vec<(usize, usize)> {
+    // Quotes are in text order and do not overlap: skip to the first that
+    // ends after the sentence starts.
+    let k = raws.partition_point(|q| q.end <= off);
+    raws[k..]
+        .iter()
+        .take_while(|q| q.start < off + len)
+        .filter(|q| q.end > off && q.start < off + len)
+        .map(|q| {
+            (
+                q.start.saturating_sub(off),
+                (q.end - off.min(q.end)).min(len),
+            )
+        })
+        .collect()
+}
+
+/// A quote's words prepared for comparison: letters and digits, and stems.
+struct QuoteKey {
+    squashed: String,
+    stems: FxHashSet<String>,
+}
+
+impl QuoteKey {
+    fn new(s: &str) -> Self {
+        QuoteKey {
+            squashed: s
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect(),
+            stems: content_stems(s).into_iter().collect(),
+        }
+    }
+}
+
+/// How alike two quotes are: 2 = the same quote, 1 = related, 0 = neither.
+pub fn quote_likeness(a: &str, b: &str) -> u8 {
+    likeness(&QuoteKey::new(a), &QuoteKey::new(b))
+}
+
+fn likeness(a: &QuoteKey, b: &QuoteKey) -> u8 {
+    if a.squashed == b.squashed {
+        return 2;
+    }
+    let (sa, sb) = (&a.stems, &b.stems);
+    let shared = sa.intersection(sb).count();
+    let (small, large) = (sa.len().min(sb.len()), sa.len().max(sb.len()));
+    if small == 0 {
+        return 0;
+    }
+    let jac = shared as f64 / (sa.len() + sb.len() - shared) as f64;
+    if jac >= 0.6 && small >= 3
+        || (small >= 5
+            && shared as f64 >= 0.85 * small as f64
+            && small as f64 >= 0.7 * large as f64)
+    {
+        2
+    } else if (jac >= 0.2 && shared >= 3) || (shared as f64 >= 0.8 * small as f64 && shared >= 2) {
+        1
+    } else {
+        0
+    }
+}
+
+/// Quotes that share a stem with `key` (at most `CANDIDATES`), from an
+/// inverted index, so that merging is not quadratic in a story's quotes.
+const CANDIDATES: usize = 200;
+
+fn candidates(index: &FxHashMap<String, Vec<usize>>, key: &QuoteKey) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let mut stems: Vec<&String> = key.stems.iter().collect();
+    stems.sort_by_key(|s| index.get(*s).map_or(0, Vec::len));
+    for st in stems {
+        for &q in index
+            .get(st)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take(CANDIDATES)
+        {
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+        if out.len() >= CANDIDATES {
+            break;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+fn merge_quotes(occs: Vec<(usize, QuoteOccurrence)>) -> Vec<Quote> {
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut keys: Vec<Vec<QuoteKey>> = Vec::new();
+    let mut index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut exact: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (a, o) in occs {
+        let key = QuoteKey::new(&o.text);
+        let mut cands = candidates(&index, &key);
+        cands.extend(
+            exact
+                .get(&key.squashed)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+                .iter()
+                .take(CANDIDATES),
+        );
+        cands.sort_unstable();
+        cands.dedup();
+        let same = cands.into_iter().find(|&i| {
+            !quotes[i].articles.contains(&a) && keys[i].iter().any(|k| likeness(k, &key) == 2)
+        });
+        match same {
+            Some(i) => {
+                let q = &mut quotes[i];
+                if q.speaker.is_none() || (q.speaker_entity.is_none() && o.speaker_entity.is_some())
+                {
+                    q.speaker = o.speaker.clone();
+                    q.speaker_entity = o.speaker_entity;
+                    q.how = o.how.clone();
+                }
+                q.articles.push(a);
+                q.articles.sort_unstable();
+                q.articles.dedup();
+                q.occurrences.push(o);
+                keys[i].push(key);
+            }
+            None => {
+                let id = quotes.len();
+                for st in &key.stems {
+                    index.entry(st.clone()).or_default().push(id);
+                }
+                exact.entry(key.squashed.clone()).or_default().push(id);
+                quotes.push(Quote {
+                    id: quotes.len(),
+                    text: o.text.clone(),
+                    speaker: o.speaker.clone(),
+                    speaker_entity: o.speaker_entity,
+                    how: o.how.clone(),
+                    articles: vec![a],
+                    occurrences: vec![o],
+                    related: Vec::new(),
+                });
+                keys.push(vec![key]);
+            }
+        }
+    }
+    let n = quotes.len();
+    for i in 0..n {
+        let mut cands: Vec<usize> = Vec::new();
+        for k in &keys[i] {
+            cands.extend(candidates(&index, k));
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for j in cands.into_iter().filter(|&j| j > i) {
+            if quotes[i]
+                .articles
+                .iter()
+                .any(|a| quotes[j].articles.contains(a))
+            {
+                continue;
+            }
+            let rel = keys[i]
+                .iter()
+                .any(|x| keys[j].iter().any(|y| likeness(x, y) >= 1));
+            if rel {
+                quotes[i].related.push(j);
+                quotes[j].related.push(i);
+            }
+        }
+    }
+    quotes
+}
+
+#[cfg(test)]
+mod tests;

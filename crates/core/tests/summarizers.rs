@@ -1,0 +1,181 @@
+//! One test suite run over every summarizer (`Method::ALL`), on the bundled
+//! example: whole sentences from the articles, the budget respected,
+//! citations that point at the sentence they quote, and the benchmark
+//! convention (cut at exactly N words) on an evaluation cluster.
+
+mod common;
+
+use common::*;
+use storyline_core::dedup::{DedupConfig, near_duplicate_sentences};
+use storyline_core::digest::{DigestConfig, build_digest};
+use storyline_core::eval::datasets::{ClusterDoc, EvalCluster};
+use storyline_core::eval::summaries::summarize_cluster;
+use storyline_core::summarize::{Budget, BudgetMode, Method, SummaryInput, count_words};
+use storyline_core::text::Corpus;
+
+fn example_articles() -> Vec<storyline_core::model::Article> {
+    cleaned().into_iter().map(|(_, a)| a).collect()
+}
+
+#[test]
+fn every_method_picks_whole_sentences_within_budget() {
+    let corpus = Corpus::build(example_articles());
+    let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+    for &method in Method::ALL {
+        for words in [40, 100, 250] {
+            let input = SummaryInput {
+                corpus: &corpus,
+                groups: &groups,
+            };
+            let picked = method.summarizer().select(input, Budget::whole(words));
+            assert!(!picked.is_empty(), "{method}: nothing picked at {words}");
+            let total: usize = picked
+                .iter()
+                .map(|&r| count_words(&corpus.sentence(r).text))
+                .sum();
+            assert!(total <= words, "{method}: {total} words > {words}");
+            let mut seen = picked.clone();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), picked.len(), "{method}: a sentence twice");
+            let groups_in: std::collections::BTreeSet<usize> =
+                picked.iter().map(|&r| groups.group(r)).collect();
+            assert_eq!(
+                groups_in.len(),
+                picked.len(),
+                "{method}: near-duplicates both picked"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_method_gives_a_digest_with_intact_citations() {
+    for &method in Method::ALL {
+        let articles = example_articles();
+        let bodies: Vec<(String, String)> = articles
+            .iter()
+            .map(|a| (a.id.clone(), a.body.clone()))
+            .collect();
+        let d = build_digest(
+            articles,
+            &DigestConfig {
+                words: 100,
+                method,
+                ..DigestConfig::default()
+            },
+        )
+        .expect("digest builds");
+        assert!(!d.summary.is_empty(), "{method}: empty summary");
+        let words: usize = d.summary.iter().map(|s| count_words(&s.text)).sum();
+        assert!(words <= 100, "{method}: {words} words");
+        for s in &d.summary {
+            assert!(!s.citations.is_empty(), "{method}: uncited sentence");
+            let first = &s.citations[0];
+            let body = &bodies
+                .iter()
+                .find(|(id, _)| *id == first.article)
+                .expect("cited article")
+                .1;
+            assert_eq!(
+                &body[first.span.start..first.span.end],
+                s.text,
+                "{method}: the citation's span is not the sentence shown"
+            );
+            for c in &s.citations {
+                assert!(
+                    s.sources.contains(&c.source),
+                    "{method}: source list misses a citation"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_method_is_deterministic() {
+    for &method in Method::ALL {
+        let run = || {
+            let corpus = Corpus::build(example_articles());
+            let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+            method.summarizer().select(
+                SummaryInput {
+                    corpus: &corpus,
+                    groups: &groups,
+                },
+                Budget::whole(100),
+            )
+        };
+        assert_eq!(run(), run(), "{method}");
+    }
+}
+
+fn example_cluster() -> EvalCluster {
+    EvalCluster {
+        id: "example".into(),
+        documents: example_articles()
+            .into_iter()
+            .map(|a| ClusterDoc {
+                text: a.body.replace("\n\n", "\n"),
+                title: Some(a.title),
+                ..ClusterDoc::default()
+            })
+            .collect(),
+        summaries: vec!["unused".into()],
+    }
+}
+
+#[test]
+fn benchmark_mode_cuts_at_exactly_the_budget() {
+    let cluster = example_cluster();
+    for &method in Method::ALL {
+        for words in [50, 120] {
+            let cut = Budget {
+                words,
+                mode: BudgetMode::CutAtLimit,
+            };
+            let s = summarize_cluster(&cluster, method, cut);
+            let total: usize = s.sentences.iter().map(|l| count_words(&l.text)).sum();
+            assert_eq!(total, words, "{method}: benchmark summary is {total} words");
+            let whole = summarize_cluster(&cluster, method, Budget::whole(words));
+            let total: usize = whole.sentences.iter().map(|l| count_words(&l.text)).sum();
+            assert!(
+                total <= words,
+                "{method}: whole-sentence summary is {total} words"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_method_handles_an_empty_or_tiny_story() {
+    let empty = Corpus::build(Vec::new());
+    let groups = near_duplicate_sentences(&empty, &DedupConfig::default());
+    for &method in Method::ALL {
+        let picked = method.summarizer().select(
+            SummaryInput {
+                corpus: &empty,
+                groups: &groups,
+            },
+            Budget::whole(100),
+        );
+        assert!(picked.is_empty(), "{method}");
+        let tiny = EvalCluster {
+            id: "t".into(),
+            documents: vec![ClusterDoc {
+                text: "One short line".into(),
+                ..ClusterDoc::default()
+            }],
+            summaries: vec!["s".into()],
+        };
+        let s = summarize_cluster(
+            &tiny,
+            method,
+            Budget {
+                words: 10,
+                mode: BudgetMode::CutAtLimit,
+            },
+        );
+        assert!(s.sentences.len() <= 1, "{method}");
+    }
+}
