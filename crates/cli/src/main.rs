@@ -6,6 +6,7 @@
 
 mod commands;
 mod input;
+mod store;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -2,6 +2,7 @@
 //!
 //! Data flows one way through the stages, each a module:
 //! `ingest` → `clean` → `text` → `dedup` → `cluster` → `analyze` + `summarize` → `render`.
+//! [`stream`] chains `dedup` and `cluster` over an endless stream of articles.
 #![warn(missing_docs)]
 
 pub mod analyze;
@@ -14,6 +15,7 @@ pub mod eval;
 pub mod ingest;
 pub mod model;
 pub mod render;
+pub mod stream;
 pub mod summarize;
 pub mod text;
 

@@ -240,6 +240,27 @@ pub struct Story {
     pub last: Option<chrono::NaiveDate>,
     /// The terms that characterize the story, most weighty first.
     pub key_terms: Vec<String>,
+    /// Near-duplicates of the story's articles (syndicated copies): each
+    /// names the article it duplicates. Not in `articles`; never dropped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carriers: Vec<Carrier>,
+}
+
+/// An article that is a near-duplicate of another (wire copy carried by
+/// several outlets): kept as evidence that the outlets agree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Carrier {
+    /// The duplicate's own id.
+    pub id: String,
+    /// Id of the article it duplicates (the one the story lists).
+    pub duplicate_of: String,
+    /// Outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<String>,
+    /// Path or URL.
+    pub path: String,
+    /// Estimated Jaccard similarity of the two texts' word 3-grams.
+    pub similarity: f64,
 }
 
 /// A pointer from a statement of the digest to a source sentence.

@@ -1,8 +1,13 @@
 //! The subcommands, one file each.
 
+pub mod bench;
 mod clean;
 mod digest;
-mod eval;
+pub mod eval;
+pub mod ingest;
+mod search;
+mod show;
+mod stories;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -21,7 +26,20 @@ enum Command {
     Digest(digest::DigestArgs),
     /// Show what cleaning kept and dropped from each input, and why.
     Clean(clean::CleanArgs),
-    /// Benchmark figures: summary quality (ROUGE) and speed.
+    /// Add articles to a store, incrementally: dedup, clustering, digests.
+    Ingest(ingest::IngestArgs),
+    /// List stories: of a store (--db), or of the inputs, clustered in one go.
+    Stories(stories::StoriesArgs),
+    /// Print a stored story's digest.
+    Show(show::ShowArgs),
+    /// Full-text search over a store's articles.
+    Search(search::SearchArgs),
+    /// Throughput benchmarks.
+    Bench {
+        #[command(subcommand)]
+        task: bench::BenchTask,
+    },
+    /// Benchmark figures: summary quality (ROUGE), extraction, clustering.
     Eval(eval::EvalArgs),
 }
 
@@ -31,6 +49,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Digest(a) => digest::run(a),
         Command::Clean(a) => clean::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Ingest(a) => ingest::run(a),
+        Command::Stories(a) => stories::run(a),
+        Command::Show(a) => show::run(a),
+        Command::Search(a) => search::run(a),
+        Command::Bench { task } => bench::run(&task),
     }
 }
 

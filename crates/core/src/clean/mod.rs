@@ -59,6 +59,13 @@ enum Verdict {
     Drop(DropReason),
 }
 
+/// True when `line`, the only body line left, is long enough to be an
+/// article's whole text rather than its headline.
+fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
+    verdicts.iter().filter(|v| **v == Verdict::Body).count() == 1
+        && line.split_whitespace().count() > 25
+}
+
 /// Cleans one raw document.
 pub fn clean(raw: &RawDoc) -> Article {
     let lines = lines_of(&raw.text);
@@ -90,6 +97,7 @@ pub fn clean(raw: &RawDoc) -> Article {
     }
 
     // 2. Title: from metadata, else the first remaining non-empty line.
+    let mut title_in_body = None;
     let title = match raw
         .title
         .as_deref()
@@ -98,6 +106,17 @@ pub fn clean(raw: &RawDoc) -> Article {
     {
         Some(t) => t.to_string(),
         None => match verdicts.iter().position(|v| *v == Verdict::Body) {
+            Some(i) if is_whole_text(&verdicts, lines[i].text) => {
+                // The whole text is one long paragraph (a JSONL record
+                // without a title, say): it stays the body, and its first
+                // sentence stands in for the title.
+                title_in_body = Some(i);
+                let text = lines[i].text;
+                crate::text::split_paragraph(text)
+                    .first()
+                    .map_or(text, |s| &text[s.start..s.end])
+                    .to_string()
+            }
             Some(i) => {
                 verdicts[i] = Verdict::Title;
                 lines[i].text.to_string()
@@ -108,7 +127,10 @@ pub fn clean(raw: &RawDoc) -> Article {
     let title_key = squash(&title);
     if !title_key.is_empty() {
         for (i, l) in lines.iter().enumerate() {
-            if verdicts[i] == Verdict::Body && squash(l.text) == title_key {
+            if title_in_body != Some(i)
+                && verdicts[i] == Verdict::Body
+                && squash(l.text) == title_key
+            {
                 verdicts[i] = Verdict::Drop(DropReason::RepeatedTitle);
             }
         }

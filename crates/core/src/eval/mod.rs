@@ -1,6 +1,8 @@
-//! The `eval` stage: ROUGE (checked against ROUGE-1.5.5 and `rouge-score`)
-//! and loaders for the evaluation data sets.
+//! The `eval` stage: ROUGE (checked against ROUGE-1.5.5 and `rouge-score`),
+//! clustering metrics (B-cubed, pairwise F1) and loaders for the evaluation
+//! data sets.
 
+pub mod cluster;
 pub mod datasets;
 pub mod extract;
 pub mod porter;

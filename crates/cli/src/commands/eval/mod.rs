@@ -1,5 +1,6 @@
 //! `storyline eval TASK`: the benchmark figures. One file per task.
 
+mod cluster;
 mod extract;
 mod summarize;
 
@@ -22,6 +23,10 @@ enum EvalTask {
     /// HTML main-content extraction: token F1 against the reference text,
     /// title and publication-time accuracy against the reference metadata.
     Extract(extract::ExtractArgs),
+    /// Story clustering: pool the documents of many Multi-News clusters,
+    /// shuffle them, cluster them as a stream, score against the clusters
+    /// (B-cubed and pairwise F1).
+    Cluster(cluster::ClusterEvalArgs),
 }
 
 /// Runs an eval task.
@@ -30,5 +35,6 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalTask::Summarize(a) => summarize::run_summarize(a),
         EvalTask::Rouge(a) => summarize::run_rouge(a),
         EvalTask::Extract(a) => extract::run_extract(&a).map(|()| ExitCode::SUCCESS),
+        EvalTask::Cluster(a) => cluster::run_cluster(&a).map(|()| ExitCode::SUCCESS),
     }
 }

@@ -1,0 +1,55 @@
+//! `storyline show STORY --db FILE`: a stored story's digest.
+
+use super::{ColorChoice, FormatArg, print};
+use crate::store::Store;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use storyline_core::digest::{DigestConfig, build_digest};
+
+/// Arguments of `show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Story id (or an unambiguous prefix of it).
+    pub story: String,
+    /// The store.
+    #[arg(long)]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t)]
+    pub format: FormatArg,
+    /// Colour in terminal output.
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
+}
+
+/// Runs `show`.
+pub fn run(a: ShowArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_existing(&a.db)?;
+    let ids = store.stories_with_prefix(&a.story)?;
+    let id = match ids.as_slice() {
+        [] => anyhow::bail!("no story {:?} in {}", a.story, a.db.display()),
+        [one] => one.clone(),
+        many if many.contains(&a.story) => a.story.clone(),
+        many => anyhow::bail!("{:?} is ambiguous: {}", a.story, many.join(", ")),
+    };
+    let digest = match store.digest(&id)? {
+        Some(d) => d,
+        // Not written yet (an ingest was interrupted): build it now.
+        None => {
+            let words = store.digest_words(100)?;
+            build_digest(
+                store.story_articles(&id)?,
+                &DigestConfig {
+                    words,
+                    ..DigestConfig::default()
+                },
+            )?
+        }
+    };
+    print(&storyline_core::render::render(
+        &digest,
+        a.format.into(),
+        a.color.enabled(),
+    )?)?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,239 @@
+//! `storyline stories`: the stories of a store (`--db`), or of the given
+//! inputs clustered in one go.
+
+use super::{ColorChoice, FormatArg, exit_code, print};
+use crate::store::{ListedArticle, Store};
+use rayon::prelude::*;
+use std::fmt::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use storyline_core::clean::clean;
+use storyline_core::cluster::time_order;
+use storyline_core::digest::{DigestConfig, build_digest};
+use storyline_core::model::Article;
+use storyline_core::stream::{Placement, Stream, StreamConfig, prepare};
+
+/// Arguments of `stories`.
+#[derive(Debug, clap::Args)]
+pub struct StoriesArgs {
+    /// Inputs to cluster (files, folders, `-`); none with `--db`.
+    pub paths: Vec<PathBuf>,
+    /// List the stories of this store instead.
+    #[arg(long, conflicts_with = "paths")]
+    pub db: Option<PathBuf>,
+    /// Output: terminal/md list the stories (with each digest when
+    /// clustering inputs); json lists each story with its articles' ids,
+    /// URLs and sources.
+    #[arg(long, short, value_enum, default_value_t)]
+    pub format: FormatArg,
+    /// Digest word budget (inputs mode).
+    #[arg(long, short, default_value_t = 100)]
+    pub words: usize,
+    /// Most stories listed from a store.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    /// Colour in terminal output.
+    #[arg(long, value_enum, default_value_t)]
+    pub color: ColorChoice,
+}
+
+/// A story's members: (article index, the article it duplicates).
+type Members = Vec<(usize, Option<String>)>;
+
+/// A story with its articles: the JSON listing.
+#[derive(Debug, serde::Serialize)]
+pub struct StoryListing {
+    /// Story id.
+    pub id: String,
+    /// Headline.
+    pub headline: String,
+    /// First publication date.
+    pub first: Option<String>,
+    /// Last publication date.
+    pub last: Option<String>,
+    /// Key terms.
+    pub key_terms: Vec<String>,
+    /// Articles, near-duplicates (with `duplicate_of`) included, in arrival order.
+    pub articles: Vec<ListedArticle>,
+}
+
+/// Runs `stories`.
+pub fn run(a: StoriesArgs) -> anyhow::Result<ExitCode> {
+    match &a.db {
+        Some(db) => from_store(db, &a),
+        None => one_go(&a),
+    }
+}
+
+fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode> {
+    let store = Store::open_existing(db)?;
+    let rows = store.stories(a.limit)?;
+    if matches!(a.format, FormatArg::Json) {
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            out.push(StoryListing {
+                articles: store.listed_articles(&r.id)?,
+                id: r.id,
+                headline: r.headline,
+                first: r.first,
+                last: r.last,
+                key_terms: r.key_terms,
+            });
+        }
+        print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let md = matches!(a.format, FormatArg::Md);
+    let mut o = String::new();
+    for r in rows {
+        let dates = match (&r.first, &r.last) {
+            (Some(f), Some(l)) if f != l => format!("{f} – {l}"),
+            (Some(f), _) => f.clone(),
+            _ => "undated".to_string(),
+        };
+        let carriers = if r.carriers > 0 {
+            format!(" + {} duplicate(s)", r.carriers)
+        } else {
+            String::new()
+        };
+        if md {
+            let _ = writeln!(
+                o,
+                "- **{}** `{}` — {dates}, {} article(s){carriers}; {}",
+                r.headline,
+                r.id,
+                r.articles,
+                r.key_terms.join(", ")
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "{}  {dates}  {} article(s){carriers}\n    {}\n    {}",
+                r.id,
+                r.articles,
+                r.headline,
+                r.key_terms.join(", ")
+            );
+        }
+    }
+    print(&o)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
+    let mut skipped = 0;
+    let mut raws = Vec::new();
+    for (name, r) in super::ingest::records(&a.paths) {
+        match r {
+            Ok(raw) => raws.push(raw),
+            Err(e) => {
+                eprintln!("storyline: skipped {name}: {e}");
+                skipped += 1;
+            }
+        }
+    }
+    let cleaned: Vec<(Article, Option<String>)> =
+        raws.into_par_iter().map(|r| (clean(&r), r.url)).collect();
+    let mut articles = Vec::with_capacity(cleaned.len());
+    let mut urls = Vec::with_capacity(cleaned.len());
+    for (art, url) in cleaned {
+        if art.body.trim().is_empty() {
+            eprintln!(
+                "storyline: skipped {}: no body text left after cleaning",
+                art.path
+            );
+            skipped += 1;
+        } else {
+            articles.push(art);
+            urls.push(url);
+        }
+    }
+    anyhow::ensure!(
+        !articles.is_empty(),
+        "nothing to cluster: every input was skipped"
+    );
+    let mut stream = Stream::new(StreamConfig::default());
+    let hasher = stream.hasher().clone();
+    let order = time_order(&articles);
+    let prepared: Vec<_> = order
+        .par_iter()
+        .map(|&i| prepare(&hasher, articles[i].clone()))
+        .collect();
+    // story id → (listing, member indices), in order of creation.
+    let mut stories: Vec<(String, Members)> = Vec::new();
+    let mut pos: std::collections::HashMap<String, usize> = Default::default();
+    for (p, &i) in prepared.iter().zip(&order) {
+        let step = stream.push(p);
+        let story = step.placement.story().to_string();
+        let dup = match &step.placement {
+            Placement::Duplicate { of, .. } => Some(of.clone()),
+            Placement::Clustered { .. } => None,
+        };
+        let k = *pos.entry(story.clone()).or_insert_with(|| {
+            stories.push((story.clone(), Vec::new()));
+            stories.len() - 1
+        });
+        stories[k].1.push((i, dup));
+    }
+    let listing = |(id, members): &(String, Members)| -> StoryListing {
+        let mut dates: Vec<String> = members
+            .iter()
+            .filter_map(|(i, _)| articles[*i].published.as_ref().map(|p| p.date.to_string()))
+            .collect();
+        dates.sort();
+        StoryListing {
+            id: id.clone(),
+            headline: articles[members[0].0].title.clone(),
+            first: dates.first().cloned(),
+            last: dates.last().cloned(),
+            key_terms: stream.clusterer().key_terms(id, 8),
+            articles: members
+                .iter()
+                .map(|(i, dup)| {
+                    let x = &articles[*i];
+                    ListedArticle {
+                        id: x.id.clone(),
+                        title: x.title.clone(),
+                        source: x.source.clone(),
+                        url: urls[*i].clone(),
+                        path: x.path.clone(),
+                        published: x.published.as_ref().map(|p| p.iso()),
+                        duplicate_of: dup.clone(),
+                    }
+                })
+                .collect(),
+        }
+    };
+    if matches!(a.format, FormatArg::Json) {
+        let out: Vec<StoryListing> = stories.iter().map(listing).collect();
+        print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
+        return Ok(exit_code(skipped));
+    }
+    let cfg = DigestConfig {
+        words: a.words,
+        ..DigestConfig::default()
+    };
+    let digests: Vec<_> = stories
+        .par_iter()
+        .map(|(_, m)| build_digest(m.iter().map(|(i, _)| articles[*i].clone()).collect(), &cfg))
+        .collect();
+    let mut o = String::new();
+    for (s, d) in stories.iter().zip(digests) {
+        let l = listing(s);
+        let _ = writeln!(
+            o,
+            "== story {} ({} article(s); {})\n",
+            l.id,
+            l.articles.len(),
+            l.key_terms.join(", ")
+        );
+        o.push_str(&storyline_core::render::render(
+            &d?,
+            a.format.into(),
+            a.color.enabled(),
+        )?);
+        o.push('\n');
+    }
+    print(&o)?;
+    Ok(exit_code(skipped))
+}

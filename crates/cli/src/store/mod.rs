@@ -1,0 +1,399 @@
+//! The SQLite store: articles, sentences, stories, digests, the stream's
+//! window, and full-text search (FTS5).
+//!
+//! Every batch of an ingest is one transaction holding its articles, their
+//! sentences, the story rows they touch (marked dirty) and the window
+//! entries, so a store killed mid-ingest is the store of the last committed
+//! batch, and a rerun skips what is there and restores the stream from the
+//! window. Digests of dirty stories are rebuilt afterwards, each commit
+//! clearing the flags of the digests it writes.
+
+mod schema;
+
+use anyhow::Context;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::path::Path;
+use storyline_core::model::{Article, Digest, Sentence};
+use storyline_core::stream::{Placement, Stream, StreamConfig, StreamEntry};
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+}
+
+/// One article to write, with where the stream put it.
+pub struct ArticleRow {
+    /// The article.
+    pub article: Article,
+    /// Its URL, when the input gave one.
+    pub url: Option<String>,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Where it went.
+    pub placement: Placement,
+    /// The window entry (clustered articles).
+    pub entry: Option<StreamEntry>,
+}
+
+/// A story as listed.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoryRow {
+    /// Id.
+    pub id: String,
+    /// Articles (near-duplicates not counted).
+    pub articles: usize,
+    /// Near-duplicates (carriers) of its articles.
+    pub carriers: usize,
+    /// First publication date.
+    pub first: Option<String>,
+    /// Last publication date.
+    pub last: Option<String>,
+    /// Key terms.
+    pub key_terms: Vec<String>,
+    /// The digest's headline, or the first article's title.
+    pub headline: String,
+}
+
+/// An article as listed in a story.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ListedArticle {
+    /// Id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Path or URL it was read from.
+    pub path: String,
+    /// Publication date-time (ISO).
+    pub published: Option<String>,
+    /// The article it is a near-duplicate of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+}
+
+/// A full-text search hit.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct SearchHit {
+    /// Article id.
+    pub article: String,
+    /// Its story.
+    pub story: String,
+    /// Headline.
+    pub title: String,
+    /// Matching text with the match in brackets.
+    pub snippet: String,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates a store.
+    pub fn open(path: &Path) -> anyhow::Result<Store> {
+        let mut conn =
+            Connection::open(path).with_context(|| format!("opening store {}", path.display()))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        schema::migrate(&mut conn).context("migrating the store")?;
+        Ok(Store { conn })
+    }
+
+    /// Opens an existing store (an error when the file does not exist).
+    pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
+        anyhow::ensure!(path.exists(), "no store at {}", path.display());
+        Store::open(path)
+    }
+
+    fn meta(&self, key: &str) -> anyhow::Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// The stream settings saved by the first ingest, or `default` (then saved).
+    pub fn stream_config(&self, default: StreamConfig) -> anyhow::Result<StreamConfig> {
+        if let Some(s) = self.meta("stream_config")? {
+            return serde_json::from_str(&s).context("reading the stored stream settings");
+        }
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('stream_config', ?1)",
+            [serde_json::to_string(&default)?],
+        )?;
+        Ok(default)
+    }
+
+    /// The digest word budget saved by the first ingest, or `default` (then saved).
+    pub fn digest_words(&self, default: usize) -> anyhow::Result<usize> {
+        if let Some(s) = self.meta("digest_words")? {
+            return Ok(s.parse().unwrap_or(default));
+        }
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('digest_words', ?1)",
+            [default.to_string()],
+        )?;
+        Ok(default)
+    }
+
+    /// Rebuilds the stream from the saved window.
+    pub fn restore_stream(&self, cfg: StreamConfig) -> anyhow::Result<Stream> {
+        let mut stmt = self.conn.prepare("SELECT entry FROM window ORDER BY seq")?;
+        let entries = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|r| -> anyhow::Result<StreamEntry> {
+                serde_json::from_str(&r?).context("a window entry of the store")
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Stream::restore(cfg, entries))
+    }
+
+    /// Whether an article id is stored.
+    pub fn has_article(&self, id: &str) -> anyhow::Result<bool> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
+        Ok(stmt.exists([id])?)
+    }
+
+    /// Writes a batch in one transaction: articles, sentences, full-text
+    /// index, story rows (marked dirty, with their key terms), window
+    /// entries, and drops window entries older than `oldest_seq`.
+    pub fn write_batch(
+        &mut self,
+        rows: &[ArticleRow],
+        key_terms: &dyn Fn(&str) -> Vec<String>,
+        oldest_seq: u64,
+    ) -> anyhow::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut ins_article = tx.prepare_cached(
+                "INSERT INTO articles(id, story, duplicate_of, similarity, source, path, url, title, published, body, json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut ins_fts = tx.prepare_cached(
+                "INSERT INTO article_fts(rowid, title, body) VALUES (?1, ?2, ?3)",
+            )?;
+            let mut ins_sentence = tx.prepare_cached(
+                "INSERT INTO sentences(article, idx, paragraph, start, end, line, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut ins_window =
+                tx.prepare_cached("INSERT INTO window(seq, article, entry) VALUES (?1, ?2, ?3)")?;
+            let mut new_story = tx.prepare_cached(
+                "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty)
+                 VALUES (?1, ?2, ?3, ?3, 0, 0, '[]', 1)
+                 ON CONFLICT(id) DO NOTHING",
+            )?;
+            let mut upd_story = tx.prepare_cached(
+                "UPDATE stories SET
+                    articles = articles + ?2, carriers = carriers + ?3,
+                    first = CASE WHEN ?4 IS NULL THEN first WHEN first IS NULL OR ?4 < first THEN ?4 ELSE first END,
+                    last = CASE WHEN ?4 IS NULL THEN last WHEN last IS NULL OR ?4 > last THEN ?4 ELSE last END,
+                    dirty = 1
+                 WHERE id = ?1",
+            )?;
+            let mut touched: Vec<&str> = Vec::new();
+            for r in rows {
+                let a = &r.article;
+                let story = r.placement.story();
+                let (dup, sim) = match &r.placement {
+                    Placement::Duplicate { of, similarity, .. } => {
+                        (Some(of.as_str()), Some(*similarity))
+                    }
+                    Placement::Clustered { .. } => (None, None),
+                };
+                let date = a.published.as_ref().map(|p| p.date.to_string());
+                ins_article.execute(params![
+                    a.id,
+                    story,
+                    dup,
+                    sim,
+                    a.source,
+                    a.path,
+                    r.url,
+                    a.title,
+                    a.published.as_ref().map(|p| p.iso()),
+                    a.body,
+                    serde_json::to_string(a)?,
+                ])?;
+                let seq = tx.last_insert_rowid();
+                ins_fts.execute(params![seq, a.title, a.body])?;
+                for (i, s) in r.sentences.iter().enumerate() {
+                    ins_sentence.execute(params![
+                        a.id,
+                        i as i64,
+                        s.paragraph as i64,
+                        s.span.start as i64,
+                        s.span.end as i64,
+                        s.line as i64,
+                        s.text
+                    ])?;
+                }
+                new_story.execute(params![story, seq, date])?;
+                let carrier = dup.is_some() as i64;
+                upd_story.execute(params![story, 1 - carrier, carrier, date])?;
+                if let Some(e) = &r.entry {
+                    ins_window.execute(params![
+                        e.cluster.seq as i64,
+                        e.article,
+                        serde_json::to_string(e)?
+                    ])?;
+                }
+                if !touched.contains(&story) {
+                    touched.push(story);
+                }
+            }
+            let mut set_terms =
+                tx.prepare_cached("UPDATE stories SET key_terms = ?2 WHERE id = ?1")?;
+            for s in touched {
+                let terms = key_terms(s);
+                if !terms.is_empty() {
+                    set_terms.execute(params![s, serde_json::to_string(&terms)?])?;
+                }
+            }
+            tx.execute("DELETE FROM window WHERE seq < ?1", [oldest_seq as i64])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ids of stories whose digest is out of date, oldest first.
+    pub fn dirty_stories(&self) -> anyhow::Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id FROM stories WHERE dirty = 1 ORDER BY created")?;
+        let ids = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
+    /// The articles of a story (carriers included), in arrival order.
+    pub fn story_articles(&self, story: &str) -> anyhow::Result<Vec<Article>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT json FROM articles WHERE story = ?1 ORDER BY seq")?;
+        let rows = stmt
+            .query_map([story], |r| r.get::<_, String>(0))?
+            .map(|j| -> anyhow::Result<Article> { Ok(serde_json::from_str(&j?)?) })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Writes digests and marks their stories clean, in one transaction.
+    pub fn put_digests(&mut self, digests: &[(String, Digest)]) -> anyhow::Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut put = tx.prepare_cached(
+                "INSERT INTO digests(story, json) VALUES (?1, ?2)
+                 ON CONFLICT(story) DO UPDATE SET json = excluded.json",
+            )?;
+            let mut clean = tx.prepare_cached("UPDATE stories SET dirty = 0 WHERE id = ?1")?;
+            for (id, d) in digests {
+                put.execute(params![id, serde_json::to_string(d)?])?;
+                clean.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks a story's digest as impossible (no body text) and clean.
+    pub fn mark_clean(&mut self, story: &str) -> anyhow::Result<()> {
+        self.conn
+            .execute("UPDATE stories SET dirty = 0 WHERE id = ?1", [story])?;
+        Ok(())
+    }
+
+    /// A story's stored digest.
+    pub fn digest(&self, story: &str) -> anyhow::Result<Option<Digest>> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM digests WHERE story = ?1", [story], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        json.map(|j| serde_json::from_str(&j).context("a stored digest"))
+            .transpose()
+    }
+
+    /// Story ids starting with a prefix (for `show` with a short id).
+    pub fn stories_with_prefix(&self, prefix: &str) -> anyhow::Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM stories WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 10",
+        )?;
+        let ids = stmt
+            .query_map([prefix], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(ids)
+    }
+
+    /// Stories, most recent first (by last date, then by creation).
+    pub fn stories(&self, limit: usize) -> anyhow::Result<Vec<StoryRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
+                    coalesce(json_extract(d.json, '$.headline'),
+                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1))
+             FROM stories s LEFT JOIN digests d ON d.story = s.id
+             ORDER BY s.last IS NULL, s.last DESC, s.created DESC
+             LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok(StoryRow {
+                    id: r.get(0)?,
+                    articles: r.get::<_, i64>(1)? as usize,
+                    carriers: r.get::<_, i64>(2)? as usize,
+                    first: r.get(3)?,
+                    last: r.get(4)?,
+                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The articles of a story as listed (ids, URLs, sources), in arrival order.
+    pub fn listed_articles(&self, story: &str) -> anyhow::Result<Vec<ListedArticle>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, title, source, url, path, published, duplicate_of FROM articles WHERE story = ?1 ORDER BY seq",
+        )?;
+        let rows = stmt
+            .query_map([story], |r| {
+                Ok(ListedArticle {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    url: r.get(3)?,
+                    path: r.get(4)?,
+                    published: r.get(5)?,
+                    duplicate_of: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Full-text search over titles and bodies (FTS5 query syntax; plain
+    /// words are ANDed), best first.
+    pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.id, a.story, a.title, snippet(article_fts, 1, '[', ']', '…', 12)
+             FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
+             WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![query, limit as i64], |r| {
+                Ok(SearchHit {
+                    article: r.get(0)?,
+                    story: r.get(1)?,
+                    title: r.get(2)?,
+                    snippet: r.get(3)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .with_context(|| format!("searching for {query:?}"))?;
+        Ok(rows)
+    }
+}

@@ -1,0 +1,412 @@
+//! The store through the binary: incremental ingest, a kill mid-ingest
+//! and a rerun, bad inputs, stories/show/search.
+
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_storyline"))
+}
+
+/// A deterministic pseudo-random generator (splitmix64) for fixtures.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e3779b97f4a7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d049bb133111eb);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+}
+
+const COMMON: &[&str] = &[
+    "officials",
+    "said",
+    "on",
+    "the",
+    "government",
+    "report",
+    "week",
+    "people",
+    "city",
+    "new",
+    "after",
+    "according",
+    "statement",
+    "local",
+    "police",
+    "year",
+    "two",
+    "during",
+    "members",
+    "meeting",
+    "announced",
+    "country",
+    "plans",
+    "public",
+    "early",
+];
+
+/// Writes `n` plain-text articles about `topics` events (each event has
+/// its own vocabulary), some of them wire copies of an earlier one.
+fn write_articles(dir: &Path, from: usize, n: usize, topics: usize) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for k in from..from + n {
+        let mut rng = Rng(k as u64);
+        let t = rng.next(topics);
+        let topic: Vec<String> = (0..12).map(|i| format!("zq{t}w{i}")).collect();
+        let copy_of = (k % 7 == 3 && k > from).then(|| k - 1);
+        let mut text = String::new();
+        let seed = copy_of.unwrap_or(k);
+        let mut r2 = Rng(seed as u64 * 31 + 7);
+        let tt = if copy_of.is_some() {
+            Rng(seed as u64).next(topics)
+        } else {
+            t
+        };
+        let topic: Vec<String> = if copy_of.is_some() {
+            (0..12).map(|i| format!("zq{tt}w{i}")).collect()
+        } else {
+            topic
+        };
+        text.push_str(&format!(
+            "Report {} on {} {}\n\n",
+            seed,
+            topic[r2.next(12)],
+            topic[r2.next(12)]
+        ));
+        for _p in 0..3 {
+            for _s in 0..3 {
+                let words: Vec<&str> = (0..14)
+                    .map(|i| {
+                        if i % 2 == 0 {
+                            topic[r2.next(12)].as_str()
+                        } else {
+                            COMMON[r2.next(COMMON.len())]
+                        }
+                    })
+                    .collect();
+                let mut s = words.join(" ");
+                if let Some(f) = s.get_mut(0..1) {
+                    f.make_ascii_uppercase();
+                }
+                text.push_str(&s);
+                text.push_str(". ");
+            }
+            text.push_str("\n\n");
+        }
+        let p = dir.join(format!("a{k:05}.txt"));
+        std::fs::write(&p, text).expect("write fixture");
+        out.push(p);
+    }
+    out
+}
+
+/// Every row of every table, as text, in a fixed order.
+fn dump(db: &Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let conn = Connection::open(db).expect("open store");
+    let tables = [
+        ("articles", "seq"),
+        ("sentences", "article, idx"),
+        ("stories", "id"),
+        ("digests", "story"),
+        ("window", "seq"),
+        ("meta", "key"),
+    ];
+    tables
+        .iter()
+        .map(|(t, order)| {
+            let mut stmt = conn
+                .prepare(&format!("SELECT * FROM {t} ORDER BY {order}"))
+                .expect("select");
+            let cols = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..cols)
+                        .map(|i| {
+                            let v: rusqlite::types::Value = r.get(i)?;
+                            Ok(format!("{v:?}"))
+                        })
+                        .collect::<rusqlite::Result<Vec<String>>>()
+                })
+                .expect("query")
+                .collect::<rusqlite::Result<Vec<_>>>()
+                .expect("rows");
+            (t.to_string(), rows)
+        })
+        .collect()
+}
+
+fn count(db: &Path, sql: &str) -> i64 {
+    Connection::open(db)
+        .and_then(|c| c.query_row(sql, [], |r| r.get(0)))
+        .unwrap_or(0)
+}
+
+fn ingest(args: &[&str]) -> std::process::Output {
+    bin()
+        .arg("ingest")
+        .args(args)
+        .output()
+        .expect("run storyline ingest")
+}
+
+#[test]
+fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let total = 1500;
+    write_articles(&input, 0, total, 60);
+    let input_s = input.to_str().expect("utf-8 path");
+
+    let whole = tmp.path().join("whole.db");
+    let out = ingest(&[
+        input_s,
+        "--db",
+        whole.to_str().expect("path"),
+        "--batch",
+        "25",
+        "--window",
+        "400",
+        "--threads",
+        "1",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(count(&whole, "SELECT count(*) FROM articles"), total as i64);
+
+    let killed = tmp.path().join("killed.db");
+    let killed_s = killed.to_str().expect("path");
+    let args = [
+        input_s,
+        "--db",
+        killed_s,
+        "--batch",
+        "25",
+        "--window",
+        "400",
+        "--threads",
+        "1",
+        "--quiet",
+    ];
+    let mut child = bin()
+        .arg("ingest")
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    // Kill it once some batches are committed, well before the end.
+    loop {
+        let n = count(&killed, "SELECT count(*) FROM articles");
+        if n >= 300 || start.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        if child.try_wait().expect("poll child").is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill();
+    let status = child.wait().expect("wait");
+    let at_kill = count(&killed, "SELECT count(*) FROM articles");
+    assert!(!status.success(), "the ingest was killed, not finished");
+    assert!(
+        at_kill < total as i64,
+        "killed mid-ingest ({at_kill} of {total} stored)"
+    );
+    // The store is consistent at the kill: every stored article's story exists.
+    assert_eq!(
+        count(
+            &killed,
+            "SELECT count(*) FROM articles WHERE story NOT IN (SELECT id FROM stories)"
+        ),
+        0
+    );
+
+    let out = ingest(&args);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (a, b) = (dump(&whole), dump(&killed));
+    for ((t, x), (_, y)) in a.iter().zip(&b) {
+        assert_eq!(x.len(), y.len(), "table {t}: row counts");
+        for (rx, ry) in x.iter().zip(y) {
+            assert_eq!(rx, ry, "table {t}");
+        }
+    }
+}
+
+#[test]
+fn reingest_adds_nothing_and_new_articles_join_stories() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let first = tmp.path().join("first");
+    let second = tmp.path().join("second");
+    std::fs::create_dir(&first).expect("mkdir");
+    std::fs::create_dir(&second).expect("mkdir");
+    write_articles(&first, 0, 120, 10);
+    write_articles(&second, 120, 60, 10);
+    let db = tmp.path().join("s.db");
+    let db_s = db.to_str().expect("path");
+    let out = ingest(&[first.to_str().expect("path"), "--db", db_s]);
+    assert!(out.status.success());
+    let before = dump(&db);
+    let stories_before = count(&db, "SELECT count(*) FROM stories");
+    assert!(
+        (10..60).contains(&stories_before),
+        "{stories_before} stories"
+    );
+    assert!(
+        count(
+            &db,
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
+        ) > 0
+    );
+
+    let out = ingest(&[first.to_str().expect("path"), "--db", db_s]);
+    assert!(out.status.success());
+    assert_eq!(
+        dump(&db),
+        before,
+        "re-ingesting the same input changes nothing"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("0 article(s) added"), "{err}");
+    assert!(err.contains("120 already in the store"), "{err}");
+
+    let digest_before: String = Connection::open(&db)
+        .expect("open")
+        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("a digest");
+    let out = ingest(&[second.to_str().expect("path"), "--db", db_s]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("60 article(s) added"), "{err}");
+    let stories_after = count(&db, "SELECT count(*) FROM stories");
+    assert!(
+        stories_after - stories_before < 20,
+        "new articles mostly join existing stories: {stories_before} → {stories_after}"
+    );
+    assert!(!err.contains(" 0 updated"), "{err}");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM stories WHERE dirty = 1"),
+        0
+    );
+    assert_eq!(
+        count(
+            &db,
+            "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story FROM digests)"
+        ),
+        0
+    );
+    let digest_after: String = Connection::open(&db)
+        .expect("open")
+        .query_row("SELECT json FROM digests ORDER BY story LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .expect("a digest");
+    let n = |d: &str| {
+        serde_json::from_str::<serde_json::Value>(d).expect("json")["sources"]
+            .as_array()
+            .map_or(0, |a| a.len())
+    };
+    assert!(n(&digest_after) >= n(&digest_before));
+}
+
+#[test]
+fn bad_inputs_are_named_counted_and_the_rest_is_ingested() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    write_articles(&input, 0, 30, 5);
+    std::fs::write(input.join("empty.txt"), "").expect("write");
+    std::fs::write(
+        input.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0],
+    )
+    .expect("write");
+    std::fs::write(input.join("title-only.txt"), "Just a title\n").expect("write");
+    let db = tmp.path().join("s.db");
+    let out = ingest(&[
+        input.to_str().expect("path"),
+        "--db",
+        db.to_str().expect("path"),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "exit 3: done, with inputs skipped"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("binary.txt"), "{err}");
+    assert!(err.contains("empty.txt"), "{err}");
+    assert!(
+        err.contains("title-only.txt: no body text left after cleaning"),
+        "{err}"
+    );
+    assert!(err.contains("30 article(s) added"), "{err}");
+    assert!(err.contains("3 skipped"), "{err}");
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 30);
+}
+
+#[test]
+fn stories_show_and_search_read_the_store() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
+    let db = tmp.path().join("s.db");
+    let db_s = db.to_str().expect("path");
+    let out = ingest(&[example.to_str().expect("path"), "--db", db_s]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = bin()
+        .args(["stories", "--db", db_s, "--format", "json"])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let stories = v.as_array().expect("array");
+    assert_eq!(stories.len(), 1, "the three articles tell one story");
+    assert_eq!(stories[0]["articles"].as_array().map(|a| a.len()), Some(3));
+    let id = stories[0]["id"].as_str().expect("id");
+    let out = bin()
+        .args(["show", id, "--db", db_s, "--format", "json"])
+        .output()
+        .expect("run");
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).expect("digest json");
+    assert_eq!(d["sources"].as_array().map(|a| a.len()), Some(3));
+    let out = bin()
+        .args(["search", "withdrawal", "--db", db_s, "--json"])
+        .output()
+        .expect("run");
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).expect("hits json");
+    assert!(
+        hits.as_array()
+            .is_some_and(|h| h.len() == 3 && h.iter().all(|x| x["story"] == id))
+    );
+    // Without a store: the same story in one go.
+    let out = bin()
+        .args([
+            "stories",
+            example.to_str().expect("path"),
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v.as_array().map(|a| a.len()), Some(1));
+}

@@ -1,0 +1,203 @@
+//! What the clusterer sees of an article: hashed content stems with their
+//! (sublinear) term frequencies, capitalized name spans as entities, and
+//! the publication time. Computed independently per article, so it runs
+//! in parallel; the weights that depend on the stream (IDF) are applied by
+//! the clusterer.
+
+use crate::dedup::minhash::fnv1a;
+use crate::model::Article;
+use crate::text::{is_stop_word, normalize_word, stem};
+use rustc_hash::FxHashMap;
+use std::cell::RefCell;
+use std::sync::Arc;
+
+/// Entity features carry this bit, term features do not.
+pub const ENTITY_BIT: u32 = 0x8000_0000;
+
+/// How many content words of an article are read (title and lead first):
+/// the lead says what the story is; the tail adds cost, not signal.
+pub const MAX_WORDS: usize = 400;
+
+/// The clustering features of one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Features {
+    /// (feature, 1 + ln tf), sorted by feature. Terms are stems hashed to 31
+    /// bits; entities have [`ENTITY_BIT`] set.
+    pub terms: Vec<(u32, f32)>,
+    /// The text of each feature (stem or lower-cased name), for key terms.
+    pub labels: FxHashMap<u32, Arc<str>>,
+    /// Publication time in minutes since 1970-01-01, when known.
+    pub time: Option<i64>,
+}
+
+fn term_id(s: &str) -> u32 {
+    let h = fnv1a(s.as_bytes());
+    ((h ^ (h >> 32)) as u32) & !ENTITY_BIT
+}
+
+fn entity_id(s: &str) -> u32 {
+    let h = fnv1a(s.as_bytes());
+    ((h ^ (h >> 32)) as u32) | ENTITY_BIT
+}
+
+/// Words seen before, per thread: the raw word → its term id and stem,
+/// or `None` for stop words. Stemming is the costliest step of the stream,
+/// and news repeats its vocabulary, so this saves most of it. Cleared when
+/// it grows past [`CACHE_LIMIT`], to keep memory bounded.
+type WordCache = FxHashMap<String, Option<(u32, Arc<str>)>>;
+const CACHE_LIMIT: usize = 200_000;
+thread_local! {
+    static WORDS: RefCell<WordCache> = RefCell::new(FxHashMap::default());
+}
+
+fn term_of(cache: &mut WordCache, w: &str) -> Option<(u32, Arc<str>)> {
+    if let Some(t) = cache.get(w) {
+        return t.clone();
+    }
+    let n = normalize_word(w);
+    let t = if n.chars().count() < 2 || is_stop_word(&n) {
+        None
+    } else {
+        let s = stem(&n);
+        Some((term_id(&s), Arc::from(s)))
+    };
+    if cache.len() >= CACHE_LIMIT {
+        cache.clear();
+    }
+    cache.insert(w.to_string(), t.clone());
+    t
+}
+
+/// Minutes since the epoch of an article's publication time.
+pub fn minutes(article: &Article) -> Option<i64> {
+    let p = article.published.as_ref()?;
+    let t = p.time.unwrap_or_default();
+    Some(p.date.and_time(t).and_utc().timestamp() / 60)
+}
+
+/// Capitalized word sequences that do not start a sentence ("the Federal
+/// Reserve said" → "federal reserve"): a cheap stand-in for named
+/// entities. A capitalized word at a sentence start only counts when it is
+/// part of a longer span.
+pub fn name_spans(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut span: Vec<String> = Vec::new();
+    let mut span_at_start = false;
+    let mut sentence_start = true;
+    let flush = |span: &mut Vec<String>, at_start: bool, out: &mut Vec<String>| {
+        // Drop leading function words ("The", "In").
+        while span.first().is_some_and(|w| is_stop_word(w)) {
+            span.remove(0);
+        }
+        if !span.is_empty() && (!at_start || span.len() > 1) {
+            out.push(span.join(" "));
+        }
+        span.clear();
+    };
+    for tok in text.split_whitespace() {
+        let word = tok.trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && word.len() > 1;
+        if capital {
+            if span.is_empty() {
+                span_at_start = sentence_start;
+            }
+            span.push(normalize_word(word));
+        } else {
+            flush(&mut span, span_at_start, &mut out);
+        }
+        let ends_clause = tok.ends_with([',', ';', ':', ')', '"', '”']);
+        sentence_start = tok.ends_with(['.', '!', '?', ':', '"', '”']) || word.is_empty();
+        if sentence_start || ends_clause {
+            flush(&mut span, span_at_start, &mut out);
+        }
+    }
+    flush(&mut span, span_at_start, &mut out);
+    out
+}
+
+/// The features of an article: its title counts twice, then standfirst and
+/// body up to [`MAX_WORDS`] content words.
+pub fn features(article: &Article) -> Features {
+    let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
+    let mut labels: FxHashMap<u32, Arc<str>> = FxHashMap::default();
+    let mut budget = MAX_WORDS;
+    let texts = [
+        (article.title.as_str(), 2.0f32),
+        (article.standfirst.as_deref().unwrap_or(""), 1.0),
+        (article.body.as_str(), 1.0),
+    ];
+    WORDS.with_borrow_mut(|cache| {
+        for (text, weight) in texts {
+            let mut end = text.len();
+            for w in crate::text::words(text) {
+                if budget == 0 {
+                    // Names are read from the same part of the text.
+                    end = w.as_ptr() as usize - text.as_ptr() as usize;
+                    break;
+                }
+                let Some((id, s)) = term_of(cache, w) else {
+                    continue;
+                };
+                budget -= 1;
+                *tf.entry(id).or_default() += weight;
+                labels.entry(id).or_insert(s);
+            }
+            for name in name_spans(&text[..end]) {
+                let id = entity_id(&name);
+                *tf.entry(id).or_default() += weight;
+                labels.entry(id).or_insert_with(|| Arc::from(name));
+            }
+        }
+    });
+    let mut terms: Vec<(u32, f32)> = tf.into_iter().map(|(t, n)| (t, 1.0 + n.ln())).collect();
+    terms.sort_unstable_by_key(|t| t.0);
+    Features {
+        terms,
+        labels,
+        time: minutes(article),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_inside_sentences_are_found() {
+        let n = name_spans(
+            "The Federal Reserve raised rates on Tuesday. Officials in New York said \
+             the move was expected, according to Jane Smith.",
+        );
+        assert_eq!(
+            n,
+            vec!["federal reserve", "tuesday", "new york", "jane smith"]
+        );
+    }
+
+    #[test]
+    fn a_capitalized_sentence_start_alone_is_not_a_name() {
+        assert!(name_spans("Officials said nothing. Markets fell.").is_empty());
+    }
+
+    #[test]
+    fn title_words_weigh_more_and_features_are_sorted() {
+        let a = crate::clean::clean(&crate::ingest::RawDoc::text(
+            "a.txt",
+            "Storm closes port\n\nA storm closed the port on Monday, officials said.\n",
+        ));
+        let f = features(&a);
+        assert!(f.terms.windows(2).all(|w| w[0].0 < w[1].0));
+        let storm = f
+            .terms
+            .iter()
+            .find(|t| t.0 == term_id("storm"))
+            .expect("storm");
+        let offici = f
+            .terms
+            .iter()
+            .find(|t| t.0 == term_id("offici"))
+            .expect("official");
+        assert!(storm.1 > offici.1);
+        assert_eq!(&*f.labels[&storm.0], "storm");
+    }
+}

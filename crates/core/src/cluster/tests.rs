@@ -1,0 +1,135 @@
+use super::*;
+use crate::clean::clean;
+use crate::ingest::RawDoc;
+
+fn art(id: &str, text: &str, date: Option<&str>) -> Article {
+    let mut raw = RawDoc::text(format!("{id}.txt"), text);
+    raw.id = Some(id.to_string());
+    raw.published = date.map(|d| crate::model::Published {
+        date: d.parse().expect("date"),
+        time: None,
+        how: crate::model::DateSource::Metadata,
+        evidence: d.to_string(),
+    });
+    clean(&raw)
+}
+
+fn corpus() -> Vec<Article> {
+    vec![
+        art(
+            "q1",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova on Monday, collapsing buildings and killing at least twelve people, rescue officials said.",
+            None,
+        ),
+        art(
+            "f1",
+            "Final ends in penalty shootout\n\nThe cup final between Rovers and United ended in a penalty shootout on Saturday after a goalless draw in the stadium.",
+            None,
+        ),
+        art(
+            "q2",
+            "Rescuers search rubble after earthquake\n\nRescuers in Portova searched collapsed buildings for survivors a day after the earthquake killed twelve people in the coastal city.",
+            None,
+        ),
+        art(
+            "b1",
+            "Central bank raises interest rates\n\nThe central bank raised its interest rate by half a point to fight inflation, its governor said at a press conference.",
+            None,
+        ),
+        art(
+            "f2",
+            "United win cup on penalties\n\nUnited won the cup final against Rovers in a penalty shootout after the match in the stadium finished goalless.",
+            None,
+        ),
+        art(
+            "b2",
+            "Inflation fight: bank lifts rate again\n\nThe central bank lifted its interest rate again, and the governor said inflation remained too high.",
+            None,
+        ),
+        art(
+            "q3",
+            "Earthquake death toll rises\n\nThe death toll from the earthquake in the coastal city of Portova rose as rescuers pulled more bodies from collapsed buildings.",
+            None,
+        ),
+    ]
+}
+
+#[test]
+fn articles_about_the_same_event_share_a_story() {
+    let a = corpus();
+    let s = cluster_articles(&a, &ClusterConfig::default());
+    let by_id = |id: &str| &s[a.iter().position(|x| x.id == id).expect("id")];
+    assert_eq!(by_id("q1"), by_id("q2"));
+    assert_eq!(by_id("q1"), by_id("q3"));
+    assert_eq!(by_id("f1"), by_id("f2"));
+    assert_eq!(by_id("b1"), by_id("b2"));
+    assert_ne!(by_id("q1"), by_id("f1"));
+    assert_ne!(by_id("q1"), by_id("b1"));
+    assert_ne!(by_id("f1"), by_id("b1"));
+    assert_eq!(by_id("q1"), &story_id("q1"));
+}
+
+#[test]
+fn clustering_is_deterministic() {
+    let a = corpus();
+    let cfg = ClusterConfig::default();
+    assert_eq!(cluster_articles(&a, &cfg), cluster_articles(&a, &cfg));
+}
+
+#[test]
+fn a_restored_clusterer_decides_like_the_original() {
+    let a = corpus();
+    let cfg = ClusterConfig {
+        window_articles: 3,
+        ..ClusterConfig::default()
+    };
+    let feats: Vec<Features> = a.iter().map(features).collect();
+    let mut whole = Clusterer::new(cfg);
+    let mut first_part = Clusterer::new(cfg);
+    for i in 0..4 {
+        whole.assign(&a[i].id, &feats[i]);
+        first_part.assign(&a[i].id, &feats[i]);
+    }
+    let saved: Vec<WindowEntry> = first_part.entries().cloned().collect();
+    assert_eq!(saved.len(), 3, "the window holds three articles");
+    let mut restored = Clusterer::restore(cfg, saved);
+    for i in 4..a.len() {
+        let x = whole.assign(&a[i].id, &feats[i]);
+        let y = restored.assign(&a[i].id, &feats[i]);
+        assert_eq!(x, y);
+    }
+}
+
+#[test]
+fn the_time_window_forgets_old_stories() {
+    let a = vec![
+        art(
+            "x1",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.",
+            Some("2024-01-01"),
+        ),
+        art(
+            "x2",
+            "Earthquake strikes coastal city\n\nA strong earthquake struck the coastal city of Portova, killing twelve people.",
+            Some("2024-03-01"),
+        ),
+        art(
+            "x3",
+            "Earthquake strikes coastal city again\n\nA strong earthquake struck the coastal city of Portova again, killing twelve people.",
+            Some("2024-03-02"),
+        ),
+    ];
+    let s = cluster_articles(&a, &ClusterConfig::default());
+    assert_ne!(s[0], s[1], "two months apart: outside the window");
+    assert_eq!(s[1], s[2]);
+}
+
+#[test]
+fn time_order_puts_undated_articles_last_and_keeps_input_order() {
+    let a = vec![
+        art("u", "T\n\nBody one here.", None),
+        art("late", "T\n\nBody two here.", Some("2024-02-01")),
+        art("early", "T\n\nBody three here.", Some("2024-01-01")),
+    ];
+    assert_eq!(time_order(&a), vec![2, 1, 0]);
+}
