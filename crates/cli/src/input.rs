@@ -21,7 +21,12 @@ impl Loaded {
     /// Prints the skipped inputs to stderr.
     pub fn report_skipped(&self) {
         for (name, why) in &self.skipped {
-            eprintln!("storyline: skipped {name}: {why}");
+            // Library errors already start with the file (and record) they name.
+            if name.is_empty() || why.starts_with(name.as_str()) {
+                eprintln!("storyline: skipped {why}");
+            } else {
+                eprintln!("storyline: skipped {name}: {why}");
+            }
         }
         if !self.skipped.is_empty() {
             eprintln!(
@@ -66,21 +71,13 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
                 for r in read_path(&path) {
                     match r {
                         Ok(d) => docs.push(d),
-                        Err(e) => skipped.push((
-                            path.display().to_string(),
-                            strip_prefix(&e.to_string(), &path),
-                        )),
+                        Err(e) => skipped.push((path.display().to_string(), e.to_string())),
                     }
                 }
             }
         }
     }
     (docs, skipped)
-}
-
-fn strip_prefix(msg: &str, path: &std::path::Path) -> String {
-    let p = format!("{}: ", path.display());
-    msg.strip_prefix(&p).unwrap_or(msg).to_string()
 }
 
 /// Reads and cleans (in parallel) every input.

@@ -153,7 +153,7 @@ pub struct Article {
     /// Publication date.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub published: Option<Published>,
-    /// Dateline place ("BAGHDAD"), stripped from the first sentence.
+    /// Dateline place ("NAIROBI"), stripped from the first sentence.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub dateline: Option<String>,
     /// ISO 639-1 language code.

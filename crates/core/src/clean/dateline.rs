@@ -1,5 +1,5 @@
 //! Date lines ("10 Jan, 2020 17:36", "Published: January 10, 2020 5:36 pm
-//! ET") and datelines ("BAGHDAD - ", "LONDON (Reuters) -").
+//! ET") and datelines ("NAIROBI - ", "LONDON (Reuters) -").
 //!
 //! Written by hand: `dateparser` and `chrono` parse one known format at a
 //! time, while a scraped date line mixes labels, weekdays, ordinals, time
@@ -218,7 +218,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A dateline at the start of a paragraph: returns the place and the byte
-/// length of the prefix to strip ("BAGHDAD - " → ("BAGHDAD", 10)).
+/// length of the prefix to strip ("NAIROBI - " → ("NAIROBI", 10)).
 pub fn find_dateline(paragraph: &str) -> Option<(String, usize)> {
     let c = DATELINE.captures(paragraph)?;
     let place = c.name("place")?.as_str().trim();

@@ -12,8 +12,8 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.unicode_words()
 }
 
-/// Lower-cases a word and folds typographic apostrophes, so that "Iraq’s"
-/// and "Iraq's" are the same word; a possessive "'s" is removed.
+/// Lower-cases a word and folds typographic apostrophes, so that "Kenya’s"
+/// and "Kenya's" are the same word; a possessive "'s" is removed.
 pub fn normalize_word(w: &str) -> String {
     let mut s = String::with_capacity(w.len());
     normalize_into(w, &mut s);
@@ -97,9 +97,9 @@ mod tests {
 
     #[test]
     fn numbers_and_apostrophes() {
-        let w: Vec<&str> = words("Iraq’s 5,200 troops on 10/1.").collect();
-        assert_eq!(w, vec!["Iraq’s", "5,200", "troops", "on", "10", "1"]);
-        assert_eq!(normalize_word("Iraq’s"), "iraq");
+        let w: Vec<&str> = words("Kenya’s 1,200 troops on 10/1.").collect();
+        assert_eq!(w, vec!["Kenya’s", "1,200", "troops", "on", "10", "1"]);
+        assert_eq!(normalize_word("Kenya’s"), "kenya");
         assert_eq!(
             content_stems("The troops were withdrawing"),
             vec!["troop", "withdraw"]
