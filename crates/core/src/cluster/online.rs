@@ -17,6 +17,7 @@
 
 use super::features::{ENTITY_BIT, Features};
 use crate::dedup::minhash::fnv1a;
+use crate::text::sparse::dot;
 use rustc_hash::FxHashMap;
 use std::collections::VecDeque;
 
@@ -167,22 +168,6 @@ fn add_into(acc: &[(u32, f32)], v: &[(u32, f32)]) -> Vec<(u32, f32)> {
     out.extend_from_slice(&acc[i..]);
     out.extend_from_slice(&v[j..]);
     out
-}
-
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0f32);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
 }
 
 /// An article's vector as a small open-addressing table, so that its dot

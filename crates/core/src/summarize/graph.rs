@@ -51,23 +51,6 @@ pub(crate) fn tfidf(terms: &[u32], idf: &FxHashMap<u32, f64>) -> Sparse {
     out
 }
 
-/// Dot product of two sorted sparse vectors.
-pub(crate) fn dot(a: &[(u32, f64)], b: &[(u32, f64)]) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
-}
-
 /// PageRank over a weighted graph given as a dense row-major matrix:
 /// `score = (1-d)/n + d · Σ_j w(j,i)/out(j) · score(j)`.
 pub(crate) fn pagerank(weights: &[f64], n: usize, damping: f64) -> Vec<f64> {
@@ -112,6 +95,7 @@ pub(crate) fn pagerank(weights: &[f64], n: usize, damping: f64) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::sparse::dot;
 
     #[test]
     fn pagerank_favours_the_hub() {

@@ -2,9 +2,10 @@
 //! TF-IDF cosine similarities above a threshold; sentences taken by rank
 //! with redundancy removal.
 
-use super::graph::{dot, pagerank, sentence_idf, tfidf};
+use super::graph::{pagerank, sentence_idf, tfidf};
 use super::{Budget, Summarizer, SummaryInput, candidates, greedy_select};
 use crate::model::SentenceRef;
+use crate::text::sparse::dot;
 
 /// LexRank and its settings.
 #[derive(Debug, Clone, Copy)]

@@ -3,6 +3,7 @@
 
 mod corpus;
 mod sentences;
+pub mod sparse;
 mod stopwords;
 mod tokens;
 
