@@ -1,5 +1,6 @@
-//! The streaming pipeline after cleaning: near-duplicate articles are
-//! merged (MinHash/LSH), the others are clustered into stories online.
+//! The streaming pipeline after cleaning: pages with too little article
+//! text are set aside, near-duplicate articles are merged (MinHash/LSH),
+//! the others are clustered into stories online.
 //!
 //! [`prepare`] is pure and runs in parallel (signature and features of one
 //! article); [`Stream::push`] is the sequential step, in stream order. Both
@@ -10,24 +11,51 @@
 //! ```
 //! use storyline_core::{clean::clean, ingest::RawDoc, stream::{Stream, StreamConfig, Placement}};
 //! let mut s = Stream::new(StreamConfig::default());
-//! let text = "Port closed by storm\n\nA storm closed the port on Monday and ships waited offshore for two days.";
+//! let text = "Port closed by storm\n\nA storm closed the port on Monday and ships waited \
+//!     offshore for two days while crews cleared the channel of debris. The harbour master \
+//!     said trade would resume on Thursday if the weather held, and no one had been hurt.";
 //! let a = s.prepare(clean(&RawDoc::text("a.txt", text)));
 //! let b = s.prepare(clean(&RawDoc::text("b.txt", text)));
 //! assert!(matches!(s.push(&a).placement, Placement::Clustered { new: true, .. }));
 //! assert!(matches!(s.push(&b).placement, Placement::Duplicate { .. }));
 //! ```
 
-use crate::cluster::{ClusterConfig, Clusterer, Features, WindowEntry, features};
+use crate::clean::article_words;
+use crate::cluster::{ClusterConfig, Clusterer, Features, WindowEntry, features, story_id};
 use crate::dedup::minhash::{MinHashConfig, MinHasher, NearDupIndex, Signature};
 use crate::model::Article;
 
 /// Settings of the stream.
-#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StreamConfig {
     /// Near-duplicate detection.
     pub minhash: MinHashConfig,
     /// Clustering; its `window_articles` also bounds the near-duplicate index.
     pub cluster: ClusterConfig,
+    /// Fewest words of article text ([`article_words`]) an article needs to
+    /// be clustered; pages with fewer (login walls, embedded tweets, capture
+    /// notices, stubs) are set aside as stories of their own.
+    #[serde(default = "default_min_article_words")]
+    pub min_article_words: usize,
+}
+
+/// Default of [`StreamConfig::min_article_words`]: about two sentences of
+/// news. Too few words to say what a story is about make a page a poor
+/// member and a worse seed (its few words then attract unrelated pages).
+pub const MIN_ARTICLE_WORDS: usize = 40;
+
+fn default_min_article_words() -> usize {
+    MIN_ARTICLE_WORDS
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig {
+            minhash: MinHashConfig::default(),
+            cluster: ClusterConfig::default(),
+            min_article_words: MIN_ARTICLE_WORDS,
+        }
+    }
 }
 
 /// An article ready for the sequential step.
@@ -39,6 +67,9 @@ pub struct Prepared {
     pub signature: Signature,
     /// Clustering features.
     pub features: Features,
+    /// Words of article text ([`article_words`]), counted up to the
+    /// stream's `min_article_words`.
+    pub words: usize,
 }
 
 /// What happened to an article.
@@ -63,13 +94,24 @@ pub enum Placement {
         /// Similarity to the story it joined.
         score: f64,
     },
+    /// Too little article text to be placed in a story
+    /// ([`StreamConfig::min_article_words`]): a story of its own, which
+    /// nothing joins and which is not matched as a duplicate.
+    SetAside {
+        /// Its own story.
+        story: String,
+        /// Its words of article text.
+        words: usize,
+    },
 }
 
 impl Placement {
     /// The story the article is in.
     pub fn story(&self) -> &str {
         match self {
-            Placement::Duplicate { story, .. } | Placement::Clustered { story, .. } => story,
+            Placement::Duplicate { story, .. }
+            | Placement::Clustered { story, .. }
+            | Placement::SetAside { story, .. } => story,
         }
     }
 }
@@ -139,16 +181,28 @@ impl Stream {
 
     /// Signature and features of an article (pure: call it in parallel).
     pub fn prepare(&self, article: Article) -> Prepared {
-        prepare(&self.hasher, article)
+        self.preparer().prepare(article)
     }
 
-    /// A hasher with this stream's settings, for [`prepare`] on other threads.
-    pub fn hasher(&self) -> &MinHasher {
-        &self.hasher
+    /// What [`Stream::prepare`] needs, to run it on other threads.
+    pub fn preparer(&self) -> Preparer {
+        Preparer {
+            hasher: self.hasher.clone(),
+            min_article_words: self.cfg.min_article_words,
+        }
     }
 
-    /// The sequential step: merge with a near-duplicate, or cluster.
+    /// The sequential step: set aside, merge with a near-duplicate, or cluster.
     pub fn push(&mut self, p: &Prepared) -> Step {
+        if p.words < self.cfg.min_article_words {
+            return Step {
+                placement: Placement::SetAside {
+                    story: story_id(&p.article.id),
+                    words: p.words,
+                },
+                entry: None,
+            };
+        }
         if let Some(d) = self.dedup.find(&p.signature) {
             return Step {
                 placement: Placement::Duplicate {
@@ -182,17 +236,93 @@ impl Stream {
     }
 }
 
-/// Signature and features of an article.
-pub fn prepare(hasher: &MinHasher, article: Article) -> Prepared {
+/// The pure, parallel half of the stream: a [`Prepared`] article from a
+/// cleaned one. Cheap to clone; `Send` and `Sync`.
+#[derive(Debug, Clone)]
+pub struct Preparer {
+    hasher: MinHasher,
+    min_article_words: usize,
+}
+
+impl Preparer {
+    /// Signature, features and words of article text of an article; words
+    /// are counted up to `min_article_words` (all the set-aside rule needs).
+    pub fn prepare(&self, article: Article) -> Prepared {
+        prepare(&self.hasher, article, self.min_article_words)
+    }
+}
+
+fn prepare(hasher: &MinHasher, article: Article, min_article_words: usize) -> Prepared {
     let mut text = String::with_capacity(article.title.len() + article.body.len() + 2);
     text.push_str(&article.title);
     text.push('\n');
     text.push_str(&article.body);
     let signature = hasher.signature(&text);
     let features = features(&article);
+    let words = article_words(&article, min_article_words);
     Prepared {
         article,
         signature,
         features,
+        words,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::ingest::RawDoc;
+
+    const WALL: &str = "Sign in\n\nYou must log in to continue. Please enable JavaScript to \
+                        view this page. We have sent you a verification email.\n";
+    const NEWS: &str = "Storm closes port\n\nA storm closed the port of the city on Monday, \
+                        officials said, and ships waited offshore for two days while crews \
+                        cleared the channel. The harbour master said trade would resume on \
+                        Thursday if the weather held, and that no one had been hurt.\n";
+
+    #[test]
+    fn pages_without_article_text_are_set_aside_each_on_its_own() {
+        let mut s = Stream::new(StreamConfig::default());
+        let mut stories = Vec::new();
+        for name in ["a.html", "b.html"] {
+            let p = s.prepare(clean(&RawDoc::text(name, WALL)));
+            let step = s.push(&p);
+            assert!(
+                matches!(step.placement, Placement::SetAside { words, .. } if words < MIN_ARTICLE_WORDS),
+                "{:?}",
+                step.placement
+            );
+            assert!(step.entry.is_none());
+            stories.push(step.placement.story().to_string());
+        }
+        // The second copy is neither merged with the first nor joined to it.
+        assert_ne!(stories[0], stories[1]);
+        let n = s.prepare(clean(&RawDoc::text("n.txt", NEWS)));
+        assert!(matches!(
+            s.push(&n).placement,
+            Placement::Clustered { new: true, .. }
+        ));
+    }
+
+    #[test]
+    fn the_threshold_is_a_setting() {
+        let cfg = StreamConfig {
+            min_article_words: 0,
+            ..StreamConfig::default()
+        };
+        let mut s = Stream::new(cfg);
+        let p = s.prepare(clean(&RawDoc::text("a.html", WALL)));
+        assert!(matches!(s.push(&p).placement, Placement::Clustered { .. }));
+    }
+
+    #[test]
+    fn a_config_saved_before_the_setting_existed_still_loads() {
+        let mut v = serde_json::to_value(StreamConfig::default()).expect("serializes");
+        v.as_object_mut()
+            .expect("an object")
+            .remove("min_article_words");
+        let cfg: StreamConfig = serde_json::from_value(v).expect("loads");
+        assert_eq!(cfg.min_article_words, MIN_ARTICLE_WORDS);
     }
 }

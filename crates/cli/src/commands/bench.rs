@@ -12,7 +12,7 @@ use storyline_core::dedup::minhash::mix64;
 use storyline_core::eval::cluster::load_multinews_pool;
 use storyline_core::ingest::RawDoc;
 use storyline_core::model::{DateSource, Published};
-use storyline_core::stream::{Placement, Prepared, Stream, StreamConfig, prepare};
+use storyline_core::stream::{Placement, Prepared, Stream, StreamConfig};
 use storyline_core::text::split_paragraph;
 
 /// The benchmark to run.
@@ -184,11 +184,11 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
     drop(pool);
     let setup_seconds = setup.elapsed().as_secs_f64();
     let mut stream = Stream::new(StreamConfig::default());
-    let hasher = stream.hasher().clone();
+    let preparer = stream.preparer();
     let make = |from: usize, to: usize| -> Vec<Prepared> {
         (from..to)
             .into_par_iter()
-            .map(|k| prepare(&hasher, clean(&synth(k, &docs, a.per_day))))
+            .map(|k| preparer.prepare(clean(&synth(k, &docs, a.per_day))))
             .collect()
     };
     let batch = a.batch.max(1);
@@ -218,7 +218,7 @@ fn bench(a: &StreamBenchArgs) -> anyhow::Result<ExitCode> {
                     match stream.push(p).placement {
                         Placement::Duplicate { .. } => d += 1,
                         Placement::Clustered { new: true, .. } => s += 1,
-                        Placement::Clustered { .. } => {}
+                        Placement::Clustered { .. } | Placement::SetAside { .. } => {}
                     }
                 }
                 (d, s, thread_cpu() - t0)

@@ -13,7 +13,7 @@ use storyline_core::clean::clean;
 use storyline_core::cluster::ClusterConfig;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::ingest::RawDoc;
-use storyline_core::stream::{Placement, Stream, StreamConfig, prepare};
+use storyline_core::stream::{Placement, Stream, StreamConfig};
 use storyline_core::text::split_sentences;
 
 /// Arguments of `ingest`.
@@ -54,6 +54,9 @@ pub struct Account {
     pub added: usize,
     /// Of those, near-duplicates merged into an earlier article's story.
     pub duplicates: usize,
+    /// Of those, pages with too little article text to cluster, each kept
+    /// as a story of its own.
+    pub set_aside: usize,
     /// Articles already in the store (same id), not added again.
     pub already_stored: usize,
     /// Stories started.
@@ -91,10 +94,11 @@ impl Account {
 
     fn print(&self) {
         eprintln!(
-            "storyline: {} record(s) read: {} article(s) added ({} near-duplicate(s) merged), {} already in the store, {} skipped",
+            "storyline: {} record(s) read: {} article(s) added ({} near-duplicate(s) merged, {} set aside with too little article text), {} already in the store, {} skipped",
             self.records,
             self.added,
             self.duplicates,
+            self.set_aside,
             self.already_stored,
             self.skipped_total()
         );
@@ -262,7 +266,7 @@ fn ingest_batch(
             }
         }
     }
-    let hasher = stream.hasher().clone();
+    let preparer = stream.preparer();
     let prepared: Vec<_> = fresh
         .into_par_iter()
         .map(|raw| {
@@ -271,7 +275,7 @@ fn ingest_batch(
                 return Err(raw.path);
             }
             let sentences = split_sentences(&article);
-            Ok((prepare(&hasher, article), sentences, raw.url))
+            Ok((preparer.prepare(article), sentences, raw.url))
         })
         .collect();
     let mut rows = Vec::with_capacity(prepared.len());
@@ -292,6 +296,7 @@ fn ingest_batch(
                 created.insert(story.clone());
             }
             Placement::Clustered { .. } => {}
+            Placement::SetAside { .. } => acct.set_aside += 1,
         }
         touched.insert(step.placement.story().to_string());
         acct.added += 1;

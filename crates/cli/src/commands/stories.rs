@@ -11,7 +11,7 @@ use storyline_core::clean::clean;
 use storyline_core::cluster::time_order;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::model::Article;
-use storyline_core::stream::{Placement, Stream, StreamConfig, prepare};
+use storyline_core::stream::{Placement, Stream, StreamConfig};
 
 /// Arguments of `stories`.
 #[derive(Debug, clap::Args)]
@@ -153,11 +153,11 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         "nothing to cluster: every input was skipped"
     );
     let mut stream = Stream::new(StreamConfig::default());
-    let hasher = stream.hasher().clone();
+    let preparer = stream.preparer();
     let order = time_order(&articles);
     let prepared: Vec<_> = order
         .par_iter()
-        .map(|&i| prepare(&hasher, articles[i].clone()))
+        .map(|&i| preparer.prepare(articles[i].clone()))
         .collect();
     // story id → (listing, member indices), in order of creation.
     let mut stories: Vec<(String, Members)> = Vec::new();
@@ -167,7 +167,7 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         let story = step.placement.story().to_string();
         let dup = match &step.placement {
             Placement::Duplicate { of, .. } => Some(of.clone()),
-            Placement::Clustered { .. } => None,
+            Placement::Clustered { .. } | Placement::SetAside { .. } => None,
         };
         let k = *pos.entry(story.clone()).or_insert_with(|| {
             stories.push((story.clone(), Vec::new()));

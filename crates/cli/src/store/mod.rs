@@ -200,7 +200,7 @@ impl Store {
                     Placement::Duplicate { of, similarity, .. } => {
                         (Some(of.as_str()), Some(*similarity))
                     }
-                    Placement::Clustered { .. } => (None, None),
+                    Placement::Clustered { .. } | Placement::SetAside { .. } => (None, None),
                 };
                 let date = a.published.as_ref().map(|p| p.date.to_string());
                 ins_article.execute(params![

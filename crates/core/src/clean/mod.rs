@@ -301,3 +301,25 @@ pub fn infer_missing_dates(articles: &mut [Article]) {
 
 #[cfg(test)]
 mod tests;
+
+/// Words of article text in a cleaned article, counted up to `cap`:
+/// standfirst and body sentences (Unicode sentence bounds) that are not
+/// page notices ([`rules::is_page_notice`]). An article with too few of
+/// them is a page that carries no story of its own (a login wall, an
+/// embedded tweet, an archive's capture notice). Counting stops at `cap`,
+/// so the cost does not grow with the article.
+pub fn article_words(article: &Article, cap: usize) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut n = 0;
+    for text in [article.standfirst.as_deref().unwrap_or(""), &article.body] {
+        for s in text.split_sentence_bounds() {
+            if n >= cap {
+                return cap;
+            }
+            if !rules::is_page_notice(s) {
+                n += s.unicode_words().count();
+            }
+        }
+    }
+    n.min(cap)
+}

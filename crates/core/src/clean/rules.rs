@@ -262,10 +262,18 @@ static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Longest caption, in words: a longer line that starts like a caption is
+/// a caption run together with the article text (a scrape that lost its
+/// line breaks), and the article must not go with it.
+const CAPTION_MAX_WORDS: usize = 60;
+
 /// A photo caption: a line that ends in a bracketed credit ("[Getty]"),
 /// starts with "Photo:" / "Image copyright", or ends with "| Reuters".
 pub fn is_photo_caption(line: &str) -> bool {
     let t = line.trim();
+    if words(t).len() > CAPTION_MAX_WORDS {
+        return false;
+    }
     if CREDIT_LEAD.is_match(t) || CREDIT_TAIL.is_match(t) {
         return true;
     }
@@ -367,4 +375,44 @@ pub fn classify_line(line: &str) -> Option<DropReason> {
     } else {
         None
     }
+}
+
+static PAGE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+          # Walls and prompts that speak to the reader about the page itself.
+            (?-u:\b)(enable|turn\s+on|activate)\s+(your\s+)?(javascript|cookies)(?-u:\b)
+          | (?-u:\b)javascript\s+is\s+(disabled|turned\s+off|required)(?-u:\b)
+          | (?-u:\b)(in|on|update)\s+your\s+(web\s+)?browser(?-u:\b)
+          | (?-u:\b)on\s+your\s+device(?-u:\b)
+          | (?-u:\b)(log|sign)\s*(in|on|up)\s+to\s+(continue|comment|read|view|watch)(?-u:\b)
+          | (?-u:\b)verification\s+e-?mail(?-u:\b)
+          | (?-u:\b)location\s+(information\s+)?to\s+your\s+tweets(?-u:\b)
+          | (?-u:\b)your\s+tweets?(?-u:\b).*(?-u:\b)location(?-u:\b)
+          | (?-u:\b)appear\s+next\s+to\s+(all\s+)?(of\s+)?your\s+comments(?-u:\b)
+          | (?-u:\b)this\s+(video|feature|content)\s+(is\s+)?(currently\s+)?(not\s+available|unavailable|could\s+not\s+be\s+loaded)(?-u:\b)
+          | (?-u:\b)video\s+has\s+been\s+rented(?-u:\b)
+          | (?-u:\b)transcript\s+could\s+not\s+be\s+loaded(?-u:\b)
+          | (?-u:\b)for\s+your\s+personal,?\s+non-?commercial\s+use(?-u:\b)
+          | (?-u:\b)not\s+in\s+our\s+deliverable\s+area(?-u:\b)
+          # Notices of web archives about how a page was captured.
+          | (?-u:\b)archive-it(?-u:\b)
+          | (?-u:\b)(wayback\s+machine|internet\s+archive)(?-u:\b)
+          | (?-u:\b)the\s+seed\s+for\s+\S+\s+(was|is)(?-u:\b)
+          | (?-u:\b)(web\s*)?crawls?\s+(data|seed|was|were|are|is|started|with)(?-u:\b)
+          | (?-u:\b)(focused|wide|web)\s+crawls?(?-u:\b)
+          | (?-u:\b)seed\s+(list|for\s+this\s+crawl)(?-u:\b)
+        ",
+    )
+    .expect("valid regex")
+});
+
+/// A sentence about the page rather than the news: prompts to enable
+/// scripts or cookies, log in or confirm an e-mail, widget notices of
+/// embedded tweets, comments and videos, reprint terms, and the capture
+/// notices web archives put on archived pages. Scrapes that lose line
+/// breaks glue these onto (or in place of) an article's text, where the
+/// line rules cannot see them; [`classify_line`]'s chrome counts too.
+pub fn is_page_notice(sentence: &str) -> bool {
+    PAGE_NOTICE.is_match(sentence) || classify_line(sentence).is_some()
 }

@@ -2,8 +2,8 @@
 //! sentences they must leave alone.
 
 use super::dateline::{find_dateline, parse_date_line};
-use super::rules::classify_line;
-use super::{clean, infer_missing_dates};
+use super::rules::{classify_line, is_page_notice, is_photo_caption};
+use super::{article_words, clean, infer_missing_dates};
 use crate::ingest::RawDoc;
 use crate::model::DropReason::{self, *};
 
@@ -298,4 +298,85 @@ fn a_lone_long_paragraph_without_a_title_stays_the_body() {
     let b = clean(&RawDoc::text("t.txt", "Harbour bridge closes to cars\n"));
     assert_eq!(b.title, "Harbour bridge closes to cars");
     assert!(b.body.is_empty());
+}
+
+/// Sentences about the page, not the news, as scrapes glue them onto or in
+/// place of article text.
+const PAGE_NOTICES: &[&str] = &[
+    "Please enable JavaScript to view the comments powered by our partner.",
+    "We've noticed that JavaScript is disabled in this browser.",
+    "To keep reading, please update your browser.",
+    "Media playback is unsupported on your device.",
+    "You must log in to continue.",
+    "We have sent you a verification email, please check your inbox.",
+    "You can add location information to your Tweets, such as your city or precise location.",
+    "This name will appear next to all of your comments.",
+    "This video is currently unavailable.",
+    "Rating is available when the video has been rented.",
+    "The interactive transcript could not be loaded.",
+    "This copy is for your personal, non-commercial use only.",
+    "Sorry, this postcode is not in our deliverable area.",
+    "Focused crawls are collections of frequently updated pages from a narrow set of sites.",
+    "The crawl started in 2014 with a seed list of news sites.",
+    "This collection was curated using the Archive-It service.",
+    "Pages are added to the Wayback Machine after an embargo period.",
+    "The seed for wide00014 was: slash pages from every domain on the web.",
+    "Advertisement",
+];
+
+/// News sentences that share words with page notices.
+const NOT_NOTICES: &[&str] = &[
+    "Traffic crawled along the highway for hours after the crash.",
+    "A pub crawl through the old town ended with 14 arrests, police said.",
+    "Hackers used a flaw in the browser to steal passwords, the company said.",
+    "Police said the video is not available to the public while the inquiry goes on.",
+    "The apartment has been rented to a family of four since March.",
+    "Residents were asked to sign up for emergency alerts by text message.",
+    "The senator said her tweets about the vote had been taken out of context.",
+    "The top seed for the tournament was knocked out in the first round.",
+];
+
+#[test]
+fn page_notices_are_told_from_news_sentences() {
+    let missed: Vec<_> = PAGE_NOTICES.iter().filter(|s| !is_page_notice(s)).collect();
+    assert!(missed.is_empty(), "not taken for notices: {missed:?}");
+    let wrong: Vec<_> = NOT_NOTICES.iter().filter(|s| is_page_notice(s)).collect();
+    assert!(wrong.is_empty(), "taken for notices: {wrong:?}");
+}
+
+#[test]
+fn a_caption_run_together_with_the_article_is_not_a_caption() {
+    assert!(is_photo_caption(
+        "Image copyright Reuters Image caption Crowds gathered outside the court"
+    ));
+    let glued = format!(
+        "Image copyright Reuters Image caption Crowds gathered outside the court {}",
+        "the judge ruled on Tuesday that the company must pay damages to the families. ".repeat(6)
+    );
+    assert!(!is_photo_caption(&glued));
+    let a = clean(&doc(&glued));
+    assert!(a.body.contains("must pay damages"), "{:?}", a.dropped);
+}
+
+#[test]
+fn article_words_leave_out_page_notices_and_stop_at_the_cap() {
+    let wall = clean(&doc(
+        "Tweet with a location\n\nYou can add location information to your Tweets, such as your \
+         city or precise location, from the web and via third-party applications. You always have \
+         the option to delete your Tweet location history. Learn more\n",
+    ));
+    assert!(
+        article_words(&wall, 40) < 10,
+        "{}",
+        article_words(&wall, 40)
+    );
+    let news = clean(&doc(
+        "Storm closes port\n\nA storm closed the port of the city on Monday, officials said, and \
+         ships waited offshore for two days while crews cleared the channel. Please enable \
+         JavaScript to view the comments. The harbour master said trade would resume on \
+         Thursday if the weather held, and that no one had been hurt in the storm.\n",
+    ));
+    let all = article_words(&news, usize::MAX);
+    assert_eq!(all, 24 + 23, "{}", news.body);
+    assert_eq!(article_words(&news, 40), 40);
 }

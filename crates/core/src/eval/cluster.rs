@@ -126,17 +126,13 @@ pub struct PooledDoc {
 }
 
 impl PooledDoc {
-    /// The document as a raw input: Multi-News texts have no headline and
-    /// no line breaks, so the first sentence stands in for the title (as a
-    /// headline restates a lead) and the whole text is the body.
+    /// The document as a raw input. Multi-News texts have no headline and
+    /// no line breaks: the cleaner then keeps the whole text as the body
+    /// and lets its first sentence stand in for the title (as a headline
+    /// restates a lead).
     pub fn raw(&self) -> crate::ingest::RawDoc {
         let mut raw = crate::ingest::RawDoc::text(self.id.clone(), self.text.clone());
         raw.id = Some(self.id.clone());
-        let first = crate::text::split_paragraph(&self.text)
-            .first()
-            .map(|s| self.text[s.start..s.end].to_string())
-            .unwrap_or_default();
-        raw.title = Some(first);
         raw
     }
 }

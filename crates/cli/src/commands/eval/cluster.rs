@@ -38,7 +38,8 @@ pub struct ClusterEvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
-    /// Write each document's id, gold cluster and story (TSV) to this file.
+    /// Write each document's id, gold cluster, story and placement (new,
+    /// joined, duplicate, set-aside) as TSV to this file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
 }
@@ -50,6 +51,7 @@ pub struct ClusterReport {
     gold_clusters: usize,
     stories: usize,
     duplicates_merged: usize,
+    set_aside: usize,
     window: usize,
     threshold: f64,
     seed: u64,
@@ -95,26 +97,36 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
     };
     let start = Instant::now();
     let mut stream = Stream::new(cfg);
-    let hasher = stream.hasher().clone();
+    let preparer = stream.preparer();
     let prepared: Vec<_> = docs
         .par_iter()
-        .map(|d| storyline_core::stream::prepare(&hasher, clean(&d.raw())))
+        .map(|d| preparer.prepare(clean(&d.raw())))
         .collect();
     let prepared_at = start.elapsed().as_secs_f64();
     let mut pred = Vec::with_capacity(docs.len());
-    let mut dups = 0;
+    let mut kinds = Vec::with_capacity(docs.len());
+    let (mut dups, mut aside) = (0, 0);
     for p in &prepared {
         let step = stream.push(p);
-        if matches!(step.placement, Placement::Duplicate { .. }) {
-            dups += 1;
-        }
+        kinds.push(match step.placement {
+            Placement::Duplicate { .. } => {
+                dups += 1;
+                "duplicate"
+            }
+            Placement::SetAside { .. } => {
+                aside += 1;
+                "set-aside"
+            }
+            Placement::Clustered { new: true, .. } => "new",
+            Placement::Clustered { .. } => "joined",
+        });
         pred.push(step.placement.story().to_string());
     }
     let gold: Vec<&str> = docs.iter().map(|d| d.gold.as_str()).collect();
     if let Some(path) = &a.dump {
         let mut out = String::new();
-        for (d, p) in docs.iter().zip(&pred) {
-            out.push_str(&format!("{}\t{}\t{}\n", d.id, d.gold, p));
+        for ((d, p), k) in docs.iter().zip(&pred).zip(&kinds) {
+            out.push_str(&format!("{}\t{}\t{}\t{}\n", d.id, d.gold, p, k));
         }
         std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
     }
@@ -123,6 +135,7 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         gold_clusters: gold.iter().collect::<std::collections::HashSet<_>>().len(),
         stories: pred.iter().collect::<std::collections::HashSet<_>>().len(),
         duplicates_merged: dups,
+        set_aside: aside,
         window: cfg.cluster.window_articles,
         threshold: cfg.cluster.threshold,
         seed: a.seed,
@@ -138,8 +151,8 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
             report.documents, report.gold_clusters, report.seed, report.window, report.threshold
         );
         println!(
-            "{} stories, {} near-duplicates merged, {:.1} s ({:.1} s cleaning and features)",
-            report.stories, report.duplicates_merged, report.seconds, prepared_at
+            "{} stories, {} near-duplicates merged, {} set aside (too little article text), {:.1} s ({:.1} s cleaning and features)",
+            report.stories, report.duplicates_merged, report.set_aside, report.seconds, prepared_at
         );
         println!(
             "B-cubed   P {:.4}  R {:.4}  F1 {:.4}",
