@@ -57,7 +57,17 @@ pub enum Link {
     Centroid,
     /// Cosine with the story's most similar article in the window.
     Nearest,
+    /// The mean of [`Link::Nearest`] and the story's average cosine over
+    /// its most recent window members: one close article is not enough to
+    /// pull a page into a large story it shares little else with (the
+    /// chaining of single link), yet a small story is joined as readily.
+    Blend,
 }
+
+/// Members of a story (the most recent) averaged by [`Link::Blend`].
+const BLEND_MEMBERS: usize = 32;
+/// Candidate stories (best by nearest article) that [`Link::Blend`] averages.
+const BLEND_STORIES: usize = 5;
 
 impl Default for ClusterConfig {
     fn default() -> Self {
@@ -71,7 +81,7 @@ impl Default for ClusterConfig {
             max_postings: 300,
             entity_boost: 1.5,
             time_scale_days: 3.0,
-            link: Link::Nearest,
+            link: Link::Blend,
         }
     }
 }
@@ -444,7 +454,7 @@ impl Clusterer {
         index: &[u32],
         time: Option<i64>,
     ) -> Option<(f64, u64)> {
-        if self.cfg.link == Link::Nearest {
+        if self.cfg.link != Link::Centroid {
             return self.best_by_nearest(vector, index, time);
         }
         let mut hits: FxHashMap<u64, (u32, u64)> = FxHashMap::default();
@@ -517,16 +527,39 @@ impl Clusterer {
         }
         cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(self.cfg.max_candidates);
-        let mut best: Option<(f64, u64, u64)> = None;
         let probe = Probe::new(vector);
+        let score = |e: &WindowEntry| probe.dot(&e.vector) as f64 * self.time_factor(time, e.time);
+        // Each story's best article: (score, story, seq of that article).
+        let mut stories: Vec<(f64, u64, u64)> = Vec::new();
         for (seq, _) in cands {
             let Some(e) = self.entry(seq) else { continue };
-            let score = probe.dot(&e.vector) as f64 * self.time_factor(time, e.time);
-            if best.is_none_or(|(b, _, bs)| score > b || (score == b && seq < bs)) {
-                best = Some((score, story_key(&e.story), seq));
+            let (sc, k) = (score(e), story_key(&e.story));
+            match stories.iter_mut().find(|s| s.1 == k) {
+                Some(s) if sc > s.0 || (sc == s.0 && seq < s.2) => *s = (sc, k, seq),
+                Some(_) => {}
+                None => stories.push((sc, k, seq)),
             }
         }
-        best.map(|(s, k, _)| (s, k))
+        let better =
+            |a: &(f64, u64, u64), b: &(f64, u64, u64)| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2));
+        stories.sort_unstable_by(better);
+        if self.cfg.link == Link::Blend {
+            stories.truncate(BLEND_STORIES);
+            for st in &mut stories {
+                let Some(state) = self.stories.get(&st.1) else {
+                    continue;
+                };
+                let recent = state.members.iter().rev().take(BLEND_MEMBERS);
+                let (sum, n) = recent
+                    .filter_map(|&m| self.entry(m))
+                    .fold((0.0, 0usize), |(s, n), e| (s + score(e), n + 1));
+                if n > 0 {
+                    st.0 = 0.5 * (st.0 + sum / n as f64);
+                }
+            }
+            stories.sort_unstable_by(better);
+        }
+        stories.first().map(|&(s, k, _)| (s, k))
     }
 
     /// Puts the next article of the stream into a story. `article_id`

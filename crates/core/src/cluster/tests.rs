@@ -133,3 +133,54 @@ fn time_order_puts_undated_articles_last_and_keeps_input_order() {
     ];
     assert_eq!(time_order(&a), vec![2, 1, 0]);
 }
+
+#[test]
+fn blend_link_weighs_the_whole_story_not_one_member() {
+    // A story of three earthquake reports, then a page that repeats one of
+    // them word for word and goes on about a concert.
+    let a = corpus();
+    let quake: Vec<&Article> = ["q1", "q2", "q3"]
+        .iter()
+        .map(|id| a.iter().find(|x| x.id == *id).expect("article"))
+        .collect();
+    let bridge = art(
+        "x",
+        &format!(
+            "{}\n\n{} The orchestra opened its season with a concert of violin sonatas.",
+            quake[2].title, quake[2].body
+        ),
+        None,
+    );
+    let member = art(
+        "q4",
+        "Aid reaches earthquake survivors\n\nAid reached survivors of the earthquake in the coastal \
+         city of Portova as rescuers searched collapsed buildings for people still missing.",
+        None,
+    );
+    let score = |link: Link, last: &Article| {
+        let mut c = Clusterer::new(ClusterConfig {
+            link,
+            ..ClusterConfig::default()
+        });
+        for other in a.iter().filter(|x| x.id.starts_with(['b', 'f'])) {
+            c.assign(&other.id, &features(other));
+        }
+        let first = c.assign(&quake[0].id, &features(quake[0])).story;
+        for q in &quake[1..] {
+            assert_eq!(c.assign(&q.id, &features(q)).story, first);
+        }
+        let got = c.assign(&last.id, &features(last));
+        (got.story == first, got.score)
+    };
+    let (near_joined, near) = score(Link::Nearest, &bridge);
+    let (blend_joined, blend) = score(Link::Blend, &bridge);
+    assert!(
+        near_joined,
+        "nearest link joins through the copied report: {near} (blend {blend})"
+    );
+    assert!(blend_joined, "blend {blend}");
+    // The copied report is closer than the others: the blend counts them too.
+    assert!(blend < near - 0.05, "blend {blend} vs nearest {near}");
+    let (joined, s) = score(Link::Blend, &member);
+    assert!(joined, "a report on the same event still joins: {s}");
+}

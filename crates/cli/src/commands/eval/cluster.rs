@@ -29,9 +29,9 @@ pub struct ClusterEvalArgs {
     /// Sliding window in articles (default: the clusterer's).
     #[arg(long)]
     pub window: Option<usize>,
-    /// Compare with a story's centroid instead of its nearest article.
-    #[arg(long)]
-    pub centroid: bool,
+    /// How an article is compared with a story (default: the clusterer's).
+    #[arg(long, value_enum)]
+    pub link: Option<LinkArg>,
     /// Use only the first N clusters of the file.
     #[arg(long)]
     pub limit: Option<usize>,
@@ -42,6 +42,28 @@ pub struct ClusterEvalArgs {
     /// joined, duplicate, set-aside) as TSV to this file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
+}
+
+/// `--link`: how an article is compared with a story.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LinkArg {
+    /// Cosine with the story's centroid.
+    Centroid,
+    /// Cosine with the story's most similar article.
+    Nearest,
+    /// Mean of the nearest article's cosine and the story's average.
+    Blend,
+}
+
+impl LinkArg {
+    fn link(self) -> storyline_core::cluster::Link {
+        use storyline_core::cluster::Link;
+        match self {
+            LinkArg::Centroid => Link::Centroid,
+            LinkArg::Nearest => Link::Nearest,
+            LinkArg::Blend => Link::Blend,
+        }
+    }
 }
 
 /// The figures of `eval cluster`.
@@ -86,11 +108,7 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         cluster: ClusterConfig {
             threshold: a.threshold.unwrap_or(defaults.threshold),
             window_articles: a.window.unwrap_or(defaults.window_articles),
-            link: if a.centroid {
-                storyline_core::cluster::Link::Centroid
-            } else {
-                defaults.link
-            },
+            link: a.link.map_or(defaults.link, LinkArg::link),
             ..defaults
         },
         ..StreamConfig::default()
