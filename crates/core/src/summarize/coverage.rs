@@ -11,10 +11,9 @@
 //! monotone submodular function is approximated greedily by gain per word
 //! (Khuller et al. 1999).
 
-use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates, count_words};
+use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+use rustc_hash::FxHashMap;
 
 /// The coverage method and its weights.
 #[derive(Debug, Clone, Copy)]
@@ -50,61 +49,8 @@ impl Default for Coverage {
     }
 }
 
-thread_local! {
-    /// Spelling → ROUGE-style key (lower-cased, stemmed when longer than 3
-    /// characters), kept across stories on this thread.
-    static KEYS: std::cell::RefCell<FxHashMap<Box<str>, Arc<str>>> =
-        std::cell::RefCell::new(FxHashMap::default());
-}
-
-fn word_key(w: &str) -> Arc<str> {
-    KEYS.with(|k| {
-        let mut keys = k.borrow_mut();
-        if let Some(s) = keys.get(w) {
-            return Arc::clone(s);
-        }
-        let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-        let key: Arc<str> = if lower.chars().nth(3).is_some() {
-            crate::text::stem(&lower).into()
-        } else {
-            lower.into()
-        };
-        if keys.len() >= 200_000 {
-            keys.clear();
-        }
-        keys.insert(w.into(), Arc::clone(&key));
-        key
-    })
-}
-
-/// Words of sentences as ROUGE sees them (runs of letters and digits,
-/// lower-cased, stemmed when longer than 3 characters), interned per story.
-#[derive(Default)]
-struct WordIds<'a> {
-    surface: FxHashMap<&'a str, u32>,
-    vocab: FxHashMap<Arc<str>, u32>,
-}
-
-impl<'a> WordIds<'a> {
-    fn tokens(&mut self, text: &'a str, out: &mut Vec<u32>) {
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
-            if let Some(&id) = self.surface.get(w) {
-                out.push(id);
-                continue;
-            }
-            let next = self.vocab.len() as u32;
-            let id = *self.vocab.entry(word_key(w)).or_insert(next);
-            self.surface.insert(w, id);
-            out.push(id);
-        }
-    }
-}
-
 /// A sentence that may be picked: where, words, concepts with counts, prior.
-type Candidate<'a> = (SentenceRef, usize, &'a Vec<(u32, u32)>, f64);
+type Candidate = (SentenceRef, usize, Vec<(u32, u32)>, f64);
 
 impl Summarizer for Coverage {
     fn name(&self) -> &'static str {
@@ -113,77 +59,64 @@ impl Summarizer for Coverage {
 
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef> {
         let corpus = input.corpus;
-        let mut words = WordIds::default();
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut tf: Vec<f64> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut last_doc: Vec<u32> = Vec::new();
-        let mut is_bigram: Vec<bool> = Vec::new();
-        let mut sent_concepts: FxHashMap<SentenceRef, Vec<(u32, u32)>> = FxHashMap::default();
-        let mut toks: Vec<u32> = Vec::new();
-        let mut keys: Vec<u64> = Vec::new();
-        for r in corpus.refs() {
-            toks.clear();
-            words.tokens(&corpus.sentence(r).text, &mut toks);
-            keys.clear();
-            keys.extend(toks.iter().map(|&t| t as u64));
-            if self.bigram_weight > 0.0 {
-                keys.extend(
-                    toks.windows(2)
-                        .map(|w| (1 << 63) | ((w[0] as u64) << 31) | w[1] as u64),
-                );
+        // Concepts: the corpus's words (ids 0..W), then word bigrams.
+        let n_words = corpus.words.len();
+        let mut tf: Vec<f64> = vec![0.0; n_words];
+        let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut sent_concepts: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(corpus.docs.len());
+        let mut keys: Vec<u32> = Vec::new();
+        for (a, doc) in corpus.docs.iter().enumerate() {
+            let mut per_doc = Vec::with_capacity(doc.sentences.len());
+            for s in 0..doc.sentences.len() {
+                let toks = corpus.words_of(SentenceRef {
+                    article: a,
+                    sentence: s,
+                });
+                keys.clear();
+                keys.extend_from_slice(toks);
+                if self.bigram_weight > 0.0 {
+                    for w in toks.windows(2) {
+                        let key = ((w[0] as u64) << 32) | w[1] as u64;
+                        let next = (n_words + bigram_ids.len()) as u32;
+                        let id = *bigram_ids.entry(key).or_insert(next);
+                        if id as usize == tf.len() {
+                            tf.push(0.0);
+                        }
+                        keys.push(id);
+                    }
+                }
+                keys.sort_unstable();
+                let mut cs: Vec<(u32, u32)> = Vec::new();
+                for &id in &keys {
+                    tf[id as usize] += 1.0;
+                    match cs.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1,
+                        _ => cs.push((id, 1)),
+                    }
+                }
+                per_doc.push(cs);
             }
-            keys.sort_unstable();
-            let mut cs: Vec<(u32, u32)> = Vec::new();
-            for &key in &keys {
-                let next = tf.len() as u32;
-                let id = *ids.entry(key).or_insert(next);
-                if id == next {
-                    tf.push(0.0);
-                    df.push(0);
-                    last_doc.push(u32::MAX);
-                    is_bigram.push(key >> 63 == 1);
-                }
-                let i = id as usize;
-                tf[i] += 1.0;
-                if last_doc[i] != r.article as u32 {
-                    last_doc[i] = r.article as u32;
-                    df[i] += 1;
-                }
-                match cs.last_mut() {
-                    Some(last) if last.0 == id => last.1 += 1,
-                    _ => cs.push((id, 1)),
-                }
-            }
-            sent_concepts.insert(r, cs);
+            sent_concepts.push(per_doc);
         }
         // Expected counts in a summary of the budget's length.
         let n_docs = corpus.docs.len().max(1) as f64;
-        let mut target: Vec<f64> = (0..tf.len()).map(|i| tf[i]).collect();
+        let mut target: Vec<f64> = tf.clone();
         let length = budget.words as f64 * self.length_factor;
-        for bigram in [false, true] {
-            let z: f64 = (0..tf.len())
-                .filter(|&i| is_bigram[i] == bigram)
-                .map(|i| target[i])
-                .sum();
+        for range in [0..n_words, n_words..tf.len()] {
+            let z: f64 = target[range.clone()].iter().sum();
             if z > 0.0 {
-                for i in 0..tf.len() {
-                    if is_bigram[i] == bigram {
-                        target[i] *= length / z;
-                    }
+                for t in &mut target[range] {
+                    *t *= length / z;
                 }
             }
         }
-        let weight: Vec<f64> = is_bigram
-            .iter()
-            .map(|&b| if b { self.bigram_weight } else { 1.0 })
-            .collect();
+        let weight = |c: usize| if c < n_words { 1.0 } else { self.bigram_weight };
         // Support: the share of a sentence's content stems that other
         // articles of the story also use.
-        let mut stem_docs: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut stem_docs: Vec<(u32, u32)> = vec![(u32::MAX, 0); corpus.vocab.len()];
         for r in corpus.refs() {
             for &t in corpus.terms(r) {
-                let e = stem_docs.entry(t).or_insert((u32::MAX, 0));
+                let e = &mut stem_docs[t as usize];
                 if e.0 != r.article as u32 {
                     e.0 = r.article as u32;
                     e.1 += 1;
@@ -198,28 +131,29 @@ impl Summarizer for Coverage {
             }
             let shared = terms
                 .iter()
-                .filter(|t| stem_docs.get(t).is_some_and(|e| e.1 > 1))
+                .filter(|&&t| stem_docs[t as usize].1 > 1)
                 .count();
             shared as f64 / terms.len() as f64
         };
-        let pool: Vec<Candidate<'_>> = candidates(corpus, self.min_words)
-            .filter_map(|r| {
-                let words = count_words(&corpus.sentence(r).text);
+        let pool: Vec<Candidate> = candidates(corpus, self.min_words)
+            .map(|r| {
+                let words = corpus.length(r);
                 let rel = (0.1 + support(r)).powf(self.support_power)
                     * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
-                sent_concepts.get(&r).map(|c| (r, words, c, rel))
+                let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
+                (r, words, cs, rel)
             })
             .collect();
         let mut have = vec![0f64; tf.len()];
         let mut taken = vec![false; pool.len()];
-        let mut groups_in: FxHashSet<usize> = FxHashSet::default();
+        let mut groups_in = vec![false; input.groups.groups.len()];
         let mut picked = Vec::new();
         let mut used = 0usize;
         while used < budget.words {
             let left = budget.words - used;
             let mut best: Option<(usize, f64)> = None;
             for (k, (r, words, cs, rel)) in pool.iter().enumerate() {
-                if taken[k] || groups_in.contains(&input.groups.group(*r)) {
+                if taken[k] || groups_in[input.groups.group(*r)] {
                     continue;
                 }
                 if budget.mode == BudgetMode::WholeSentences && *words > left {
@@ -229,7 +163,7 @@ impl Summarizer for Coverage {
                     .iter()
                     .map(|&(c, n)| {
                         let (c, t) = (c as usize, target[c as usize]);
-                        weight[c] * ((have[c] + n as f64).min(t) - have[c].min(t))
+                        weight(c) * ((have[c] + n as f64).min(t) - have[c].min(t))
                     })
                     .sum();
                 // Only the first `left` words of an overflowing sentence count.
@@ -241,14 +175,14 @@ impl Summarizer for Coverage {
                 }
             }
             let Some((k, _)) = best else { break };
-            let (r, words, cs, _) = pool[k];
+            let (r, words, cs, _) = &pool[k];
             taken[k] = true;
-            groups_in.insert(input.groups.group(r));
+            groups_in[input.groups.group(*r)] = true;
             for &(c, n) in cs {
                 have[c as usize] += n as f64;
             }
             used += words;
-            picked.push(r);
+            picked.push(*r);
         }
         picked
     }
