@@ -14,6 +14,7 @@
 use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
 use rustc_hash::FxHashMap;
+use std::collections::BinaryHeap;
 
 /// The coverage method and its weights.
 #[derive(Debug, Clone, Copy)]
@@ -58,6 +59,14 @@ impl Summarizer for Coverage {
     }
 
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef> {
+        self.select_with(input, budget, self.length_exponent == 1.0)
+    }
+}
+
+impl Coverage {
+    /// The selection, lazily (valid when the length exponent is 1) or by
+    /// scoring every candidate in every round.
+    fn select_with(&self, input: SummaryInput<'_>, budget: Budget, lazy: bool) -> Vec<SentenceRef> {
         let corpus = input.corpus;
         // Concepts: the corpus's words (ids 0..W), then word bigrams.
         let n_words = corpus.words.len();
@@ -145,31 +154,92 @@ impl Summarizer for Coverage {
             })
             .collect();
         let mut have = vec![0f64; tf.len()];
-        let mut taken = vec![false; pool.len()];
+        let score = |k: usize, have: &[f64], left: usize| -> f64 {
+            let (_, words, cs, rel) = &pool[k];
+            let gain: f64 = cs
+                .iter()
+                .map(|&(c, n)| {
+                    let (c, t) = (c as usize, target[c as usize]);
+                    weight(c) * ((have[c] + n as f64).min(t) - have[c].min(t))
+                })
+                .sum();
+            // Only the first `left` words of an overflowing sentence count.
+            let useful = (*words).min(left).max(1) as f64;
+            let gain = gain * useful / (*words).max(1) as f64;
+            rel * gain / useful.powf(self.length_exponent)
+        };
         let mut groups_in = vec![false; input.groups.groups.len()];
         let mut picked = Vec::new();
         let mut used = 0usize;
+        // A candidate is out for good once its group is in or, with whole
+        // sentences, once it no longer fits (the budget only shrinks).
+        let out = |k: usize, groups_in: &[bool], left: usize| {
+            let (r, words, _, _) = &pool[k];
+            groups_in[input.groups.group(*r)]
+                || budget.mode == BudgetMode::WholeSentences && *words > left
+        };
+        if lazy {
+            // Lazy greedy (Minoux 1978; "CELF", Leskovec et al. 2007): with
+            // gain divided by length, a candidate's score only falls as the
+            // summary grows, so an old score bounds the new one and only
+            // the candidates at the top need recomputing. Same choice as the
+            // exhaustive loop below: highest score, then lowest index.
+            let mut heap: BinaryHeap<Entry> = (0..pool.len())
+                .map(|k| Entry {
+                    value: f64::INFINITY,
+                    k,
+                    fresh: 0,
+                })
+                .collect();
+            let mut round = 1u32;
+            while used < budget.words {
+                let left = budget.words - used;
+                let mut chosen = None;
+                while let Some(top) = heap.pop() {
+                    if out(top.k, &groups_in, left) {
+                        continue;
+                    }
+                    if top.fresh == round {
+                        chosen = (top.value > 0.0).then_some(top.k);
+                        break;
+                    }
+                    let value = score(top.k, &have, left);
+                    heap.push(Entry {
+                        value,
+                        k: top.k,
+                        fresh: round,
+                    });
+                }
+                let Some(k) = chosen else { break };
+                // Scores kept for later rounds are bounds: widen them by a
+                // rounding margin so that they stay bounds in floating point.
+                heap = heap
+                    .into_iter()
+                    .map(|e| Entry {
+                        value: e.value + e.value.abs() * 1e-9,
+                        ..e
+                    })
+                    .collect();
+                let (r, words, cs, _) = &pool[k];
+                groups_in[input.groups.group(*r)] = true;
+                for &(c, n) in cs {
+                    have[c as usize] += n as f64;
+                }
+                used += words;
+                picked.push(*r);
+                round += 1;
+            }
+            return picked;
+        }
+        let mut taken = vec![false; pool.len()];
         while used < budget.words {
             let left = budget.words - used;
             let mut best: Option<(usize, f64)> = None;
-            for (k, (r, words, cs, rel)) in pool.iter().enumerate() {
-                if taken[k] || groups_in[input.groups.group(*r)] {
+            for k in 0..pool.len() {
+                if taken[k] || out(k, &groups_in, left) {
                     continue;
                 }
-                if budget.mode == BudgetMode::WholeSentences && *words > left {
-                    continue;
-                }
-                let gain: f64 = cs
-                    .iter()
-                    .map(|&(c, n)| {
-                        let (c, t) = (c as usize, target[c as usize]);
-                        weight(c) * ((have[c] + n as f64).min(t) - have[c].min(t))
-                    })
-                    .sum();
-                // Only the first `left` words of an overflowing sentence count.
-                let useful = (*words).min(left).max(1) as f64;
-                let gain = gain * useful / (*words).max(1) as f64;
-                let score = rel * gain / useful.powf(self.length_exponent);
+                let score = score(k, &have, left);
                 if score > 0.0 && best.is_none_or(|(_, b)| score > b) {
                     best = Some((k, score));
                 }
@@ -185,5 +255,133 @@ impl Summarizer for Coverage {
             picked.push(*r);
         }
         picked
+    }
+}
+
+/// A candidate in the lazy greedy's queue: its last score (a bound unless
+/// computed in the current round), highest first, then lowest index.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    value: f64,
+    k: usize,
+    fresh: u32,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value
+            .total_cmp(&other.value)
+            .then(other.k.cmp(&self.k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::{DedupConfig, near_duplicate_sentences};
+    use crate::model::{Article, Paragraph, Span};
+    use crate::text::Corpus;
+
+    fn article(i: usize, body: &str) -> Article {
+        let mut body_text = String::new();
+        let mut paragraphs = Vec::new();
+        for line in body.lines().filter(|l| !l.trim().is_empty()) {
+            if !body_text.is_empty() {
+                body_text.push_str("\n\n");
+            }
+            let start = body_text.len();
+            body_text.push_str(line.trim());
+            paragraphs.push(Paragraph {
+                span: Span::new(start, body_text.len()),
+                line: 0,
+                source_offset: None,
+            });
+        }
+        Article {
+            id: format!("a{i}"),
+            source: None,
+            path: format!("a{i}"),
+            title: String::new(),
+            standfirst: None,
+            published: None,
+            dateline: None,
+            language: "en".into(),
+            body: body_text,
+            paragraphs,
+            dropped: Vec::new(),
+            decoded_as: None,
+        }
+    }
+
+    #[test]
+    fn lazy_greedy_picks_as_the_exhaustive_loop() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut stories: Vec<Vec<Article>> = Vec::new();
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let mut arts = Vec::new();
+            for f in std::fs::read_dir(entry.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = f.path();
+                if p.extension().is_some_and(|e| e == "txt" || e == "md") {
+                    if let Ok(t) = std::fs::read_to_string(&p) {
+                        arts.push(article(arts.len(), &t));
+                    }
+                }
+            }
+            if !arts.is_empty() {
+                stories.push(arts);
+            }
+        }
+        // A synthetic story too, with repeated sentences and near ties.
+        let words = [
+            "rain", "flood", "river", "town", "bridge", "rescue", "water", "road",
+        ];
+        let mut synth = Vec::new();
+        for a in 0..4 {
+            let mut body = String::new();
+            for s in 0..12 {
+                let n = 6 + (a * 7 + s * 3) % 9;
+                let sent: Vec<&str> = (0..n).map(|i| words[(a + s * i) % words.len()]).collect();
+                body.push_str(&format!("The {} went on.\n", sent.join(" ")));
+            }
+            synth.push(article(a, &body));
+        }
+        stories.push(synth);
+        assert!(stories.len() >= 2, "example stories found");
+        let cov = Coverage::default();
+        for arts in stories {
+            let corpus = Corpus::build(arts);
+            let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+            let input = SummaryInput {
+                corpus: &corpus,
+                groups: &groups,
+            };
+            for words in [20, 60, 100, 250, 1000] {
+                for mode in [BudgetMode::WholeSentences, BudgetMode::CutAtLimit] {
+                    let budget = Budget { words, mode };
+                    let lazy = cov.select_with(input, budget, true);
+                    let full = cov.select_with(input, budget, false);
+                    assert!(!full.is_empty());
+                    assert_eq!(lazy, full, "{words} words, {mode:?}");
+                }
+            }
+        }
     }
 }
