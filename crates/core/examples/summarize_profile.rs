@@ -2,7 +2,7 @@
 //! a cluster file on one thread (run it under `valgrind --tool=callgrind`
 //! to count instructions reproducibly on a shared machine).
 //!
-//! `cargo run --release -p storyline-core --example summarize_profile -- FILE [N] [METHOD] [--joined]`
+//! `cargo run --release -p storyline-core --example summarize_profile -- FILE [N] [METHOD] [--joined] [--repeat R]`
 
 use std::time::Instant;
 
@@ -50,6 +50,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?
         .unwrap_or_default();
     let join = args.iter().any(|a| a == "--joined");
+    // `--repeat R`: summarize the clusters R times (warm caches after the
+    // first, as the criterion benchmark measures).
+    let repeat: usize = args
+        .iter()
+        .position(|a| a == "--repeat")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.parse())
+        .transpose()?
+        .unwrap_or(1);
     let reader = ClusterReader::open(std::path::Path::new(path))?;
     let take = if join { n * 25 } else { n };
     let mut clusters: Vec<EvalCluster> = reader.take(take).filter_map(Result::ok).collect();
@@ -63,9 +72,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build()?;
     let start = Instant::now();
     let words: usize = pool.install(|| {
-        clusters
-            .iter()
-            .map(|c| summarize_cluster(c, method, budget).sentences.len())
+        (0..repeat)
+            .map(|_| {
+                clusters
+                    .iter()
+                    .map(|c| summarize_cluster(c, method, budget).sentences.len())
+                    .sum::<usize>()
+            })
             .sum()
     });
     let secs = start.elapsed().as_secs_f64();
@@ -73,7 +86,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{} clusters, {} sentences, {:.0} clusters/s",
         clusters.len(),
         words,
-        clusters.len() as f64 / secs
+        (clusters.len() * repeat) as f64 / secs
     );
     Ok(())
 }
