@@ -235,8 +235,8 @@ impl Coverage {
         while used < budget.words {
             let left = budget.words - used;
             let mut best: Option<(usize, f64)> = None;
-            for k in 0..pool.len() {
-                if taken[k] || out(k, &groups_in, left) {
+            for (k, &done) in taken.iter().enumerate() {
+                if done || out(k, &groups_in, left) {
                     continue;
                 }
                 let score = score(k, &have, left);
@@ -339,10 +339,10 @@ mod tests {
                 .flatten()
             {
                 let p = f.path();
-                if p.extension().is_some_and(|e| e == "txt" || e == "md") {
-                    if let Ok(t) = std::fs::read_to_string(&p) {
-                        arts.push(article(arts.len(), &t));
-                    }
+                if p.extension().is_some_and(|e| e == "txt" || e == "md")
+                    && let Ok(t) = std::fs::read_to_string(&p)
+                {
+                    arts.push(article(arts.len(), &t));
                 }
             }
             if !arts.is_empty() {
