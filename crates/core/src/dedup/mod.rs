@@ -9,4 +9,6 @@ pub mod minhash;
 mod sentences;
 
 pub use minhash::{MinHashConfig, MinHasher, NearDupIndex, NearDuplicate, Signature};
-pub use sentences::{DedupConfig, SentenceGroups, near_duplicate_sentences, similarity};
+pub use sentences::{
+    DedupConfig, SentenceGroups, near_duplicate_sentences, similarity, sorted_similarity,
+};

@@ -9,7 +9,7 @@
 
 use crate::model::SentenceRef;
 use crate::text::Corpus;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 /// Thresholds for sentence near-duplicates.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -90,46 +90,55 @@ const MAX_POSTING: usize = 2_000;
 /// rules (`min_shared` for containment, `jaccard × |s|` for Jaccard).
 pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceGroups {
     let refs: Vec<SentenceRef> = corpus.refs().collect();
-    let sets: Vec<FxHashSet<u32>> = refs
+    // Stem sets as sorted, deduplicated id lists (ids are dense per corpus).
+    let sets: Vec<Vec<u32>> = refs
         .iter()
-        .map(|&r| corpus.terms(r).iter().copied().collect())
+        .map(|&r| {
+            let mut v = corpus.terms(r).to_vec();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
         .collect();
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut pairs = Vec::new();
     if corpus.docs.len() > 1 {
-        let mut df: FxHashMap<u32, u32> = FxHashMap::default();
+        let n_terms = corpus.vocab.len();
+        let mut df: Vec<u32> = vec![0; n_terms];
         for s in &sets {
             for &t in s {
-                *df.entry(t).or_default() += 1;
+                df[t as usize] += 1;
             }
         }
-        let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-        let mut seen = FxHashSet::default();
+        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        // Last probe that reached a sentence (stamps instead of a set).
+        let mut seen: Vec<usize> = vec![usize::MAX; refs.len()];
+        let mut ordered: Vec<u32> = Vec::new();
         for i in 0..refs.len() {
             let n = sets[i].len();
             if n < 3 {
                 continue;
             }
-            let mut ordered: Vec<u32> = sets[i].iter().copied().collect();
-            ordered.sort_unstable_by_key(|t| (df[t], *t));
+            ordered.clear();
+            ordered.extend_from_slice(&sets[i]);
+            ordered.sort_unstable_by_key(|&t| (df[t as usize], t));
             let lower = cfg
                 .min_shared
                 .min((cfg.jaccard * n as f64).ceil() as usize)
                 .max(1);
             let prefix = &ordered[..(n + 1).saturating_sub(lower).min(n)];
-            seen.clear();
-            for t in prefix {
-                let Some(list) = postings.get(t) else {
-                    continue;
-                };
+            for &t in prefix {
+                let list = &postings[t as usize];
                 if list.len() > MAX_POSTING {
                     continue;
                 }
                 for &j in list {
-                    if refs[j].article == refs[i].article || !seen.insert(j) {
+                    let j = j as usize;
+                    if refs[j].article == refs[i].article || seen[j] == i {
                         continue;
                     }
-                    let (jac, cont, shared) = similarity(&sets[j], &sets[i]);
+                    seen[j] = i;
+                    let (jac, cont, shared) = sorted_similarity(&sets[j], &sets[i]);
                     if jac >= cfg.jaccard || (cont >= cfg.containment && shared >= cfg.min_shared) {
                         pairs.push((refs[j], refs[i], jac.max(cont)));
                         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -139,8 +148,8 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
                     }
                 }
             }
-            for t in prefix {
-                postings.entry(*t).or_default().push(i);
+            for &t in prefix {
+                postings[t as usize].push(i as u32);
             }
         }
     }
@@ -150,13 +159,14 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
         .map(|d| vec![0; d.sentences.len()])
         .collect();
     let mut groups: Vec<Vec<SentenceRef>> = Vec::new();
-    let mut root_group: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut root_group: Vec<usize> = vec![usize::MAX; refs.len()];
     for (i, &r) in refs.iter().enumerate() {
         let root = find(&mut parent, i);
-        let g = *root_group.entry(root).or_insert_with(|| {
+        if root_group[root] == usize::MAX {
             groups.push(Vec::new());
-            groups.len() - 1
-        });
+            root_group[root] = groups.len() - 1;
+        }
+        let g = root_group[root];
         groups[g].push(r);
         group_of[r.article][r.sentence] = g;
     }
@@ -166,6 +176,32 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
         groups,
         pairs,
     }
+}
+
+/// [`similarity`] of two sorted, deduplicated id lists (a merge, no hashing).
+pub fn sorted_similarity(a: &[u32], b: &[u32]) -> (f64, f64, usize) {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - shared;
+    let min = a.len().min(b.len());
+    if union == 0 || min == 0 {
+        return (0.0, 0.0, 0);
+    }
+    (
+        shared as f64 / union as f64,
+        shared as f64 / min as f64,
+        shared,
+    )
 }
 
 /// Union-find root with path halving.

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::datasets::EvalCluster;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
 use crate::model::{Article, Paragraph, SentenceRef, Span};
-use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, count_words, cut_words};
+use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words};
 use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
@@ -104,7 +104,7 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
             break;
         }
         let text = &corpus.sentence(r).text;
-        let n = count_words(text);
+        let n = corpus.length(r);
         let text = if used + n > budget.words {
             if budget.mode == BudgetMode::WholeSentences {
                 continue;

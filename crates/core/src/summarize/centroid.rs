@@ -65,9 +65,7 @@ impl Summarizer for Centroid {
             .refs()
             .filter(|&r| {
                 let s = corpus.sentence(r);
-                !s.flags.heading
-                    && !s.flags.unterminated
-                    && super::count_words(&s.text) >= self.min_words
+                !s.flags.heading && !s.flags.unterminated && corpus.length(r) >= self.min_words
             })
             .map(|r| {
                 let mut v: FxHashMap<u32, f64> = FxHashMap::default();

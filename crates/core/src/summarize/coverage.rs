@@ -11,10 +11,10 @@
 //! monotone submodular function is approximated greedily by gain per word
 //! (Khuller et al. 1999).
 
-use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates, count_words};
+use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+use rustc_hash::FxHashMap;
+use std::collections::BinaryHeap;
 
 /// The coverage method and its weights.
 #[derive(Debug, Clone, Copy)]
@@ -50,61 +50,8 @@ impl Default for Coverage {
     }
 }
 
-thread_local! {
-    /// Spelling → ROUGE-style key (lower-cased, stemmed when longer than 3
-    /// characters), kept across stories on this thread.
-    static KEYS: std::cell::RefCell<FxHashMap<Box<str>, Arc<str>>> =
-        std::cell::RefCell::new(FxHashMap::default());
-}
-
-fn word_key(w: &str) -> Arc<str> {
-    KEYS.with(|k| {
-        let mut keys = k.borrow_mut();
-        if let Some(s) = keys.get(w) {
-            return Arc::clone(s);
-        }
-        let lower: String = w.chars().flat_map(char::to_lowercase).collect();
-        let key: Arc<str> = if lower.chars().nth(3).is_some() {
-            crate::text::stem(&lower).into()
-        } else {
-            lower.into()
-        };
-        if keys.len() >= 200_000 {
-            keys.clear();
-        }
-        keys.insert(w.into(), Arc::clone(&key));
-        key
-    })
-}
-
-/// Words of sentences as ROUGE sees them (runs of letters and digits,
-/// lower-cased, stemmed when longer than 3 characters), interned per story.
-#[derive(Default)]
-struct WordIds<'a> {
-    surface: FxHashMap<&'a str, u32>,
-    vocab: FxHashMap<Arc<str>, u32>,
-}
-
-impl<'a> WordIds<'a> {
-    fn tokens(&mut self, text: &'a str, out: &mut Vec<u32>) {
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
-            if let Some(&id) = self.surface.get(w) {
-                out.push(id);
-                continue;
-            }
-            let next = self.vocab.len() as u32;
-            let id = *self.vocab.entry(word_key(w)).or_insert(next);
-            self.surface.insert(w, id);
-            out.push(id);
-        }
-    }
-}
-
 /// A sentence that may be picked: where, words, concepts with counts, prior.
-type Candidate<'a> = (SentenceRef, usize, &'a Vec<(u32, u32)>, f64);
+type Candidate = (SentenceRef, usize, Vec<(u32, u32)>, f64);
 
 impl Summarizer for Coverage {
     fn name(&self) -> &'static str {
@@ -112,78 +59,73 @@ impl Summarizer for Coverage {
     }
 
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef> {
+        self.select_with(input, budget, self.length_exponent == 1.0)
+    }
+}
+
+impl Coverage {
+    /// The selection, lazily (valid when the length exponent is 1) or by
+    /// scoring every candidate in every round.
+    fn select_with(&self, input: SummaryInput<'_>, budget: Budget, lazy: bool) -> Vec<SentenceRef> {
         let corpus = input.corpus;
-        let mut words = WordIds::default();
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut tf: Vec<f64> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        let mut last_doc: Vec<u32> = Vec::new();
-        let mut is_bigram: Vec<bool> = Vec::new();
-        let mut sent_concepts: FxHashMap<SentenceRef, Vec<(u32, u32)>> = FxHashMap::default();
-        let mut toks: Vec<u32> = Vec::new();
-        let mut keys: Vec<u64> = Vec::new();
-        for r in corpus.refs() {
-            toks.clear();
-            words.tokens(&corpus.sentence(r).text, &mut toks);
-            keys.clear();
-            keys.extend(toks.iter().map(|&t| t as u64));
-            if self.bigram_weight > 0.0 {
-                keys.extend(
-                    toks.windows(2)
-                        .map(|w| (1 << 63) | ((w[0] as u64) << 31) | w[1] as u64),
-                );
+        // Concepts: the corpus's words (ids 0..W), then word bigrams.
+        let n_words = corpus.words.len();
+        let mut tf: Vec<f64> = vec![0.0; n_words];
+        let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut sent_concepts: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(corpus.docs.len());
+        let mut keys: Vec<u32> = Vec::new();
+        for (a, doc) in corpus.docs.iter().enumerate() {
+            let mut per_doc = Vec::with_capacity(doc.sentences.len());
+            for s in 0..doc.sentences.len() {
+                let toks = corpus.words_of(SentenceRef {
+                    article: a,
+                    sentence: s,
+                });
+                keys.clear();
+                keys.extend_from_slice(toks);
+                if self.bigram_weight > 0.0 {
+                    for w in toks.windows(2) {
+                        let key = ((w[0] as u64) << 32) | w[1] as u64;
+                        let next = (n_words + bigram_ids.len()) as u32;
+                        let id = *bigram_ids.entry(key).or_insert(next);
+                        if id as usize == tf.len() {
+                            tf.push(0.0);
+                        }
+                        keys.push(id);
+                    }
+                }
+                keys.sort_unstable();
+                let mut cs: Vec<(u32, u32)> = Vec::new();
+                for &id in &keys {
+                    tf[id as usize] += 1.0;
+                    match cs.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1,
+                        _ => cs.push((id, 1)),
+                    }
+                }
+                per_doc.push(cs);
             }
-            keys.sort_unstable();
-            let mut cs: Vec<(u32, u32)> = Vec::new();
-            for &key in &keys {
-                let next = tf.len() as u32;
-                let id = *ids.entry(key).or_insert(next);
-                if id == next {
-                    tf.push(0.0);
-                    df.push(0);
-                    last_doc.push(u32::MAX);
-                    is_bigram.push(key >> 63 == 1);
-                }
-                let i = id as usize;
-                tf[i] += 1.0;
-                if last_doc[i] != r.article as u32 {
-                    last_doc[i] = r.article as u32;
-                    df[i] += 1;
-                }
-                match cs.last_mut() {
-                    Some(last) if last.0 == id => last.1 += 1,
-                    _ => cs.push((id, 1)),
-                }
-            }
-            sent_concepts.insert(r, cs);
+            sent_concepts.push(per_doc);
         }
         // Expected counts in a summary of the budget's length.
         let n_docs = corpus.docs.len().max(1) as f64;
-        let mut target: Vec<f64> = (0..tf.len()).map(|i| tf[i]).collect();
+        let mut target: Vec<f64> = tf.clone();
         let length = budget.words as f64 * self.length_factor;
-        for bigram in [false, true] {
-            let z: f64 = (0..tf.len())
-                .filter(|&i| is_bigram[i] == bigram)
-                .map(|i| target[i])
-                .sum();
+        for range in [0..n_words, n_words..tf.len()] {
+            let z: f64 = target[range.clone()].iter().sum();
             if z > 0.0 {
-                for i in 0..tf.len() {
-                    if is_bigram[i] == bigram {
-                        target[i] *= length / z;
-                    }
+                for t in &mut target[range] {
+                    *t *= length / z;
                 }
             }
         }
-        let weight: Vec<f64> = is_bigram
-            .iter()
-            .map(|&b| if b { self.bigram_weight } else { 1.0 })
-            .collect();
+        let weight = |c: usize| if c < n_words { 1.0 } else { self.bigram_weight };
         // Support: the share of a sentence's content stems that other
         // articles of the story also use.
-        let mut stem_docs: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut stem_docs: Vec<(u32, u32)> = vec![(u32::MAX, 0); corpus.vocab.len()];
         for r in corpus.refs() {
             for &t in corpus.terms(r) {
-                let e = stem_docs.entry(t).or_insert((u32::MAX, 0));
+                let e = &mut stem_docs[t as usize];
                 if e.0 != r.article as u32 {
                     e.0 = r.article as u32;
                     e.1 += 1;
@@ -198,58 +140,248 @@ impl Summarizer for Coverage {
             }
             let shared = terms
                 .iter()
-                .filter(|t| stem_docs.get(t).is_some_and(|e| e.1 > 1))
+                .filter(|&&t| stem_docs[t as usize].1 > 1)
                 .count();
             shared as f64 / terms.len() as f64
         };
-        let pool: Vec<Candidate<'_>> = candidates(corpus, self.min_words)
-            .filter_map(|r| {
-                let words = count_words(&corpus.sentence(r).text);
+        let pool: Vec<Candidate> = candidates(corpus, self.min_words)
+            .map(|r| {
+                let words = corpus.length(r);
                 let rel = (0.1 + support(r)).powf(self.support_power)
                     * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
-                sent_concepts.get(&r).map(|c| (r, words, c, rel))
+                let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
+                (r, words, cs, rel)
             })
             .collect();
         let mut have = vec![0f64; tf.len()];
-        let mut taken = vec![false; pool.len()];
-        let mut groups_in: FxHashSet<usize> = FxHashSet::default();
+        let score = |k: usize, have: &[f64], left: usize| -> f64 {
+            let (_, words, cs, rel) = &pool[k];
+            let gain: f64 = cs
+                .iter()
+                .map(|&(c, n)| {
+                    let (c, t) = (c as usize, target[c as usize]);
+                    weight(c) * ((have[c] + n as f64).min(t) - have[c].min(t))
+                })
+                .sum();
+            // Only the first `left` words of an overflowing sentence count.
+            let useful = (*words).min(left).max(1) as f64;
+            let gain = gain * useful / (*words).max(1) as f64;
+            rel * gain / useful.powf(self.length_exponent)
+        };
+        let mut groups_in = vec![false; input.groups.groups.len()];
         let mut picked = Vec::new();
         let mut used = 0usize;
+        // A candidate is out for good once its group is in or, with whole
+        // sentences, once it no longer fits (the budget only shrinks).
+        let out = |k: usize, groups_in: &[bool], left: usize| {
+            let (r, words, _, _) = &pool[k];
+            groups_in[input.groups.group(*r)]
+                || budget.mode == BudgetMode::WholeSentences && *words > left
+        };
+        if lazy {
+            // Lazy greedy (Minoux 1978; "CELF", Leskovec et al. 2007): with
+            // gain divided by length, a candidate's score only falls as the
+            // summary grows, so an old score bounds the new one and only
+            // the candidates at the top need recomputing. Same choice as the
+            // exhaustive loop below: highest score, then lowest index.
+            let mut heap: BinaryHeap<Entry> = (0..pool.len())
+                .map(|k| Entry {
+                    value: f64::INFINITY,
+                    k,
+                    fresh: 0,
+                })
+                .collect();
+            let mut round = 1u32;
+            while used < budget.words {
+                let left = budget.words - used;
+                let mut chosen = None;
+                while let Some(top) = heap.pop() {
+                    if out(top.k, &groups_in, left) {
+                        continue;
+                    }
+                    if top.fresh == round {
+                        chosen = (top.value > 0.0).then_some(top.k);
+                        break;
+                    }
+                    let value = score(top.k, &have, left);
+                    heap.push(Entry {
+                        value,
+                        k: top.k,
+                        fresh: round,
+                    });
+                }
+                let Some(k) = chosen else { break };
+                // Scores kept for later rounds are bounds: widen them by a
+                // rounding margin so that they stay bounds in floating point.
+                heap = heap
+                    .into_iter()
+                    .map(|e| Entry {
+                        value: e.value + e.value.abs() * 1e-9,
+                        ..e
+                    })
+                    .collect();
+                let (r, words, cs, _) = &pool[k];
+                groups_in[input.groups.group(*r)] = true;
+                for &(c, n) in cs {
+                    have[c as usize] += n as f64;
+                }
+                used += words;
+                picked.push(*r);
+                round += 1;
+            }
+            return picked;
+        }
+        let mut taken = vec![false; pool.len()];
         while used < budget.words {
             let left = budget.words - used;
             let mut best: Option<(usize, f64)> = None;
-            for (k, (r, words, cs, rel)) in pool.iter().enumerate() {
-                if taken[k] || groups_in.contains(&input.groups.group(*r)) {
+            for (k, &done) in taken.iter().enumerate() {
+                if done || out(k, &groups_in, left) {
                     continue;
                 }
-                if budget.mode == BudgetMode::WholeSentences && *words > left {
-                    continue;
-                }
-                let gain: f64 = cs
-                    .iter()
-                    .map(|&(c, n)| {
-                        let (c, t) = (c as usize, target[c as usize]);
-                        weight[c] * ((have[c] + n as f64).min(t) - have[c].min(t))
-                    })
-                    .sum();
-                // Only the first `left` words of an overflowing sentence count.
-                let useful = (*words).min(left).max(1) as f64;
-                let gain = gain * useful / (*words).max(1) as f64;
-                let score = rel * gain / useful.powf(self.length_exponent);
+                let score = score(k, &have, left);
                 if score > 0.0 && best.is_none_or(|(_, b)| score > b) {
                     best = Some((k, score));
                 }
             }
             let Some((k, _)) = best else { break };
-            let (r, words, cs, _) = pool[k];
+            let (r, words, cs, _) = &pool[k];
             taken[k] = true;
-            groups_in.insert(input.groups.group(r));
+            groups_in[input.groups.group(*r)] = true;
             for &(c, n) in cs {
                 have[c as usize] += n as f64;
             }
             used += words;
-            picked.push(r);
+            picked.push(*r);
         }
         picked
+    }
+}
+
+/// A candidate in the lazy greedy's queue: its last score (a bound unless
+/// computed in the current round), highest first, then lowest index.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    value: f64,
+    k: usize,
+    fresh: u32,
+}
+
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.value
+            .total_cmp(&other.value)
+            .then(other.k.cmp(&self.k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dedup::{DedupConfig, near_duplicate_sentences};
+    use crate::model::{Article, Paragraph, Span};
+    use crate::text::Corpus;
+
+    fn article(i: usize, body: &str) -> Article {
+        let mut body_text = String::new();
+        let mut paragraphs = Vec::new();
+        for line in body.lines().filter(|l| !l.trim().is_empty()) {
+            if !body_text.is_empty() {
+                body_text.push_str("\n\n");
+            }
+            let start = body_text.len();
+            body_text.push_str(line.trim());
+            paragraphs.push(Paragraph {
+                span: Span::new(start, body_text.len()),
+                line: 0,
+                source_offset: None,
+            });
+        }
+        Article {
+            id: format!("a{i}"),
+            source: None,
+            path: format!("a{i}"),
+            title: String::new(),
+            standfirst: None,
+            published: None,
+            dateline: None,
+            language: "en".into(),
+            body: body_text,
+            paragraphs,
+            dropped: Vec::new(),
+            decoded_as: None,
+        }
+    }
+
+    #[test]
+    fn lazy_greedy_picks_as_the_exhaustive_loop() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut stories: Vec<Vec<Article>> = Vec::new();
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let mut arts = Vec::new();
+            for f in std::fs::read_dir(entry.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let p = f.path();
+                if p.extension().is_some_and(|e| e == "txt" || e == "md")
+                    && let Ok(t) = std::fs::read_to_string(&p)
+                {
+                    arts.push(article(arts.len(), &t));
+                }
+            }
+            if !arts.is_empty() {
+                stories.push(arts);
+            }
+        }
+        // A synthetic story too, with repeated sentences and near ties.
+        let words = [
+            "rain", "flood", "river", "town", "bridge", "rescue", "water", "road",
+        ];
+        let mut synth = Vec::new();
+        for a in 0..4 {
+            let mut body = String::new();
+            for s in 0..12 {
+                let n = 6 + (a * 7 + s * 3) % 9;
+                let sent: Vec<&str> = (0..n).map(|i| words[(a + s * i) % words.len()]).collect();
+                body.push_str(&format!("The {} went on.\n", sent.join(" ")));
+            }
+            synth.push(article(a, &body));
+        }
+        stories.push(synth);
+        assert!(stories.len() >= 2, "example stories found");
+        let cov = Coverage::default();
+        for arts in stories {
+            let corpus = Corpus::build(arts);
+            let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+            let input = SummaryInput {
+                corpus: &corpus,
+                groups: &groups,
+            };
+            for words in [20, 60, 100, 250, 1000] {
+                for mode in [BudgetMode::WholeSentences, BudgetMode::CutAtLimit] {
+                    let budget = Budget { words, mode };
+                    let lazy = cov.select_with(input, budget, true);
+                    let full = cov.select_with(input, budget, false);
+                    assert!(!full.is_empty());
+                    assert_eq!(lazy, full, "{words} words, {mode:?}");
+                }
+            }
+        }
     }
 }

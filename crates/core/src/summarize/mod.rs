@@ -126,7 +126,7 @@ pub(crate) fn candidates(
 ) -> impl Iterator<Item = SentenceRef> + '_ {
     corpus.refs().filter(move |&r| {
         let s = corpus.sentence(r);
-        !s.flags.heading && !s.flags.unterminated && count_words(&s.text) >= min_words
+        !s.flags.heading && !s.flags.unterminated && corpus.length(r) >= min_words
     })
 }
 

@@ -5,15 +5,8 @@ use super::{Budget, BudgetMode, SummaryInput};
 use crate::model::SentenceRef;
 use rustc_hash::FxHashSet;
 
-/// Words of a sentence: whitespace-separated tokens with at least one
-/// letter or digit (a lone quote mark or dash is not a word).
-pub fn count_words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| is_word(w)).count()
-}
-
-fn is_word(w: &str) -> bool {
-    w.chars().any(char::is_alphanumeric)
-}
+pub use crate::text::count_words;
+use crate::text::is_budget_word as is_word;
 
 /// The text up to and including its `n`-th word (as [`count_words`] counts).
 pub fn cut_words(s: &str, n: usize) -> String {
@@ -53,7 +46,7 @@ pub fn greedy_select(
         if used >= budget.words {
             break;
         }
-        let n = count_words(&input.corpus.sentence(r).text);
+        let n = input.corpus.length(r);
         if budget.mode == BudgetMode::WholeSentences && used + n > budget.words {
             continue;
         }

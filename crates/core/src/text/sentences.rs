@@ -26,15 +26,36 @@ pub fn split_sentences(article: &Article) -> Vec<Sentence> {
 }
 
 fn flags_of(s: &str) -> SentenceFlags {
-    let quote = s.chars().any(|c| matches!(c, '"' | '“' | '”'))
-        || s.contains(" '") && s.contains("' ")
-        || s.starts_with('\'')
-        || s.contains('‘');
-    let words = s.split_whitespace().count();
+    // One pass over the bytes (this runs for every sentence): a double
+    // quote, " '" and "' " both, a leading "'", or a curly single quote.
+    let b = s.as_bytes();
+    let (mut double, mut curly_single) = (false, false);
+    let (mut space_quote, mut quote_space) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'"' => double = true,
+            // “ ” (E2 80 9C/9D) and ‘ (E2 80 98)
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C | 0x9D) => double = true,
+                Some(0x98) => curly_single = true,
+                _ => {}
+            },
+            b'\'' => {
+                if i > 0 && b[i - 1] == b' ' {
+                    space_quote = true;
+                }
+                if b.get(i + 1) == Some(&b' ') {
+                    quote_space = true;
+                }
+            }
+            _ => {}
+        }
+    }
+    let quote = double || space_quote && quote_space || s.starts_with('\'') || curly_single;
     let unterminated = !super::super::clean::rules::ends_like_sentence(s);
     SentenceFlags {
         quote,
-        heading: unterminated && words <= 8,
+        heading: unterminated && s.split_whitespace().count() <= 8,
         unterminated,
     }
 }
@@ -70,9 +91,13 @@ const TIME_WORDS: &[&str] = &[
 ];
 
 fn abbreviation_continues(before: &str, frag: &str) -> bool {
+    // Every abbreviation below ends with a full stop.
+    if !before.ends_with('.') {
+        return false;
+    }
     let last = before
         .split_whitespace()
-        .last()
+        .next_back()
         .unwrap_or("")
         .to_lowercase();
     let next = frag

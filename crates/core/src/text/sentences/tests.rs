@@ -1,6 +1,6 @@
 //! Hard cases for the sentence splitter, written from news habits.
 
-use super::split_paragraph;
+use super::{flags_of, split_paragraph};
 
 fn split(text: &str) -> Vec<&str> {
     split_paragraph(text)
@@ -210,5 +210,20 @@ proptest::proptest! {
             proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
             proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
         }
+    }
+}
+
+/// The quote flag as first written (substring searches), for the one-pass version.
+fn quote_reference(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '"' | '“' | '”'))
+        || s.contains(" '") && s.contains("' ")
+        || s.starts_with('\'')
+        || s.contains('‘')
+}
+
+proptest::proptest! {
+    #[test]
+    fn quote_flag_matches_reference(s in "[a ,.'\"“”‘’—é]{0,30}") {
+        proptest::prop_assert_eq!(flags_of(&s).quote, quote_reference(&s));
     }
 }
