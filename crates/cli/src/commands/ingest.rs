@@ -296,7 +296,11 @@ fn ingest_batch(
                 created.insert(story.clone());
             }
             Placement::Clustered { .. } => {}
-            Placement::SetAside { .. } => acct.set_aside += 1,
+            Placement::SetAside { story, .. } => {
+                // A story of its own: created, never updated.
+                acct.set_aside += 1;
+                created.insert(story.clone());
+            }
         }
         touched.insert(step.placement.story().to_string());
         acct.added += 1;
