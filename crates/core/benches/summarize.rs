@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use storyline_core::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
-use storyline_core::eval::datasets::{ClusterDoc, ClusterReader, EvalCluster};
+use storyline_core::eval::datasets::{ClusterReader, EvalCluster, joined_clusters};
 use storyline_core::eval::summaries::{cluster_articles, summarize_cluster};
 use storyline_core::summarize::{Budget, BudgetMode, Method, SummaryInput};
 use storyline_core::text::Corpus;
@@ -17,34 +17,6 @@ fn data() -> Option<Vec<EvalCluster>> {
         .join("../../../shared/data/multinews-val/multinews_plus_val.jsonl.gz");
     let reader = ClusterReader::open(&path).ok()?;
     Some(reader.take(600).filter_map(Result::ok).collect())
-}
-
-/// Ten articles of about 500 words each, from consecutive documents.
-fn joined(clusters: &[EvalCluster], count: usize) -> Vec<EvalCluster> {
-    let docs: Vec<&ClusterDoc> = clusters.iter().flat_map(|c| &c.documents).collect();
-    let mut out = Vec::new();
-    let mut it = docs.iter();
-    for k in 0..count {
-        let mut articles = Vec::new();
-        for _ in 0..10 {
-            let mut text = String::new();
-            while text.split_whitespace().count() < 500 {
-                let Some(d) = it.next() else { break };
-                text.push_str(&d.text);
-                text.push('\n');
-            }
-            articles.push(ClusterDoc {
-                text,
-                ..ClusterDoc::default()
-            });
-        }
-        out.push(EvalCluster {
-            id: format!("joined-{k}"),
-            documents: articles,
-            summaries: vec![String::new()],
-        });
-    }
-    out
 }
 
 fn bench(c: &mut Criterion) {
@@ -74,7 +46,7 @@ fn bench(c: &mut Criterion) {
             })
         })
     });
-    let big = joined(&clusters, 20);
+    let big = joined_clusters(&clusters, 20);
     g.throughput(Throughput::Elements(big.len() as u64));
     g.bench_function(format!("{}/joined-10x500w", method.name()), |b| {
         b.iter(|| {

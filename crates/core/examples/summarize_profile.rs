@@ -6,37 +6,9 @@
 
 use std::time::Instant;
 
-use storyline_core::eval::datasets::{ClusterDoc, ClusterReader, EvalCluster};
+use storyline_core::eval::datasets::{ClusterReader, EvalCluster, joined_clusters};
 use storyline_core::eval::summaries::summarize_cluster;
 use storyline_core::summarize::{Budget, BudgetMode, Method};
-
-/// Ten articles of about 500 words each, from consecutive documents.
-fn joined(clusters: &[EvalCluster], count: usize) -> Vec<EvalCluster> {
-    let docs: Vec<&ClusterDoc> = clusters.iter().flat_map(|c| &c.documents).collect();
-    let mut out = Vec::new();
-    let mut it = docs.iter();
-    for k in 0..count {
-        let mut articles = Vec::new();
-        for _ in 0..10 {
-            let mut text = String::new();
-            while text.split_whitespace().count() < 500 {
-                let Some(d) = it.next() else { break };
-                text.push_str(&d.text);
-                text.push('\n');
-            }
-            articles.push(ClusterDoc {
-                text,
-                ..ClusterDoc::default()
-            });
-        }
-        out.push(EvalCluster {
-            id: format!("joined-{k}"),
-            documents: articles,
-            summaries: vec![String::new()],
-        });
-    }
-    out
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,7 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let take = if join { n * 25 } else { n };
     let mut clusters: Vec<EvalCluster> = reader.take(take).filter_map(Result::ok).collect();
     if join {
-        clusters = joined(&clusters, n);
+        clusters = joined_clusters(&clusters, n);
     }
     let budget = Budget {
         words: 250,

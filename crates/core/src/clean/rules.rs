@@ -414,5 +414,12 @@ static PAGE_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// breaks glue these onto (or in place of) an article's text, where the
 /// line rules cannot see them; [`classify_line`]'s chrome counts too.
 pub fn is_page_notice(sentence: &str) -> bool {
-    PAGE_NOTICE.is_match(sentence) || classify_line(sentence).is_some()
+    is_reader_prompt(sentence) || classify_line(sentence).is_some()
+}
+
+/// The notices of [`is_page_notice`] that speak to the reader or describe
+/// the capture, without the line chrome rules: one regex, cheap enough to
+/// ask of every sentence a summarizer considers.
+pub fn is_reader_prompt(sentence: &str) -> bool {
+    PAGE_NOTICE.is_match(sentence)
 }

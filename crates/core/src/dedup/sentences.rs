@@ -64,8 +64,14 @@ impl SentenceGroups {
 /// Similarity of two stem sets: (jaccard, containment, shared).
 pub fn similarity(a: &FxHashSet<u32>, b: &FxHashSet<u32>) -> (f64, f64, usize) {
     let shared = a.intersection(b).count();
-    let union = a.len() + b.len() - shared;
-    let min = a.len().min(b.len());
+    ratios(shared, a.len(), b.len())
+}
+
+/// (jaccard, containment, shared) of two sets of sizes `a` and `b` that
+/// share `shared` members.
+fn ratios(shared: usize, a: usize, b: usize) -> (f64, f64, usize) {
+    let union = a + b - shared;
+    let min = a.min(b);
     if union == 0 || min == 0 {
         return (0.0, 0.0, 0);
     }
@@ -192,16 +198,7 @@ pub fn sorted_similarity(a: &[u32], b: &[u32]) -> (f64, f64, usize) {
             }
         }
     }
-    let union = a.len() + b.len() - shared;
-    let min = a.len().min(b.len());
-    if union == 0 || min == 0 {
-        return (0.0, 0.0, 0);
-    }
-    (
-        shared as f64 / union as f64,
-        shared as f64 / min as f64,
-        shared,
-    )
+    ratios(shared, a.len(), b.len())
 }
 
 /// Union-find root with path halving.

@@ -199,6 +199,42 @@ impl Iterator for ClusterReader {
     }
 }
 
+/// Larger clusters for speed benchmarks, the size of a newswire benchmark
+/// cluster: `count` clusters of ten articles of about 500 words each,
+/// each article joined from consecutive documents of `clusters`. Fewer or
+/// shorter when the documents run out; their references are empty.
+pub fn joined_clusters(clusters: &[EvalCluster], count: usize) -> Vec<EvalCluster> {
+    let docs: Vec<&ClusterDoc> = clusters.iter().flat_map(|c| &c.documents).collect();
+    let mut out = Vec::new();
+    let mut it = docs.iter();
+    for k in 0..count {
+        let mut articles = Vec::new();
+        for _ in 0..10 {
+            let mut text = String::new();
+            while text.split_whitespace().count() < 500 {
+                let Some(d) = it.next() else { break };
+                text.push_str(&d.text);
+                text.push('\n');
+            }
+            if !text.is_empty() {
+                articles.push(ClusterDoc {
+                    text,
+                    ..ClusterDoc::default()
+                });
+            }
+        }
+        if articles.is_empty() {
+            break;
+        }
+        out.push(EvalCluster {
+            id: format!("joined-{k}"),
+            documents: articles,
+            summaries: vec![String::new()],
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -385,3 +385,23 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod candidate_tests {
+    use crate::clean::clean;
+    use crate::ingest::RawDoc;
+    use crate::text::Corpus;
+
+    #[test]
+    fn prompts_to_the_reader_are_never_candidates() {
+        let text = "Storm closes port\n\nA storm closed the port of the city on Monday, officials \
+                    said. Please enable JavaScript in your browser to view the comments below. \
+                    The harbour master said trade would resume on Thursday.\n";
+        let corpus = Corpus::build(vec![clean(&RawDoc::text("a.txt", text))]);
+        let texts: Vec<&str> = super::super::candidates(&corpus, 4)
+            .map(|r| corpus.sentence(r).text.as_str())
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert!(texts.iter().all(|t| !t.contains("JavaScript")), "{texts:?}");
+    }
+}

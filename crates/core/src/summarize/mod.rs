@@ -118,7 +118,8 @@ impl Method {
     }
 }
 
-/// Sentences a summary may use: not headings, not cut off, at least
+/// Sentences a summary may use: not headings, not cut off, not prompts to
+/// the reader ([`crate::clean::rules::is_reader_prompt`]), at least
 /// `min_words` words; in story order.
 pub(crate) fn candidates(
     corpus: &Corpus,
@@ -126,7 +127,10 @@ pub(crate) fn candidates(
 ) -> impl Iterator<Item = SentenceRef> + '_ {
     corpus.refs().filter(move |&r| {
         let s = corpus.sentence(r);
-        !s.flags.heading && !s.flags.unterminated && corpus.length(r) >= min_words
+        !s.flags.heading
+            && !s.flags.unterminated
+            && corpus.length(r) >= min_words
+            && !crate::clean::rules::is_reader_prompt(&s.text)
     })
 }
 
