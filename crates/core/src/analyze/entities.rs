@@ -783,10 +783,11 @@ fn emit(
     let start = run[0].start;
     let end = run[run.len() - 1].end;
     let raw = &text[start..end];
-    let (name, _) = strip_possessive(raw);
-    let name = name
-        .trim_end_matches('.')
-        .replace(['\u{a0}', '\u{202f}'], " ");
+    let (kept, _) = strip_possessive(raw);
+    let kept = kept.trim_end_matches('.');
+    // The span covers the text as written; the name has plain spaces.
+    let name_len = kept.len();
+    let name = kept.replace(['\u{a0}', '\u{202f}'], " ");
     if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return;
     }
@@ -896,7 +897,7 @@ fn emit(
         at,
         span: Some(Span::new(
             body_offset + start,
-            body_offset + start + name.len(),
+            body_offset + start + name_len,
         )),
         text: name,
         honorific,

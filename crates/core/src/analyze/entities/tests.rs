@@ -460,3 +460,18 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn spans_of_names_with_narrow_spaces_cover_the_written_text() {
+    // A narrow no-break space is 3 bytes; the name's text has a plain space.
+    let text = "Officials met Jean\u{202f}Dupont in the capital on Monday.";
+    let c = story("2021-03-10", &[&[text]]);
+    let body = &c.docs[0].article.body;
+    let m = find_entities(&c)
+        .into_iter()
+        .flat_map(|e| e.mentions)
+        .find(|m| m.text == "Jean Dupont")
+        .expect("the name is found");
+    let sp = m.span.expect("a span");
+    assert_eq!(&body[sp.start..sp.end], "Jean\u{202f}Dupont");
+}
