@@ -4,6 +4,7 @@
 //! role and attribution vocabulary, and the lists must stay stable because
 //! the analyses' output depends on them.
 
+use crate::text::calendar::{WEEKDAYS, month_number};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -732,34 +733,11 @@ pub const SENTENCE_STARTERS: &[&str] = &[
     "dear",
 ];
 
-/// English weekday names, Monday first.
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Weekday number (0 = Monday) of a weekday name or abbreviation.
-pub fn weekday_number(w: &str) -> Option<u32> {
-    let l = w.trim_end_matches('.').to_lowercase();
-    if l.len() < 3 {
-        return None;
-    }
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == l || (l.len() >= 3 && l.len() <= 4 && d.starts_with(&l)))
-        .map(|i| i as u32)
-}
-
 /// True for a weekday or month name (capitalized time words are not names).
 pub fn is_time_word(w: &str) -> bool {
     let l = w.trim_end_matches('.').to_lowercase();
     WEEKDAYS.contains(&l.as_str())
-        || crate::clean::dateline::month_number(&l).is_some_and(|_| l.len() >= 3 && l != "may")
+        || month_number(&l).is_some_and(|_| l.len() >= 3 && l != "may")
         || (l == "may" && w.starts_with('M'))
 }
 
@@ -815,6 +793,7 @@ pub fn number_word(w: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::calendar::weekday_number;
 
     #[test]
     fn lists_answer() {

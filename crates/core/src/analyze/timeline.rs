@@ -18,11 +18,11 @@
 //! other) and their wording is similar; undated sentences that closely
 //! match a dated one join its event. Events are ordered by date.
 
-use super::lexicon::{number_word, weekday_number};
+use super::lexicon::number_word;
 use super::similarity::Links;
-use crate::clean::dateline::month_number;
 use crate::model::{SentenceRef, Span};
 use crate::text::Corpus;
+use crate::text::calendar::{month_number, weekday_number};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use rustc_hash::FxHashMap;

@@ -6,42 +6,11 @@
 //! zones and separators in any order; the parser below reads the tokens and
 //! accepts a line only when every token is part of a date.
 
+use crate::text::calendar::is_weekday_word;
+pub use crate::text::calendar::month_number;
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 use std::sync::LazyLock;
-
-const MONTHS: &[(&str, u32)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sep", 9),
-    ("sept", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
-];
-
-/// Month number of an English month name or abbreviation.
-pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == w).map(|&(_, m)| m)
-}
 
 const FILLER: &[&str] = &[
     "published",
@@ -76,23 +45,6 @@ const FILLER: &[&str] = &[
     "msk",
     "ast",
     "z",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
     "of",
     "the",
     "th",
@@ -192,7 +144,7 @@ pub fn parse_date_line(line: &str) -> Option<(NaiveDate, Option<NaiveTime>)> {
             }
             continue;
         }
-        if !FILLER.contains(&w.to_lowercase().as_str()) {
+        if !is_filler(w) {
             return None;
         }
     }
@@ -204,7 +156,13 @@ fn only_filler(s: &str) -> bool {
     s.split(|c: char| c.is_whitespace() || ",|/-–—:()".contains(c))
         .map(|w| w.trim_matches('.'))
         .filter(|w| !w.is_empty())
-        .all(|w| FILLER.contains(&w.to_lowercase().as_str()))
+        .all(is_filler)
+}
+
+/// A label, time-zone or weekday word a date line may carry around its date.
+fn is_filler(w: &str) -> bool {
+    let l = w.to_lowercase();
+    FILLER.contains(&l.as_str()) || is_weekday_word(&l)
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {

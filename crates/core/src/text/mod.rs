@@ -1,6 +1,7 @@
 //! The `text` stage: sentences, tokens, stems, stop words, and the
 //! per-story [`Corpus`] of term ids that later stages work on.
 
+pub mod calendar;
 mod corpus;
 mod sentences;
 pub mod sparse;
