@@ -1,6 +1,6 @@
 //! Markdown.
 
-use super::{date_of, dropped_summary, markers};
+use super::{article_markers, date_of, dropped_summary, markers};
 use crate::model::Digest;
 use std::fmt::Write;
 
@@ -66,10 +66,6 @@ pub fn markdown(d: &Digest) -> String {
     o
 }
 
-fn src(articles: &[usize]) -> String {
-    articles.iter().map(|a| format!("[{}]", a + 1)).collect()
-}
-
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
@@ -88,7 +84,7 @@ fn analysis(o: &mut String, d: &Digest) {
                         "**{}** ({}) {}",
                         x.says,
                         x.words.join(", "),
-                        src(&x.articles)
+                        article_markers(&x.articles)
                     )
                 })
                 .collect();
@@ -112,7 +108,7 @@ fn analysis(o: &mut String, d: &Digest) {
                 "| {} | {} | {} | {} |",
                 e.date,
                 cell(&e.text),
-                src(&e.articles),
+                article_markers(&e.articles),
                 cell(&words.join("; "))
             );
         }
@@ -126,7 +122,7 @@ fn analysis(o: &mut String, d: &Digest) {
                 "- **{}**: \u{201c}{}\u{201d} {} *({})*",
                 who,
                 q.text,
-                src(&q.articles),
+                article_markers(&q.articles),
                 q.how
             );
         }
@@ -150,7 +146,7 @@ fn analysis(o: &mut String, d: &Digest) {
                 n.text,
                 cell(n.what.as_deref().unwrap_or("")),
                 cell(&forms.join(" / ")),
-                src(&n.articles)
+                article_markers(&n.articles)
             );
         }
     }
@@ -168,7 +164,7 @@ fn analysis(o: &mut String, d: &Digest) {
                 format!("{:?}", e.kind).to_lowercase(),
                 cell(&e.variants.join(", ")),
                 e.mentions.len(),
-                src(&e.articles)
+                article_markers(&e.articles)
             );
         }
     }
@@ -177,7 +173,7 @@ fn analysis(o: &mut String, d: &Digest) {
     if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
         let _ = writeln!(o, "\n## Agreement\n");
         for f in &shared {
-            let _ = writeln!(o, "- {} {}", src(&f.articles), f.text);
+            let _ = writeln!(o, "- {} {}", article_markers(&f.articles), f.text);
         }
         for x in &an.only_in {
             if x.facts.is_empty() {

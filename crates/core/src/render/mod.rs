@@ -47,6 +47,11 @@ pub fn markers(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
 }
 
+/// Citation markers for 0-based article indices: "[1][3]".
+pub(crate) fn article_markers(articles: &[usize]) -> String {
+    articles.iter().map(|a| format!("[{}]", a + 1)).collect()
+}
+
 /// Counts of dropped lines by reason, most frequent first: "3 date line, 1 share prompt".
 pub fn dropped_summary(digest: &Digest) -> Vec<(String, usize)> {
     let mut counts: Vec<(String, usize)> = Vec::new();

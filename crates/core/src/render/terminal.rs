@@ -1,6 +1,6 @@
 //! Plain text for a terminal, with optional ANSI colour.
 
-use super::{date_of, dropped_summary, markers};
+use super::{article_markers, date_of, dropped_summary, markers};
 use crate::model::Digest;
 use std::fmt::Write;
 
@@ -91,11 +91,6 @@ pub fn terminal(d: &Digest, color: bool) -> String {
     o
 }
 
-/// Source markers of 0-based article indices: "[1][3]".
-fn src(articles: &[usize]) -> String {
-    articles.iter().map(|a| format!("[{}]", a + 1)).collect()
-}
-
 /// The cross-source analysis, section by section.
 fn analysis(o: &mut String, d: &Digest, st: &Style) {
     let an = &d.analysis;
@@ -111,7 +106,7 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
                         "{} ({}) {}",
                         x.says,
                         x.words.join(", "),
-                        st.cyan(&src(&x.articles))
+                        st.cyan(&article_markers(&x.articles))
                     )
                 })
                 .collect();
@@ -129,7 +124,7 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
                 "  {:<23} {} {} {}",
                 e.date,
                 clip(&e.text, 90),
-                st.cyan(&src(&e.articles)),
+                st.cyan(&article_markers(&e.articles)),
                 st.dim(&format!("({})", words.join(", ")))
             );
         }
@@ -144,7 +139,7 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
                 "  {}: \u{201c}{}\u{201d} {} {}",
                 st.bold(who),
                 clip(&q.text, 110),
-                st.cyan(&src(&q.articles)),
+                st.cyan(&article_markers(&q.articles)),
                 st.dim(&format!("({})", q.how))
             );
         }
@@ -168,7 +163,11 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
                 Some(w) if !shown.ends_with(w) => format!(" {w}"),
                 _ => String::new(),
             };
-            let _ = writeln!(o, "  {shown}{what} {}", st.cyan(&src(&n.articles)));
+            let _ = writeln!(
+                o,
+                "  {shown}{what} {}",
+                st.cyan(&article_markers(&n.articles))
+            );
         }
     }
     if !an.entities.is_empty() {
@@ -189,7 +188,7 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
                 e.canonical,
                 also,
                 st.dim(&format!("{:?}, {} mentions", e.kind, e.mentions.len()).to_lowercase()),
-                st.cyan(&src(&e.articles))
+                st.cyan(&article_markers(&e.articles))
             );
         }
         if es.len() > 20 {
@@ -206,7 +205,12 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", st.bold("Agreement"));
         for f in &shared {
-            let _ = writeln!(o, "  {} {}", st.cyan(&src(&f.articles)), clip(&f.text, 110));
+            let _ = writeln!(
+                o,
+                "  {} {}",
+                st.cyan(&article_markers(&f.articles)),
+                clip(&f.text, 110)
+            );
         }
         for x in &an.only_in {
             if x.facts.is_empty() {
