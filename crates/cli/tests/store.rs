@@ -410,3 +410,69 @@ fn stories_show_and_search_read_the_store() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v.as_array().map(|a| a.len()), Some(1));
 }
+
+#[test]
+fn pages_with_too_little_text_are_flagged_and_left_out_of_listings() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let example = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
+    let short = tmp.path().join("short.txt");
+    std::fs::write(
+        &short,
+        "Bridge reopens downtown\n\nThe mayor reopened the old river bridge on Monday morning. Traffic was light.\n",
+    )
+    .expect("write");
+    let inputs = [
+        example.to_str().expect("path"),
+        short.to_str().expect("path"),
+    ];
+    let db = tmp.path().join("s.db");
+    let db_s = db.to_str().expect("path");
+    let out = ingest(&[inputs[0], inputs[1], "--db", db_s]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM stories WHERE set_aside = 1"),
+        1
+    );
+    let listing = |args: &[&str]| -> String {
+        let out = bin().args(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = listing(&["stories", "--db", db_s]);
+    assert!(!text.contains("Bridge reopens"), "{text}");
+    assert!(
+        text.contains("1 page(s) with too little article text"),
+        "{text}"
+    );
+    assert!(listing(&["stories", "--db", db_s, "--all"]).contains("Bridge reopens"));
+    // JSON lists every story (outside scripts score the whole clustering), flagged.
+    for args in [
+        vec!["stories", "--db", db_s, "--format", "json"],
+        vec!["stories", inputs[0], inputs[1], "--format", "json"],
+    ] {
+        let v: serde_json::Value = serde_json::from_str(&listing(&args)).expect("json");
+        let flags: Vec<bool> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|s| s["set_aside"].as_bool().expect("flag"))
+            .collect();
+        assert_eq!(flags.len(), 2, "{args:?}");
+        assert_eq!(flags.iter().filter(|f| **f).count(), 1, "{args:?}");
+    }
+    // Without a store the digests leave the page out too.
+    let text = listing(&["stories", inputs[0], inputs[1]]);
+    assert!(!text.contains("Bridge reopens"), "{text}");
+    assert!(
+        text.contains("1 page(s) with too little article text"),
+        "{text}"
+    );
+}

@@ -35,6 +35,11 @@ pub struct StoriesArgs {
     /// Colour in terminal output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    /// Also list pages set aside for too little article text (login walls,
+    /// cookie notices, ...: each a story of its own). JSON always lists them,
+    /// flagged `set_aside`.
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// A story's members: (article index, the article it duplicates).
@@ -53,8 +58,17 @@ pub struct StoryListing {
     pub last: Option<String>,
     /// Key terms.
     pub key_terms: Vec<String>,
+    /// A page kept alone for too little article text (nothing joins it).
+    pub set_aside: bool,
     /// Articles, near-duplicates (with `duplicate_of`) included, in arrival order.
     pub articles: Vec<ListedArticle>,
+}
+
+/// The line that says how many set-aside pages a listing left out.
+fn set_aside_note(hidden: usize) -> String {
+    format!(
+        "({hidden} page(s) with too little article text, each a story of its own, not listed: --all lists them)\n"
+    )
 }
 
 /// Runs `stories`.
@@ -67,8 +81,9 @@ pub fn run(a: StoriesArgs) -> anyhow::Result<ExitCode> {
 
 fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_existing(db)?;
-    let rows = store.stories(a.limit)?;
-    if matches!(a.format, FormatArg::Json) {
+    let json = matches!(a.format, FormatArg::Json);
+    let rows = store.stories(a.limit, a.all || json)?;
+    if json {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             out.push(StoryListing {
@@ -78,6 +93,7 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
                 first: r.first,
                 last: r.last,
                 key_terms: r.key_terms,
+                set_aside: r.set_aside,
             });
         }
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
@@ -114,6 +130,12 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
                 r.headline,
                 r.key_terms.join(", ")
             );
+        }
+    }
+    if !a.all {
+        let hidden = store.set_aside_count()?;
+        if hidden > 0 {
+            o.push_str(&set_aside_note(hidden));
         }
     }
     print(&o)?;
@@ -161,13 +183,18 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         .collect();
     // story id → (listing, member indices), in order of creation.
     let mut stories: Vec<(String, Members)> = Vec::new();
+    let mut aside: std::collections::HashSet<String> = Default::default();
     let mut pos: std::collections::HashMap<String, usize> = Default::default();
     for (p, &i) in prepared.iter().zip(&order) {
         let step = stream.push(p);
         let story = step.placement.story().to_string();
         let dup = match &step.placement {
             Placement::Duplicate { of, .. } => Some(of.clone()),
-            Placement::Clustered { .. } | Placement::SetAside { .. } => None,
+            Placement::SetAside { .. } => {
+                aside.insert(story.clone());
+                None
+            }
+            Placement::Clustered { .. } => None,
         };
         let k = *pos.entry(story.clone()).or_insert_with(|| {
             stories.push((story.clone(), Vec::new()));
@@ -187,6 +214,7 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
             first: dates.first().cloned(),
             last: dates.last().cloned(),
             key_terms: stream.clusterer().key_terms(id, 8),
+            set_aside: aside.contains(id),
             articles: members
                 .iter()
                 .map(|(i, dup)| {
@@ -208,6 +236,10 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         let out: Vec<StoryListing> = stories.iter().map(listing).collect();
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         return Ok(exit_code(skipped));
+    }
+    let hidden = if a.all { 0 } else { aside.len() };
+    if hidden > 0 {
+        stories.retain(|(id, _)| !aside.contains(id));
     }
     let cfg = DigestConfig {
         words: a.words,
@@ -233,6 +265,9 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
             a.color.enabled(),
         )?);
         o.push('\n');
+    }
+    if hidden > 0 {
+        o.push_str(&set_aside_note(hidden));
     }
     print(&o)?;
     Ok(exit_code(skipped))

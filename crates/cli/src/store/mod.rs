@@ -52,6 +52,8 @@ pub struct StoryRow {
     pub key_terms: Vec<String>,
     /// The digest's headline, or the first article's title.
     pub headline: String,
+    /// A page kept alone for too little article text (the stream's set-aside rule).
+    pub set_aside: bool,
 }
 
 /// An article as listed in a story.
@@ -180,8 +182,8 @@ impl Store {
             let mut ins_window =
                 tx.prepare_cached("INSERT INTO window(seq, article, entry) VALUES (?1, ?2, ?3)")?;
             let mut new_story = tx.prepare_cached(
-                "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty)
-                 VALUES (?1, ?2, ?3, ?3, 0, 0, '[]', 1)
+                "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty, set_aside)
+                 VALUES (?1, ?2, ?3, ?3, 0, 0, '[]', 1, ?4)
                  ON CONFLICT(id) DO NOTHING",
             )?;
             let mut upd_story = tx.prepare_cached(
@@ -229,7 +231,8 @@ impl Store {
                         s.text
                     ])?;
                 }
-                new_story.execute(params![story, seq, date])?;
+                let aside = matches!(r.placement, Placement::SetAside { .. });
+                new_story.execute(params![story, seq, date, aside])?;
                 let carrier = dup.is_some() as i64;
                 upd_story.execute(params![story, 1 - carrier, carrier, date])?;
                 if let Some(e) = &r.entry {
@@ -328,18 +331,21 @@ impl Store {
         Ok(ids)
     }
 
-    /// Stories, most recent first (by last date, then by creation).
-    pub fn stories(&self, limit: usize) -> anyhow::Result<Vec<StoryRow>> {
+    /// Stories, most recent first (by last date, then by creation); pages
+    /// set aside for too little article text only when `set_aside` is true.
+    pub fn stories(&self, limit: usize, set_aside: bool) -> anyhow::Result<Vec<StoryRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
                     coalesce(json_extract(d.json, '$.headline'),
-                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1))
+                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
+                    s.set_aside
              FROM stories s LEFT JOIN digests d ON d.story = s.id
+             WHERE ?2 OR s.set_aside = 0
              ORDER BY s.last IS NULL, s.last DESC, s.created DESC
              LIMIT ?1",
         )?;
         let rows = stmt
-            .query_map([limit as i64], |r| {
+            .query_map(params![limit as i64, set_aside], |r| {
                 Ok(StoryRow {
                     id: r.get(0)?,
                     articles: r.get::<_, i64>(1)? as usize,
@@ -348,10 +354,21 @@ impl Store {
                     last: r.get(4)?,
                     key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
                     headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    set_aside: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
+    }
+
+    /// How many stories are pages set aside for too little article text.
+    pub fn set_aside_count(&self) -> anyhow::Result<usize> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM stories WHERE set_aside = 1",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
     }
 
     /// The articles of a story as listed (ids, URLs, sources), in arrival order.

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// Schema version this build writes.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 const MIGRATIONS: &[&str] = &[
     // 0 → 1
@@ -65,6 +65,12 @@ const MIGRATIONS: &[&str] = &[
         title, body, content = 'articles', content_rowid = 'seq'
     );
     "#,
+    // 1 → 2: stories made of one page with too little article text (the
+    // stream's set-aside rule) are flagged, so listings can leave them out.
+    // Stores written before this cannot tell them apart: they stay 0.
+    r#"
+    ALTER TABLE stories ADD COLUMN set_aside INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// Brings a store to [`VERSION`], one migration per transaction.
@@ -83,4 +89,36 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<i64> {
         tx.commit()?;
     }
     Ok(version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_store_gains_the_set_aside_flag_and_keeps_its_stories() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        conn.execute_batch(MIGRATIONS[0]).expect("v1 schema");
+        conn.pragma_update(None, "user_version", 1)
+            .expect("version");
+        conn.execute(
+            "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty)
+             VALUES ('s1', 1, NULL, NULL, 2, 0, '[]', 0)",
+            [],
+        )
+        .expect("insert");
+        assert_eq!(migrate(&mut conn).expect("migrate"), VERSION);
+        let (articles, aside): (i64, i64) = conn
+            .query_row(
+                "SELECT articles, set_aside FROM stories WHERE id = 's1'",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .expect("row");
+        assert_eq!((articles, aside), (2, 0));
+        // A newer store than this build is refused, not rewritten.
+        conn.pragma_update(None, "user_version", VERSION + 1)
+            .expect("version");
+        assert!(migrate(&mut conn).is_err());
+    }
 }
