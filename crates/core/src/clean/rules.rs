@@ -290,9 +290,31 @@ pub fn is_photo_caption(line: &str) -> bool {
             return false;
         }
         let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
-        return starts_upper && words(inner).len() <= 5;
+        return starts_upper && words(inner).len() <= 5 && full_sentences(&t[..m.start()]) < 2;
     }
     false
+}
+
+/// Sentences ended inside `text`: a `.`, `!` or `?` (a closing quote may
+/// follow) at the end or before a space and a capital letter. A caption is a
+/// line or a sentence; a paragraph of several sentences that ends in a
+/// bracketed tag ("... [AP]", "... [chapter 3]") is body text citing a source.
+fn full_sentences(text: &str) -> usize {
+    let t = text.trim_end();
+    let mut n = 0;
+    for (i, c) in t.char_indices() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let rest = t[i + c.len_utf8()..].trim_start_matches(['"', '\'', '”', '’']);
+        let mut after = rest.chars();
+        match (after.next(), after.next()) {
+            (None, _) => n += 1,
+            (Some(w), Some(u)) if w.is_whitespace() && u.is_uppercase() => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {

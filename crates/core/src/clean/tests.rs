@@ -380,3 +380,23 @@ fn article_words_leave_out_page_notices_and_stop_at_the_cap() {
     assert_eq!(all, 24 + 23, "{}", news.body);
     assert_eq!(article_words(&news, 40), 40);
 }
+
+#[test]
+fn a_paragraph_of_sentences_ending_in_a_bracketed_tag_is_body_text() {
+    // Captions: a line or one sentence before the credit.
+    assert!(is_photo_caption(
+        "Lawmakers voted to remove the foreign forces last week [Getty]"
+    ));
+    assert!(is_photo_caption(
+        "Firefighters battle the blaze near the port on Sunday. [AFP]"
+    ));
+    // Body paragraphs that cite a source tag after several sentences.
+    let body = "The council met for six hours. It voted to close the old bridge, \
+                citing the engineers' report on its rusted cables. [Council minutes]";
+    assert!(!is_photo_caption(body));
+    let a = clean(&doc(&format!(
+        "Bridge closes\n\n{body}\n\n{}",
+        "The mayor said the work would begin in spring. ".repeat(3)
+    )));
+    assert!(a.body.contains("rusted cables"), "{:?}", a.dropped);
+}
