@@ -6,8 +6,7 @@
 //! zones and separators in any order; the parser below reads the tokens and
 //! accepts a line only when every token is part of a date.
 
-use crate::text::calendar::is_weekday_word;
-pub use crate::text::calendar::month_number;
+use crate::text::calendar::{is_weekday_word, month_number};
 use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 use std::sync::LazyLock;

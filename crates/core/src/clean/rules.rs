@@ -295,26 +295,15 @@ pub fn is_photo_caption(line: &str) -> bool {
     false
 }
 
-/// Sentences ended inside `text`: a `.`, `!` or `?` (a closing quote may
-/// follow) at the end or before a space and a capital letter. A caption is a
-/// line or a sentence; a paragraph of several sentences that ends in a
-/// bracketed tag ("... [AP]", "... [chapter 3]") is body text citing a source.
+/// Full sentences in `text` (Unicode sentence bounds, UAX #29, that end
+/// like a sentence). A caption is a line or a sentence; a paragraph of
+/// several sentences that ends in a bracketed tag ("... [AP]", "... [chapter
+/// 3]") is body text citing a source.
 fn full_sentences(text: &str) -> usize {
-    let t = text.trim_end();
-    let mut n = 0;
-    for (i, c) in t.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
-        let rest = t[i + c.len_utf8()..].trim_start_matches(['"', '\'', '”', '’']);
-        let mut after = rest.chars();
-        match (after.next(), after.next()) {
-            (None, _) => n += 1,
-            (Some(w), Some(u)) if w.is_whitespace() && u.is_uppercase() => n += 1,
-            _ => {}
-        }
-    }
-    n
+    use unicode_segmentation::UnicodeSegmentation;
+    text.split_sentence_bounds()
+        .filter(|s| ends_like_sentence(s))
+        .count()
 }
 
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {

@@ -210,9 +210,10 @@ pub fn joined_clusters(clusters: &[EvalCluster], count: usize) -> Vec<EvalCluste
     for k in 0..count {
         let mut articles = Vec::new();
         for _ in 0..10 {
-            let mut text = String::new();
-            while text.split_whitespace().count() < 500 {
+            let (mut text, mut words) = (String::new(), 0);
+            while words < 500 {
                 let Some(d) = it.next() else { break };
+                words += d.text.split_whitespace().count();
                 text.push_str(&d.text);
                 text.push('\n');
             }
