@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets one after another, each for SECONDS (default 360).
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); on stable Rust the nightly
-# flags it passes are allowed with RUSTC_BOOTSTRAP=1.
+# flags it passes are allowed with RUSTC_BOOTSTRAP=1. The targets' own stderr
+# is closed (-close_fd_mask=2): rs-trafilatura prints debug lines when built
+# with debug assertions, as fuzz builds are; reproduce a finding without it.
 #   fuzz/run.sh [SECONDS] [TARGET...]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,5 +21,5 @@ for t in "${targets[@]}"; do
   esac
   RUSTC_BOOTSTRAP=1 cargo fuzz run -s none "$t" "corpus/$t" -- \
     -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -max_len=16384 \
-    -print_final_stats=1 "${dict[@]}"
+    -print_final_stats=1 -close_fd_mask=2 "${dict[@]}"
 done
