@@ -1,9 +1,7 @@
 //! Shared checks for the fuzz targets.
 #![allow(dead_code)]
 
-use storyline_core::ingest::{
-    DocIter, Extractor, IngestOptions, InputFormat, RawDoc, read_reader,
-};
+use storyline_core::ingest::{DocIter, Extractor, IngestOptions, InputFormat, RawDoc, read_reader};
 
 /// The name every input is read under: every error must name it.
 pub const NAME: &str = "fuzz-input";
