@@ -4,13 +4,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::datasets::EvalCluster;
+use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
 use crate::model::{Article, Paragraph, SentenceRef, Span};
 use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words, reading_order};
 use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
-/// non-empty line is a paragraph; the title is the document's own, if any.
+/// non-empty line is a paragraph (the lines of a hard-wrapped paragraph
+/// joined, [`text_lines`]); the title is the document's own, if any.
 pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
     cluster
         .documents
@@ -19,19 +21,18 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
         .map(|(i, d)| {
             let mut body = String::with_capacity(d.text.len());
             let mut paragraphs = Vec::new();
-            for (ln, line) in d.text.lines().enumerate() {
-                let t = line.trim();
-                if t.is_empty() {
+            for line in text_lines(&d.text) {
+                if line.text.is_empty() {
                     continue;
                 }
                 if !body.is_empty() {
                     body.push_str("\n\n");
                 }
                 let start = body.len();
-                body.push_str(t);
+                body.push_str(&line.text);
                 paragraphs.push(Paragraph {
                     span: Span::new(start, body.len()),
-                    line: ln + 1,
+                    line: line.no,
                     source_offset: None,
                 });
             }
