@@ -234,3 +234,38 @@ fn benchmark_summary_reads_in_story_order_with_the_cut_sentence_last() {
         }
     }
 }
+
+#[test]
+fn benchmark_documents_are_read_as_paragraphs_without_datelines() {
+    // Newswire as benchmark files carry it: wrapped at 70 columns, a
+    // dateline, paragraphs indented.
+    let text = "   WASHINGTON (AP) _ The Senate on Thursday passed a budget bill that\n\
+                had been stalled for weeks, sending it to the president for his\n\
+                signature after a late-night vote.\n   \
+                The measure was approved 61 to 38 after a day of debate on the floor\n\
+                of the chamber, with several members of both parties crossing over.\n";
+    let cluster = EvalCluster {
+        id: "wire".into(),
+        documents: vec![ClusterDoc {
+            text: text.into(),
+            ..ClusterDoc::default()
+        }],
+        summaries: vec!["unused".into()],
+    };
+    let articles = storyline_core::eval::summaries::cluster_articles(&cluster);
+    let paragraphs: Vec<&str> = articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| articles[0].paragraph_text(p))
+        .collect();
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:#?}");
+    assert!(
+        paragraphs[0].starts_with("The Senate on Thursday"),
+        "{}",
+        paragraphs[0]
+    );
+    assert!(paragraphs[0].ends_with("after a late-night vote."));
+    let s = summarize_cluster(&cluster, Method::Coverage, Budget::whole(100));
+    assert_eq!(s.sentences.len(), 2, "{:#?}", s.sentences);
+    assert!(s.sentences.iter().all(|l| l.text.ends_with('.')));
+}

@@ -168,6 +168,8 @@ fn datelines_are_found_only_at_upper_case_places() {
         ("NEW YORK (Reuters) - Stocks fell on Monday.", "NEW YORK"),
         ("WASHINGTON — The Senate voted.", "WASHINGTON"),
         ("KYIV, Ukraine - Sirens sounded overnight.", "KYIV, Ukraine"),
+        ("WASHINGTON (AP) _ The Senate voted.", "WASHINGTON"),
+        ("NEW YORK -- Shares rose in early trading.", "NEW YORK"),
     ];
     for (p, place) in yes {
         assert_eq!(find_dateline(p).map(|d| d.0).as_deref(), Some(place), "{p}");
@@ -177,6 +179,8 @@ fn datelines_are_found_only_at_upper_case_places() {
         "NATO said the drills would go on.",
         "Minister: the plan works.",
         "UN - ",
+        "THE_END _ ",
+        "Chapter one -- the start.",
     ] {
         assert_eq!(find_dateline(p), None, "{p}");
     }

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::datasets::EvalCluster;
+use crate::clean::dateline::find_dateline;
 use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
 use crate::model::{Article, Paragraph, SentenceRef, Span};
@@ -12,7 +13,9 @@ use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
 /// non-empty line is a paragraph (the lines of a hard-wrapped paragraph
-/// joined, [`text_lines`]); the title is the document's own, if any.
+/// joined, [`text_lines`]), the first without its dateline
+/// ("WASHINGTON (AP) _ ", as `clean` strips it); the title is the
+/// document's own, if any.
 pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
     cluster
         .documents
@@ -25,11 +28,17 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
                 if line.text.is_empty() {
                     continue;
                 }
+                let mut text = &*line.text;
+                if paragraphs.is_empty()
+                    && let Some((_, len)) = find_dateline(text)
+                {
+                    text = &text[len..];
+                }
                 if !body.is_empty() {
                     body.push_str("\n\n");
                 }
                 let start = body.len();
-                body.push_str(&line.text);
+                body.push_str(text);
                 paragraphs.push(Paragraph {
                     span: Span::new(start, body.len()),
                     line: line.no,
