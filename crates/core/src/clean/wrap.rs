@@ -20,6 +20,10 @@ use std::borrow::Cow;
 /// are lists or menus, wider lines are whole paragraphs.
 const WIDTH_RANGE: std::ops::RangeInclusive<usize> = 40..=120;
 
+/// How far past the estimated width a wrapped text's lines may run (the
+/// estimate is a percentile, not the true width).
+const WIDTH_SLACK: usize = 8;
+
 /// Share of the line breaks between two non-blank lines that must be
 /// wraps for the text to count as hard-wrapped.
 const MIN_WRAP_SHARE: f64 = 0.25;
@@ -91,6 +95,12 @@ pub fn continuations(lines: &[&str]) -> Vec<bool> {
     full.sort_unstable();
     let width = full[(full.len() - 1) * 9 / 10];
     if !WIDTH_RANGE.contains(&width) {
+        return out;
+    }
+    // A wrap width is a ceiling: nearly every line stays under it. Lines
+    // that are paragraphs of their own have a long tail of longer ones.
+    let over = full.iter().filter(|&&w| w > width + WIDTH_SLACK).count();
+    if over * 20 > full.len() {
         return out;
     }
     let mut pairs = 0usize;
@@ -223,6 +233,27 @@ mod tests {
         );
         let lines: Vec<&str> = text.lines().collect();
         assert!(continuations(&lines).iter().all(|c| !c));
+        // Short paragraphs of a line each, some under 120 columns: their
+        // lengths have a long tail, not a ceiling, and a notice after a
+        // long line stays a line of its own.
+        let short = [
+            "The board approved the plan on Tuesday after a decade of dispute.",
+            "Farmers downstream had warned that the work would cut their share of the river in dry years.",
+            "Follow us on social media for more news",
+            "Construction is due to start next spring and to take three years.",
+            "The cost will be shared between the two provinces, the board said in a statement on its website.",
+            "Opponents said they would appeal the decision before the administrative court in the capital city next month.",
+            "Share this story",
+            "Lawyers for the farmers said the ruling ignored the evidence presented at the public hearings held earlier this year.",
+            "Read more",
+            "The court is expected to rule within a year, according to lawyers for both sides of the long-running case.",
+            "A spokesman for the board declined to say whether work would stop if the appeal went ahead, citing the ongoing legal proceedings and the board's policy of not commenting on litigation while a case is before the courts.",
+        ];
+        assert!(
+            continuations(&short).iter().all(|c| !c),
+            "{:?}",
+            continuations(&short)
+        );
         // A menu or a list of short items is not a wrap either.
         let menu = [
             "Home",
