@@ -188,7 +188,7 @@ const PARTICLES: &[&str] = &[
 /// Capitalized words that "of" may follow inside a name ("Secretary of
 /// State", "Bank of England", "Republic of Korea").
 fn of_head(w: &str) -> bool {
-    TITLE_HEADS.contains(&w) || ORG_SUFFIXES.contains(&w) || OF_HEADS.contains(&w)
+    is_title_word(w) || ORG_SUFFIXES.contains(&w) || OF_HEADS.contains(&w)
 }
 
 const OF_HEADS: &[&str] = &[
@@ -560,7 +560,7 @@ fn split_run(
     if initial && !run.is_empty() {
         let w = strip_possessive(run[0].text).0;
         let l = w.to_lowercase();
-        let title = TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w);
+        let title = is_title_word(w);
         let common =
             (!is_all_caps(w) && is_stop_word(&l)) || SENTENCE_STARTERS.contains(&l.as_str());
         let drop = if title && !common {
@@ -631,11 +631,11 @@ fn split_run(
     let clean = |t: &Tok| {
         let w = strip_possessive(t.text).0.trim_end_matches('.');
         match w.split_once('-') {
-            Some((a, b)) if TITLE_HEADS.contains(&a) && TITLE_HEADS.contains(&b) => b.to_string(),
+            Some((a, b)) if is_title_word(a) && is_title_word(b) => b.to_string(),
             _ => w.to_string(),
         }
     };
-    let is_head = |w: &str| TITLE_HEADS.contains(&w) && !TITLE_MODIFIERS.contains(&w);
+    let is_head = |w: &str| is_title_word(w) && !TITLE_MODIFIERS.contains(&w);
     let is_mod = |w: &str| TITLE_MODIFIERS.contains(&w);
     let mut found: Option<(usize, usize)> = None;
     let mut k = 0;
