@@ -637,6 +637,22 @@ fn split_run(
     };
     let is_head = |w: &str| is_title_word(w) && !TITLE_MODIFIERS.contains(&w);
     let is_mod = |w: &str| TITLE_MODIFIERS.contains(&w);
+    // Words before a title: a name of their own, with no title.
+    let emit_untitled = |prefix: &[Tok], out: &mut Vec<Cand>| {
+        let after_p = &text[prefix[prefix.len() - 1].end..];
+        emit(
+            at,
+            body_offset,
+            text,
+            prefix,
+            before,
+            after_p,
+            None,
+            None,
+            stats,
+            out,
+        );
+    };
     let mut found: Option<(usize, usize)> = None;
     let mut k = 0;
     while k < run.len() {
@@ -662,20 +678,7 @@ fn split_run(
             }
             // A title with no name after it ("the Prime Minister").
             if found.is_none() && k > 0 {
-                let prefix: Vec<Tok> = run[..k].to_vec();
-                let after_p = &text[prefix[prefix.len() - 1].end..];
-                emit(
-                    at,
-                    body_offset,
-                    text,
-                    &prefix,
-                    before,
-                    after_p,
-                    None,
-                    None,
-                    stats,
-                    out,
-                );
+                emit_untitled(&run[..k], out);
             }
             if found.is_none() {
                 return;
@@ -687,7 +690,7 @@ fn split_run(
     let title_start = found.map(|f| f.0);
     let title_end = found.map(|f| f.1).unwrap_or(0);
     if let Some(ts) = title_start {
-        let prefix: Vec<Tok> = run[..ts].to_vec();
+        let prefix = &run[..ts];
         let name: Vec<Tok> = run[title_end..].to_vec();
         let title_text =
             text[run[ts].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ");
@@ -703,19 +706,7 @@ fn split_run(
             text[run[0].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ")
         };
         if !prefix.is_empty() {
-            let after_p = &text[prefix[prefix.len() - 1].end..];
-            emit(
-                at,
-                body_offset,
-                text,
-                &prefix,
-                before,
-                after_p,
-                None,
-                None,
-                stats,
-                out,
-            );
+            emit_untitled(prefix, out);
         }
         let before_name = &text[..name[0].start];
         let n = out.len();
