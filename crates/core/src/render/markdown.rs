@@ -1,8 +1,8 @@
 //! Markdown.
 
 use super::{
-    Section, article_markers, byline, date_of, dropped_summary, markers, number_forms, outlet,
-    sections,
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
+    outlet, sections,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -66,19 +66,8 @@ fn analysis(o: &mut String, d: &Digest) {
         match section {
             Section::Conflicts(conflicts) => {
                 for c in conflicts {
-                    let claims: Vec<String> = c
-                        .claims
-                        .iter()
-                        .map(|x| {
-                            format!(
-                                "**{}** ({}) {}",
-                                x.says,
-                                x.words.join(", "),
-                                article_markers(&x.articles)
-                            )
-                        })
-                        .collect();
-                    let _ = writeln!(o, "- {}: {}", claims.join(" vs "), c.about);
+                    let claims = claims(c, |s| format!("**{s}**"), |m| m);
+                    let _ = writeln!(o, "- {}: {}", claims, c.about);
                 }
             }
             Section::Timeline(events) => {

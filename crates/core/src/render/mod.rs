@@ -103,6 +103,24 @@ fn outlet(s: &SourceInfo, sep: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A conflict's claims side by side, "SAYS (WORDS) MARKERS vs ...", with
+/// what each claim says and its citation markers styled by the format.
+fn claims(c: &Conflict, says: impl Fn(&str) -> String, cite: impl Fn(String) -> String) -> String {
+    let claims: Vec<String> = c
+        .claims
+        .iter()
+        .map(|x| {
+            format!(
+                "{} ({}) {}",
+                says(&x.says),
+                x.words.join(", "),
+                cite(article_markers(&x.articles))
+            )
+        })
+        .collect();
+    claims.join(" vs ")
+}
+
 /// A number's written forms, each once, in the order of its mentions.
 fn number_forms(n: &NumberFact) -> Vec<&str> {
     let mut forms: Vec<&str> = Vec::new();

@@ -1,8 +1,8 @@
 //! Plain text for a terminal, with optional ANSI colour.
 
 use super::{
-    Section, article_markers, byline, date_of, dropped_summary, markers, number_forms, outlet,
-    sections,
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
+    outlet, sections,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -85,19 +85,8 @@ fn analysis(o: &mut String, d: &Digest, st: &Style) {
         match section {
             Section::Conflicts(conflicts) => {
                 for c in conflicts {
-                    let claims: Vec<String> = c
-                        .claims
-                        .iter()
-                        .map(|x| {
-                            format!(
-                                "{} ({}) {}",
-                                x.says,
-                                x.words.join(", "),
-                                st.cyan(&article_markers(&x.articles))
-                            )
-                        })
-                        .collect();
-                    let _ = writeln!(o, "  {}", claims.join(" vs "));
+                    let claims = claims(c, str::to_string, |m| st.cyan(&m));
+                    let _ = writeln!(o, "  {claims}");
                     let _ = writeln!(o, "      {}", st.dim(&clip(&c.about, 100)));
                 }
             }
