@@ -87,6 +87,9 @@ fn ratios(shared: usize, a: usize, b: usize) -> (f64, f64, usize) {
 /// pathological input (one word repeated for megabytes).
 const MAX_POSTING: usize = 2_000;
 
+/// End of a posting list.
+const NONE: u32 = u32::MAX;
+
 /// Finds near-duplicate sentences across different articles of a corpus.
 ///
 /// Candidates come from prefix filtering (Bayardo et al., "Scaling up all
@@ -96,37 +99,49 @@ const MAX_POSTING: usize = 2_000;
 /// rules (`min_shared` for containment, `jaccard × |s|` for Jaccard).
 pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceGroups {
     let refs: Vec<SentenceRef> = corpus.refs().collect();
-    // Stem sets as sorted, deduplicated id lists (ids are dense per corpus).
-    let sets: Vec<Vec<u32>> = refs
-        .iter()
-        .map(|&r| {
-            let mut v = corpus.terms(r).to_vec();
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
+    // Stem sets as sorted, deduplicated id lists (ids are dense per corpus),
+    // all in one buffer: sentence i's set is `flat[starts[i]..starts[i + 1]]`.
+    let mut flat: Vec<u32> = Vec::with_capacity(refs.iter().map(|&r| corpus.terms(r).len()).sum());
+    let mut starts: Vec<usize> = Vec::with_capacity(refs.len() + 1);
+    starts.push(0);
+    for &r in &refs {
+        let from = flat.len();
+        flat.extend_from_slice(corpus.terms(r));
+        flat[from..].sort_unstable();
+        let mut kept = from;
+        for k in from..flat.len() {
+            if kept == from || flat[k] != flat[kept - 1] {
+                flat[kept] = flat[k];
+                kept += 1;
+            }
+        }
+        flat.truncate(kept);
+        starts.push(kept);
+    }
+    let set = |i: usize| &flat[starts[i]..starts[i + 1]];
     let mut parent: Vec<usize> = (0..refs.len()).collect();
     let mut pairs = Vec::new();
     if corpus.docs.len() > 1 {
         let n_terms = corpus.vocab.len();
         let mut df: Vec<u32> = vec![0; n_terms];
-        for s in &sets {
-            for &t in s {
-                df[t as usize] += 1;
-            }
+        for &t in &flat {
+            df[t as usize] += 1;
         }
-        let mut postings: Vec<Vec<u32>> = vec![Vec::new(); n_terms];
+        // Posting lists as linked lists in one buffer (`head` per term,
+        // entries of (sentence, next)): no allocation per term.
+        let mut head: Vec<u32> = vec![NONE; n_terms];
+        let mut posted: Vec<u32> = vec![0; n_terms];
+        let mut entries: Vec<(u32, u32)> = Vec::new();
         // Last probe that reached a sentence (stamps instead of a set).
         let mut seen: Vec<usize> = vec![usize::MAX; refs.len()];
         let mut ordered: Vec<u32> = Vec::new();
         for i in 0..refs.len() {
-            let n = sets[i].len();
+            let n = set(i).len();
             if n < 3 {
                 continue;
             }
             ordered.clear();
-            ordered.extend_from_slice(&sets[i]);
+            ordered.extend_from_slice(set(i));
             ordered.sort_unstable_by_key(|&t| (df[t as usize], t));
             let lower = cfg
                 .min_shared
@@ -134,17 +149,19 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
                 .max(1);
             let prefix = &ordered[..(n + 1).saturating_sub(lower).min(n)];
             for &t in prefix {
-                let list = &postings[t as usize];
-                if list.len() > MAX_POSTING {
+                if posted[t as usize] as usize > MAX_POSTING {
                     continue;
                 }
-                for &j in list {
+                let mut next = head[t as usize];
+                while next != NONE {
+                    let (j, after) = entries[next as usize];
+                    next = after;
                     let j = j as usize;
                     if refs[j].article == refs[i].article || seen[j] == i {
                         continue;
                     }
                     seen[j] = i;
-                    let (jac, cont, shared) = sorted_similarity(&sets[j], &sets[i]);
+                    let (jac, cont, shared) = sorted_similarity(set(j), set(i));
                     if jac >= cfg.jaccard || (cont >= cfg.containment && shared >= cfg.min_shared) {
                         pairs.push((refs[j], refs[i], jac.max(cont)));
                         let (a, b) = (find(&mut parent, i), find(&mut parent, j));
@@ -155,7 +172,9 @@ pub fn near_duplicate_sentences(corpus: &Corpus, cfg: &DedupConfig) -> SentenceG
                 }
             }
             for &t in prefix {
-                postings[t as usize].push(i as u32);
+                entries.push((i as u32, head[t as usize]));
+                head[t as usize] = (entries.len() - 1) as u32;
+                posted[t as usize] += 1;
             }
         }
     }

@@ -74,6 +74,7 @@ impl Coverage {
         let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut sent_concepts: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(corpus.docs.len());
         let mut keys: Vec<u32> = Vec::new();
+        let mut counted: Vec<(u32, u32)> = Vec::new();
         for (a, doc) in corpus.docs.iter().enumerate() {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
             for s in 0..doc.sentences.len() {
@@ -95,15 +96,16 @@ impl Coverage {
                     }
                 }
                 keys.sort_unstable();
-                let mut cs: Vec<(u32, u32)> = Vec::new();
+                counted.clear();
                 for &id in &keys {
                     tf[id as usize] += 1.0;
-                    match cs.last_mut() {
+                    match counted.last_mut() {
                         Some(last) if last.0 == id => last.1 += 1,
-                        _ => cs.push((id, 1)),
+                        _ => counted.push((id, 1)),
                     }
                 }
-                per_doc.push(cs);
+                // Copied out at its exact size (one allocation, no growth).
+                per_doc.push(counted.to_vec());
             }
             sent_concepts.push(per_doc);
         }

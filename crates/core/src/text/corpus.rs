@@ -160,6 +160,10 @@ impl Corpus {
                 let (term_ids, word_ids) = &mut *ids.borrow_mut();
                 term_ids.start(lex.strings_len());
                 word_ids.start(lex.strings_len());
+                // Ids are gathered in reused buffers and copied out at their
+                // exact size: one allocation per list instead of a growing
+                // vector's several (allocation was a sixth of the build).
+                let (mut t, mut w) = (Vec::new(), Vec::new());
                 prepared
                     .into_iter()
                     .map(|(article, sentences)| {
@@ -168,8 +172,8 @@ impl Corpus {
                         let mut words_of = Vec::with_capacity(n);
                         let mut lengths = Vec::with_capacity(n);
                         for s in &sentences {
-                            let mut t = Vec::new();
-                            let mut w = Vec::new();
+                            t.clear();
+                            w.clear();
                             for word in words(&s.text) {
                                 let e = lex.entry(word);
                                 if e.stem != NO_STEM {
@@ -179,8 +183,8 @@ impl Corpus {
                                     w.push(word_ids.get(lex, k, &mut word_vocab));
                                 }
                             }
-                            terms.push(t);
-                            words_of.push(w);
+                            terms.push(t.to_vec());
+                            words_of.push(w.to_vec());
                             lengths.push(count_words(&s.text));
                         }
                         Doc {
