@@ -40,6 +40,43 @@ fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
         && line.split_whitespace().count() > 25
 }
 
+/// An article body assembled from its paragraphs: joined by a blank line,
+/// each paragraph's span recorded, the dateline taken off the first.
+#[derive(Debug, Default)]
+pub(crate) struct BodyBuilder {
+    /// The body so far.
+    pub text: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// The first paragraph's dateline place, when it had one.
+    pub dateline: Option<String>,
+}
+
+impl BodyBuilder {
+    /// Adds a paragraph from input line `line`, starting at byte `source`
+    /// of the input when the body maps back to it.
+    pub fn push(&mut self, text: &str, line: usize, source: Option<usize>) {
+        let (mut text, mut source) = (text, source);
+        if self.paragraphs.is_empty()
+            && let Some((place, len)) = dateline::find_dateline(text)
+        {
+            self.dateline = Some(place);
+            text = &text[len..];
+            source = source.map(|s| s + len);
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.paragraphs.push(Paragraph {
+            span: Span::new(start, self.text.len()),
+            line,
+            source_offset: source,
+        });
+    }
+}
+
 /// Cleans one raw document.
 pub fn clean(raw: &RawDoc) -> Article {
     let lines = wrap::text_lines(&raw.text);
@@ -179,10 +216,8 @@ pub fn clean(raw: &RawDoc) -> Article {
     }
 
     // 5. Assemble body paragraphs, stripping a dateline from the first.
-    let mut body = String::new();
-    let mut paragraphs = Vec::new();
+    let mut body = BodyBuilder::default();
     let mut dropped = Vec::new();
-    let mut dateline = None;
     for (i, l) in lines.iter().enumerate() {
         match verdicts[i] {
             Verdict::Blank | Verdict::Title => {}
@@ -191,27 +226,7 @@ pub fn clean(raw: &RawDoc) -> Article {
                 text: l.text.to_string(),
                 reason,
             }),
-            Verdict::Body => {
-                let mut text = &*l.text;
-                let mut src = l.start;
-                if paragraphs.is_empty()
-                    && let Some((place, len)) = dateline::find_dateline(text)
-                {
-                    dateline = Some(place);
-                    text = &text[len..];
-                    src += len;
-                }
-                if !body.is_empty() {
-                    body.push_str("\n\n");
-                }
-                let start = body.len();
-                body.push_str(text);
-                paragraphs.push(Paragraph {
-                    span: Span::new(start, body.len()),
-                    line: l.no,
-                    source_offset: Some(src),
-                });
-            }
+            Verdict::Body => body.push(&l.text, l.no, Some(l.start)),
         }
     }
 
@@ -234,10 +249,10 @@ pub fn clean(raw: &RawDoc) -> Article {
         title,
         standfirst,
         published,
-        dateline,
+        dateline: body.dateline,
         language: raw.language.clone().unwrap_or_else(|| "en".to_string()),
-        body,
-        paragraphs,
+        body: body.text,
+        paragraphs: body.paragraphs,
         dropped,
         decoded_as: raw.decoded_as.clone(),
     }

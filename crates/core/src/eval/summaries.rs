@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::datasets::EvalCluster;
-use crate::clean::dateline::find_dateline;
+use crate::clean::BodyBuilder;
 use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
-use crate::model::{Article, Paragraph, SentenceRef, Span};
+use crate::model::{Article, SentenceRef};
 use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words, reading_order};
 use crate::text::Corpus;
 
@@ -22,28 +22,11 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let mut body = String::with_capacity(d.text.len());
-            let mut paragraphs = Vec::new();
+            let mut body = BodyBuilder::default();
             for line in text_lines(&d.text) {
-                if line.text.is_empty() {
-                    continue;
+                if !line.text.is_empty() {
+                    body.push(&line.text, line.no, None);
                 }
-                let mut text = &*line.text;
-                if paragraphs.is_empty()
-                    && let Some((_, len)) = find_dateline(text)
-                {
-                    text = &text[len..];
-                }
-                if !body.is_empty() {
-                    body.push_str("\n\n");
-                }
-                let start = body.len();
-                body.push_str(text);
-                paragraphs.push(Paragraph {
-                    span: Span::new(start, body.len()),
-                    line: line.no,
-                    source_offset: None,
-                });
             }
             Article {
                 id: d
@@ -55,10 +38,10 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
                 title: d.title.clone().unwrap_or_default(),
                 standfirst: None,
                 published: None,
-                dateline: None,
+                dateline: body.dateline,
                 language: "en".into(),
-                body,
-                paragraphs,
+                body: body.text,
+                paragraphs: body.paragraphs,
                 dropped: Vec::new(),
                 decoded_as: None,
             }
