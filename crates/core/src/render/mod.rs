@@ -81,17 +81,18 @@ fn date_of(s: &SourceInfo) -> String {
     }
 }
 
-/// The line under the headline: "Story of DATE · N sources · METHOD method, N words".
+/// The line under the headline: "Story of DATE · N sources · METHOD method, N words"
+/// ("Undated story · 1 source · …" when no article has a date).
 fn byline(d: &Digest) -> String {
-    let date = d
-        .date
-        .map(|x| x.to_string())
-        .unwrap_or_else(|| "undated".into());
+    let when = match d.date {
+        Some(date) => format!("Story of {date}"),
+        None => "Undated story".to_string(),
+    };
+    let n = d.sources.len();
+    let sources = if n == 1 { "source" } else { "sources" };
     format!(
-        "Story of {date} · {} sources · {} method, {} words",
-        d.sources.len(),
-        d.method,
-        d.words
+        "{when} · {n} {sources} · {} method, {} words",
+        d.method, d.words
     )
 }
 
