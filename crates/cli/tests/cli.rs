@@ -46,6 +46,7 @@ fn digest_of_the_example() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
+    assert!(out.contains("Story of 2020-01-10 · 3 sources ·"), "{out}");
     assert!(out.contains("Summary"), "{out}");
     assert!(out.contains("[1]") && out.contains("[3]"), "{out}");
     assert!(
@@ -218,5 +219,8 @@ fn stdin_is_read() {
         .unwrap();
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success());
-    assert!(stdout(&o).contains("Piped title"));
+    let out = stdout(&o);
+    assert!(out.contains("Piped title"));
+    // One undated article: said so, in the singular.
+    assert!(out.contains("Undated story · 1 source ·"), "{out}");
 }

@@ -2,7 +2,7 @@
 //! and `eval extract`.
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 const PARAS: [&str; 4] = [
     "The regional rail operator announced on Wednesday that night trains will return to the coastal line next month.",
@@ -27,21 +27,25 @@ fn storyline() -> Command {
     Command::new(env!("CARGO_BIN_EXE_storyline"))
 }
 
-#[test]
-fn clean_json_shows_what_html_extraction_found() {
-    let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("trains.html");
-    std::fs::write(&p, page()).unwrap();
-    let out = storyline()
-        .args(["clean", "--format", "json"])
-        .arg(&p)
-        .output()
-        .unwrap();
+/// Runs a command to its end and checks that it succeeded (showing its
+/// stderr when not).
+#[track_caller]
+fn run_ok(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    out
+}
+
+#[test]
+fn clean_json_shows_what_html_extraction_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("trains.html");
+    std::fs::write(&p, page()).unwrap();
+    let out = run_ok(storyline().args(["clean", "--format", "json"]).arg(&p));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let a = &v[0];
     assert_eq!(a["title"], "Night trains return");
@@ -104,15 +108,10 @@ fn eval_extract_reports_pages_and_the_mean() {
         r#"{"title": "Night trains return", "publishedTime": "2023-05-17T07:45:00+01:00"}"#,
     )
     .unwrap();
-    let out = storyline()
-        .args(["eval", "extract", "--verbose", "--data"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        storyline()
+            .args(["eval", "extract", "--verbose", "--data"])
+            .arg(dir.path()),
     );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().any(|l| l.starts_with("trains ")), "{text}");

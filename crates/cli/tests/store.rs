@@ -154,6 +154,32 @@ fn ingest(args: &[&str]) -> std::process::Output {
         .expect("run storyline ingest")
 }
 
+/// Checks that a run succeeded, showing its stderr when not.
+#[track_caller]
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `ingest` arguments for a run of `input` into `db` in small batches on
+/// one thread (the kill test's runs).
+fn batched<'a>(input: &'a str, db: &'a str) -> Vec<&'a str> {
+    vec![
+        input,
+        "--db",
+        db,
+        "--batch",
+        "25",
+        "--window",
+        "400",
+        "--threads",
+        "1",
+    ]
+}
+
 #[test]
 fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -164,41 +190,17 @@ fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
     let input_s = input.to_str().expect("utf-8 path");
 
     let whole = tmp.path().join("whole.db");
-    let out = ingest(&[
-        input_s,
-        "--db",
-        whole.to_str().expect("path"),
-        "--batch",
-        "25",
-        "--window",
-        "400",
-        "--threads",
-        "1",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = ingest(&batched(input_s, whole.to_str().expect("path")));
+    assert_ok(&out);
     assert_eq!(count(&whole, "SELECT count(*) FROM articles"), total as i64);
 
     let killed = tmp.path().join("killed.db");
     let killed_s = killed.to_str().expect("path");
-    let args = [
-        input_s,
-        "--db",
-        killed_s,
-        "--batch",
-        "25",
-        "--window",
-        "400",
-        "--threads",
-        "1",
-        "--quiet",
-    ];
+    let mut args = batched(input_s, killed_s);
+    args.push("--quiet");
     let mut child = bin()
         .arg("ingest")
-        .args(args)
+        .args(&args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -233,11 +235,7 @@ fn a_killed_ingest_rerun_equals_an_uninterrupted_one() {
     );
 
     let out = ingest(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let (a, b) = (dump(&whole), dump(&killed));
     for ((t, x), (_, y)) in a.iter().zip(&b) {
         assert_eq!(x.len(), y.len(), "table {t}: row counts");
@@ -368,11 +366,7 @@ fn stories_show_and_search_read_the_store() {
     let db = tmp.path().join("s.db");
     let db_s = db.to_str().expect("path");
     let out = ingest(&[example.to_str().expect("path"), "--db", db_s]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let out = bin()
         .args(["stories", "--db", db_s, "--format", "json"])
         .output()
@@ -428,22 +422,14 @@ fn pages_with_too_little_text_are_flagged_and_left_out_of_listings() {
     let db = tmp.path().join("s.db");
     let db_s = db.to_str().expect("path");
     let out = ingest(&[inputs[0], inputs[1], "--db", db_s]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert_eq!(
         count(&db, "SELECT count(*) FROM stories WHERE set_aside = 1"),
         1
     );
     let listing = |args: &[&str]| -> String {
         let out = bin().args(args).output().expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_ok(&out);
         String::from_utf8_lossy(&out.stdout).into_owned()
     };
     let text = listing(&["stories", "--db", db_s]);

@@ -179,3 +179,93 @@ fn every_method_handles_an_empty_or_tiny_story() {
         assert!(s.sentences.len() <= 1, "{method}");
     }
 }
+
+#[test]
+fn benchmark_summary_reads_in_story_order_with_the_cut_sentence_last() {
+    let cluster = example_cluster();
+    let articles: Vec<_> = storyline_core::eval::summaries::cluster_articles(&cluster);
+    let corpus = Corpus::build(articles);
+    let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+    for &method in Method::ALL {
+        let budget = Budget {
+            words: 120,
+            mode: BudgetMode::CutAtLimit,
+        };
+        let s = summarize_cluster(&cluster, method, budget);
+        let n = s.sentences.len();
+        assert!(n >= 2, "{method}: {n} sentences");
+        // The same sentences as the selection's first picks, reordered.
+        let picked = method.summarizer().select(
+            SummaryInput {
+                corpus: &corpus,
+                groups: &groups,
+            },
+            budget,
+        );
+        let mut got: Vec<_> = s.sentences.iter().map(|l| l.at).collect();
+        let mut want = picked[..n].to_vec();
+        // The sentence cut at the budget is the last one selected, and stays last.
+        let last = &s.sentences[n - 1];
+        let source: Vec<&str> = corpus.sentence(last.at).text.split_whitespace().collect();
+        let kept: Vec<&str> = last.text.split_whitespace().collect();
+        assert!(
+            source.starts_with(&kept),
+            "{method}: {kept:?} not from {source:?}"
+        );
+        let was_cut = kept.len() < source.len();
+        if was_cut {
+            assert_eq!(last.at, picked[n - 1], "{method}: cut sentence moved");
+        }
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{method}: not the selected sentences");
+        // The whole sentences before it go by relative position in their article.
+        let whole = if was_cut { n - 1 } else { n };
+        let position = |l: &storyline_core::eval::summaries::SummaryLine| {
+            l.at.sentence as f64 / corpus.docs[l.at.article].sentences.len() as f64
+        };
+        for pair in s.sentences[..whole].windows(2) {
+            assert!(
+                position(&pair[0]) <= position(&pair[1]),
+                "{method}: {:?} before {:?}",
+                pair[0].at,
+                pair[1].at
+            );
+        }
+    }
+}
+
+#[test]
+fn benchmark_documents_are_read_as_paragraphs_without_datelines() {
+    // Newswire as benchmark files carry it: wrapped at 70 columns, a
+    // dateline, paragraphs indented.
+    let text = "   WASHINGTON (AP) _ The Senate on Thursday passed a budget bill that\n\
+                had been stalled for weeks, sending it to the president for his\n\
+                signature after a late-night vote.\n   \
+                The measure was approved 61 to 38 after a day of debate on the floor\n\
+                of the chamber, with several members of both parties crossing over.\n";
+    let cluster = EvalCluster {
+        id: "wire".into(),
+        documents: vec![ClusterDoc {
+            text: text.into(),
+            ..ClusterDoc::default()
+        }],
+        summaries: vec!["unused".into()],
+    };
+    let articles = storyline_core::eval::summaries::cluster_articles(&cluster);
+    let paragraphs: Vec<&str> = articles[0]
+        .paragraphs
+        .iter()
+        .map(|p| articles[0].paragraph_text(p))
+        .collect();
+    assert_eq!(paragraphs.len(), 2, "{paragraphs:#?}");
+    assert!(
+        paragraphs[0].starts_with("The Senate on Thursday"),
+        "{}",
+        paragraphs[0]
+    );
+    assert!(paragraphs[0].ends_with("after a late-night vote."));
+    let s = summarize_cluster(&cluster, Method::Coverage, Budget::whole(100));
+    assert_eq!(s.sentences.len(), 2, "{:#?}", s.sentences);
+    assert!(s.sentences.iter().all(|l| l.text.ends_with('.')));
+}

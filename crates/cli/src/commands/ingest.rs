@@ -195,25 +195,8 @@ fn ingest(a: &IngestArgs) -> anyhow::Result<ExitCode> {
     let mut created: FxHashSet<String> = FxHashSet::default();
     let mut touched: FxHashSet<String> = FxHashSet::default();
     let mut batch = Vec::with_capacity(a.batch);
-    // Batches are counted in input records (good or bad), so that a rerun
-    // after a crash cuts the input at the same places.
-    for rec in records(&a.paths) {
-        batch.push(rec);
-        if batch.len() >= a.batch.max(1) {
-            let b = std::mem::take(&mut batch);
-            ingest_batch(
-                &mut store,
-                &mut stream,
-                b,
-                &mut acct,
-                &mut created,
-                &mut touched,
-                a.quiet,
-                &bar,
-            )?;
-        }
-    }
-    if !batch.is_empty() {
+    // One batch into the store, the stream and the account.
+    let mut flush = |batch| {
         ingest_batch(
             &mut store,
             &mut stream,
@@ -223,7 +206,18 @@ fn ingest(a: &IngestArgs) -> anyhow::Result<ExitCode> {
             &mut touched,
             a.quiet,
             &bar,
-        )?;
+        )
+    };
+    // Batches are counted in input records (good or bad), so that a rerun
+    // after a crash cuts the input at the same places.
+    for rec in records(&a.paths) {
+        batch.push(rec);
+        if batch.len() >= a.batch.max(1) {
+            flush(std::mem::take(&mut batch))?;
+        }
+    }
+    if !batch.is_empty() {
+        flush(batch)?;
     }
     acct.stories_created = created.len();
     acct.stories_updated = touched.difference(&created).count();

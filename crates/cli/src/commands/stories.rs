@@ -112,25 +112,20 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
         } else {
             String::new()
         };
-        if md {
-            let _ = writeln!(
+        let (id, headline, count) = (&r.id, &r.headline, r.articles);
+        let terms = r.key_terms.join(", ");
+        // The same row in either layout.
+        let _ = if md {
+            writeln!(
                 o,
-                "- **{}** `{}` — {dates}, {} article(s){carriers}; {}",
-                r.headline,
-                r.id,
-                r.articles,
-                r.key_terms.join(", ")
-            );
+                "- **{headline}** `{id}` — {dates}, {count} article(s){carriers}; {terms}"
+            )
         } else {
-            let _ = writeln!(
+            writeln!(
                 o,
-                "{}  {dates}  {} article(s){carriers}\n    {}\n    {}",
-                r.id,
-                r.articles,
-                r.headline,
-                r.key_terms.join(", ")
-            );
-        }
+                "{id}  {dates}  {count} article(s){carriers}\n    {headline}\n    {terms}"
+            )
+        };
     }
     if !a.all {
         let hidden = store.set_aside_count()?;

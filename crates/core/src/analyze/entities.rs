@@ -188,7 +188,7 @@ const PARTICLES: &[&str] = &[
 /// Capitalized words that "of" may follow inside a name ("Secretary of
 /// State", "Bank of England", "Republic of Korea").
 fn of_head(w: &str) -> bool {
-    TITLE_HEADS.contains(&w) || ORG_SUFFIXES.contains(&w) || OF_HEADS.contains(&w)
+    is_title_word(w) || ORG_SUFFIXES.contains(&w) || OF_HEADS.contains(&w)
 }
 
 const OF_HEADS: &[&str] = &[
@@ -560,7 +560,7 @@ fn split_run(
     if initial && !run.is_empty() {
         let w = strip_possessive(run[0].text).0;
         let l = w.to_lowercase();
-        let title = TITLE_HEADS.contains(&w) || TITLE_MODIFIERS.contains(&w);
+        let title = is_title_word(w);
         let common =
             (!is_all_caps(w) && is_stop_word(&l)) || SENTENCE_STARTERS.contains(&l.as_str());
         let drop = if title && !common {
@@ -631,12 +631,28 @@ fn split_run(
     let clean = |t: &Tok| {
         let w = strip_possessive(t.text).0.trim_end_matches('.');
         match w.split_once('-') {
-            Some((a, b)) if TITLE_HEADS.contains(&a) && TITLE_HEADS.contains(&b) => b.to_string(),
+            Some((a, b)) if is_title_word(a) && is_title_word(b) => b.to_string(),
             _ => w.to_string(),
         }
     };
-    let is_head = |w: &str| TITLE_HEADS.contains(&w) && !TITLE_MODIFIERS.contains(&w);
+    let is_head = |w: &str| is_title_word(w) && !TITLE_MODIFIERS.contains(&w);
     let is_mod = |w: &str| TITLE_MODIFIERS.contains(&w);
+    // Words before a title: a name of their own, with no title.
+    let emit_untitled = |prefix: &[Tok], out: &mut Vec<Cand>| {
+        let after_p = &text[prefix[prefix.len() - 1].end..];
+        emit(
+            at,
+            body_offset,
+            text,
+            prefix,
+            before,
+            after_p,
+            None,
+            None,
+            stats,
+            out,
+        );
+    };
     let mut found: Option<(usize, usize)> = None;
     let mut k = 0;
     while k < run.len() {
@@ -662,20 +678,7 @@ fn split_run(
             }
             // A title with no name after it ("the Prime Minister").
             if found.is_none() && k > 0 {
-                let prefix: Vec<Tok> = run[..k].to_vec();
-                let after_p = &text[prefix[prefix.len() - 1].end..];
-                emit(
-                    at,
-                    body_offset,
-                    text,
-                    &prefix,
-                    before,
-                    after_p,
-                    None,
-                    None,
-                    stats,
-                    out,
-                );
+                emit_untitled(&run[..k], out);
             }
             if found.is_none() {
                 return;
@@ -687,7 +690,7 @@ fn split_run(
     let title_start = found.map(|f| f.0);
     let title_end = found.map(|f| f.1).unwrap_or(0);
     if let Some(ts) = title_start {
-        let prefix: Vec<Tok> = run[..ts].to_vec();
+        let prefix = &run[..ts];
         let name: Vec<Tok> = run[title_end..].to_vec();
         let title_text =
             text[run[ts].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ");
@@ -703,19 +706,7 @@ fn split_run(
             text[run[0].start..run[title_end - 1].end].replace(['\u{a0}', '\u{202f}'], " ")
         };
         if !prefix.is_empty() {
-            let after_p = &text[prefix[prefix.len() - 1].end..];
-            emit(
-                at,
-                body_offset,
-                text,
-                &prefix,
-                before,
-                after_p,
-                None,
-                None,
-                stats,
-                out,
-            );
+            emit_untitled(prefix, out);
         }
         let before_name = &text[..name[0].start];
         let n = out.len();

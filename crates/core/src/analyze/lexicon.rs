@@ -243,8 +243,10 @@ pub fn is_role_noun(w: &str) -> bool {
         .is_some_and(|s| s.len() > 3 && ROLE_SET.contains(s))
 }
 
-/// Capitalized words that head a title before a name ("President", "Minister").
-pub const TITLE_HEADS: &[&str] = &[
+/// Capitalized words that head a title before a name ("President",
+/// "Minister"), besides the [`HONORIFICS`] and [`TITLE_MODIFIERS`] that are
+/// title words too: [`is_title_word`] asks all three lists.
+const TITLE_HEADS: &[&str] = &[
     "President",
     "Minister",
     "Premier",
@@ -282,8 +284,6 @@ pub const TITLE_HEADS: &[&str] = &[
     "Admiral",
     "Adm",
     "Marshal",
-    "Major",
-    "Brigadier",
     "Dr",
     "Mr",
     "Mrs",
@@ -301,46 +301,17 @@ pub const TITLE_HEADS: &[&str] = &[
     "Detective",
     "Officer",
     "Coach",
-    "Chief",
-    "Deputy",
-    "Vice",
-    "Prime",
-    "Foreign",
-    "Defence",
-    "Defense",
-    "Interior",
-    "Finance",
-    "Health",
-    "Economy",
-    "Trade",
-    "Justice",
-    "Attorney",
-    "Acting",
-    "Former",
-    "Supreme",
-    "Senior",
-    "Grand",
-    "Ayatollah",
-    "Sheikh",
-    "Pope",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "Emir",
-    "Sultan",
-    "Imam",
-    "Rabbi",
-    "Cardinal",
-    "Archbishop",
-    "Bishop",
     "Reverend",
     "Rev",
     "Father",
-    "Saint",
-    "Crown",
     "CEO",
 ];
+
+/// True for a word of a title before a name: a head ("President"), an
+/// honorific ("Pope") or a modifier ("Prime").
+pub fn is_title_word(w: &str) -> bool {
+    TITLE_HEADS.contains(&w) || HONORIFICS.contains(&w) || TITLE_MODIFIERS.contains(&w)
+}
 
 /// Title words that stay part of a person's name form ("Grand Ayatollah X",
 /// "Pope X", "King X"): the name is recorded with and without them.
@@ -811,5 +782,23 @@ mod tests {
         assert_eq!(number_word("nine"), Some(9.0));
         assert_eq!(number_word("forty"), Some(40.0));
         assert_eq!(number_word("troops"), None);
+    }
+
+    #[test]
+    fn title_words_are_heads_honorifics_and_modifiers() {
+        for w in [
+            "President",
+            "Justice",
+            "Pope",
+            "Ayatollah",
+            "Prime",
+            "Deputy",
+            "Crown",
+        ] {
+            assert!(is_title_word(w), "{w}");
+        }
+        for w in ["president", "Minsk", "Said", "Ministry"] {
+            assert!(!is_title_word(w), "{w}");
+        }
     }
 }

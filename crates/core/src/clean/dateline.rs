@@ -167,9 +167,10 @@ fn is_filler(w: &str) -> bool {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     // An upper-case place (up to four words, optionally ", STATE" or a
     // mixed-case country after a comma), an optional agency in brackets,
-    // then a dash or colon separator.
+    // then a dash or colon separator (or the double hyphen and the
+    // underscore of wire archives' plain text: "WASHINGTON (AP) _ ").
     Regex::new(
-        r"^(?P<place>[\p{Lu}][\p{Lu}'’.\-]+(?:\s+[\p{Lu}][\p{Lu}'’.\-]+){0,3}(?:,\s*[\p{L}][\p{L}.\s]{1,30}?)?)\s*(?:\((?:[\p{L}\s&]{2,30})\)\s*)?(?:-|–|—|:)\s+",
+        r"^(?P<place>[\p{Lu}][\p{Lu}'’.\-]+(?:\s+[\p{Lu}][\p{Lu}'’.\-]+){0,3}(?:,\s*[\p{L}][\p{L}.\s]{1,30}?)?)\s*(?:\((?:[\p{L}\s&]{2,30})\)\s*)?(?:--|-|–|—|:|_)\s+",
     )
     .expect("valid regex")
 });

@@ -8,39 +8,13 @@
 
 pub mod dateline;
 pub mod rules;
+pub mod wrap;
 
 use crate::ingest::{RawDoc, stable_id};
 use crate::model::{Article, DateSource, DropReason, DroppedLine, Paragraph, Published, Span};
 use crate::text::content_stems;
 use rules::{classify_line, is_wholly_quoted, looks_like_heading};
 use rustc_hash::FxHashSet;
-
-/// One input line, with where it sits in the raw text.
-#[derive(Debug, Clone)]
-struct Line<'a> {
-    /// 1-based line number.
-    no: usize,
-    /// Byte offset of `text` in the raw text.
-    start: usize,
-    /// The line, trimmed.
-    text: &'a str,
-}
-
-fn lines_of(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for (i, raw) in text.split_inclusive('\n').enumerate() {
-        let content = raw.trim_end_matches(['\n', '\r']);
-        let lead = content.len() - content.trim_start().len();
-        out.push(Line {
-            no: i + 1,
-            start: offset + lead,
-            text: content.trim(),
-        });
-        offset += raw.len();
-    }
-    out
-}
 
 /// Lower-cased letters and digits only: for comparing a line with the title.
 fn squash(s: &str) -> String {
@@ -66,9 +40,46 @@ fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
         && line.split_whitespace().count() > 25
 }
 
+/// An article body assembled from its paragraphs: joined by a blank line,
+/// each paragraph's span recorded, the dateline taken off the first.
+#[derive(Debug, Default)]
+pub(crate) struct BodyBuilder {
+    /// The body so far.
+    pub text: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<Paragraph>,
+    /// The first paragraph's dateline place, when it had one.
+    pub dateline: Option<String>,
+}
+
+impl BodyBuilder {
+    /// Adds a paragraph from input line `line`, starting at byte `source`
+    /// of the input when the body maps back to it.
+    pub fn push(&mut self, text: &str, line: usize, source: Option<usize>) {
+        let (mut text, mut source) = (text, source);
+        if self.paragraphs.is_empty()
+            && let Some((place, len)) = dateline::find_dateline(text)
+        {
+            self.dateline = Some(place);
+            text = &text[len..];
+            source = source.map(|s| s + len);
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.paragraphs.push(Paragraph {
+            span: Span::new(start, self.text.len()),
+            line,
+            source_offset: source,
+        });
+    }
+}
+
 /// Cleans one raw document.
 pub fn clean(raw: &RawDoc) -> Article {
-    let lines = lines_of(&raw.text);
+    let lines = wrap::text_lines(&raw.text);
     let mut verdicts: Vec<Verdict> = lines
         .iter()
         .map(|l| {
@@ -86,9 +97,9 @@ pub fn clean(raw: &RawDoc) -> Article {
         if verdicts[i] == Verdict::Blank {
             continue;
         }
-        if let Some(reason) = classify_line(l.text) {
+        if let Some(reason) = classify_line(&l.text) {
             verdicts[i] = Verdict::Drop(reason);
-        } else if let Some(d) = dateline::parse_date_line(l.text) {
+        } else if let Some(d) = dateline::parse_date_line(&l.text) {
             verdicts[i] = Verdict::Drop(DropReason::DateLine);
             if text_date.is_none() {
                 text_date = Some((d, l.text.to_string()));
@@ -106,12 +117,12 @@ pub fn clean(raw: &RawDoc) -> Article {
     {
         Some(t) => t.to_string(),
         None => match verdicts.iter().position(|v| *v == Verdict::Body) {
-            Some(i) if is_whole_text(&verdicts, lines[i].text) => {
+            Some(i) if is_whole_text(&verdicts, &lines[i].text) => {
                 // The whole text is one long paragraph (a JSONL record
                 // without a title, say): it stays the body, and its first
                 // sentence stands in for the title.
                 title_in_body = Some(i);
-                let text = lines[i].text;
+                let text = &*lines[i].text;
                 crate::text::split_paragraph(text)
                     .first()
                     .map_or(text, |s| &text[s.start..s.end])
@@ -129,7 +140,7 @@ pub fn clean(raw: &RawDoc) -> Article {
         for (i, l) in lines.iter().enumerate() {
             if title_in_body != Some(i)
                 && verdicts[i] == Verdict::Body
-                && squash(l.text) == title_key
+                && squash(&l.text) == title_key
             {
                 verdicts[i] = Verdict::Drop(DropReason::RepeatedTitle);
             }
@@ -163,9 +174,9 @@ pub fn clean(raw: &RawDoc) -> Article {
             });
         let words = lines[first].text.split_whitespace().count();
         let restated = body_idx.len() > 2 && words >= 6 && {
-            let stems: FxHashSet<String> = content_stems(lines[first].text).into_iter().collect();
+            let stems: FxHashSet<String> = content_stems(&lines[first].text).into_iter().collect();
             body_idx[1..].iter().any(|&j| {
-                let later: FxHashSet<String> = content_stems(lines[j].text).into_iter().collect();
+                let later: FxHashSet<String> = content_stems(&lines[j].text).into_iter().collect();
                 let shared = stems.intersection(&later).count();
                 stems.len() >= 5 && shared * 10 >= stems.len() * 7
             })
@@ -187,7 +198,7 @@ pub fn clean(raw: &RawDoc) -> Article {
         if is_last || k == 0 {
             continue;
         }
-        let t = lines[i].text;
+        let t = &*lines[i].text;
         if !looks_like_heading(t) {
             continue;
         }
@@ -196,7 +207,7 @@ pub fn clean(raw: &RawDoc) -> Article {
             let repeated = body_idx
                 .iter()
                 .filter(|&&j| j != i)
-                .any(|&j| squash(lines[j].text).contains(&inner));
+                .any(|&j| squash(&lines[j].text).contains(&inner));
             if !repeated {
                 continue;
             }
@@ -205,10 +216,8 @@ pub fn clean(raw: &RawDoc) -> Article {
     }
 
     // 5. Assemble body paragraphs, stripping a dateline from the first.
-    let mut body = String::new();
-    let mut paragraphs = Vec::new();
+    let mut body = BodyBuilder::default();
     let mut dropped = Vec::new();
-    let mut dateline = None;
     for (i, l) in lines.iter().enumerate() {
         match verdicts[i] {
             Verdict::Blank | Verdict::Title => {}
@@ -217,27 +226,7 @@ pub fn clean(raw: &RawDoc) -> Article {
                 text: l.text.to_string(),
                 reason,
             }),
-            Verdict::Body => {
-                let mut text = l.text;
-                let mut src = l.start;
-                if paragraphs.is_empty()
-                    && let Some((place, len)) = dateline::find_dateline(text)
-                {
-                    dateline = Some(place);
-                    text = &text[len..];
-                    src += len;
-                }
-                if !body.is_empty() {
-                    body.push_str("\n\n");
-                }
-                let start = body.len();
-                body.push_str(text);
-                paragraphs.push(Paragraph {
-                    span: Span::new(start, body.len()),
-                    line: l.no,
-                    source_offset: Some(src),
-                });
-            }
+            Verdict::Body => body.push(&l.text, l.no, Some(l.start)),
         }
     }
 
@@ -260,10 +249,10 @@ pub fn clean(raw: &RawDoc) -> Article {
         title,
         standfirst,
         published,
-        dateline,
+        dateline: body.dateline,
         language: raw.language.clone().unwrap_or_else(|| "en".to_string()),
-        body,
-        paragraphs,
+        body: body.text,
+        paragraphs: body.paragraphs,
         dropped,
         decoded_as: raw.decoded_as.clone(),
     }

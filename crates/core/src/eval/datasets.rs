@@ -8,6 +8,9 @@
 //!   "source": "...", "id": "..."}], "summary": "reference"}
 //! ```
 //!
+//! A document's text may also be a list of paragraphs or sentences
+//! (`["First.", "Second."]`, alone or as `text`), read one per line.
+//!
 //! `summaries` (a list of reference strings) may stand in place of `summary`;
 //! both may be present (all are kept). Other fields (`idx`, `split`, votes)
 //! are ignored, except `idx` or `id`, kept as the cluster's id.
@@ -50,12 +53,30 @@ pub struct EvalCluster {
     pub summaries: Vec<String>,
 }
 
+/// A text as a string, or as a list of paragraphs or sentences (as some
+/// data sets ship documents), one per line once joined.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawText {
+    Whole(String),
+    Lines(Vec<String>),
+}
+
+impl RawText {
+    fn into_text(self) -> String {
+        match self {
+            RawText::Whole(s) => s,
+            RawText::Lines(lines) => lines.join("\n"),
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(untagged)]
 enum RawDoc {
-    Text(String),
+    Text(RawText),
     Object {
-        text: String,
+        text: RawText,
         #[serde(default)]
         title: Option<String>,
         #[serde(default)]
@@ -108,7 +129,7 @@ pub fn parse_cluster(line: &str, path: &str, line_no: usize) -> Result<EvalClust
         .into_iter()
         .map(|d| match d {
             RawDoc::Text(text) => ClusterDoc {
-                text,
+                text: text.into_text(),
                 ..ClusterDoc::default()
             },
             RawDoc::Object {
@@ -118,7 +139,7 @@ pub fn parse_cluster(line: &str, path: &str, line_no: usize) -> Result<EvalClust
                 source,
                 id,
             } => ClusterDoc {
-                text,
+                text: text.into_text(),
                 title,
                 date: date.and_then(value_text),
                 source,
@@ -252,6 +273,19 @@ mod tests {
         assert_eq!(c.documents[1].title.as_deref(), Some("T"));
         assert_eq!(c.documents[1].id.as_deref(), Some("3"));
         assert_eq!(c.summaries, vec!["one", "two"]);
+    }
+
+    #[test]
+    fn documents_given_as_lists_of_sentences_are_read_one_per_line() {
+        let line = r#"{"documents": [["First sentence.", "Second one."], {"text": ["A.", "B."], "title": "T"}], "summary": "s"}"#;
+        let c = parse_cluster(line, "x", 1).unwrap();
+        assert_eq!(c.documents[0].text, "First sentence.\nSecond one.");
+        assert_eq!(c.documents[1].text, "A.\nB.");
+        assert_eq!(c.documents[1].title.as_deref(), Some("T"));
+        // Anything else in a list is a clear error naming the line.
+        let err =
+            parse_cluster(r#"{"documents": [[1, 2]], "summary": "s"}"#, "f.jsonl", 9).unwrap_err();
+        assert!(err.to_string().contains("f.jsonl:9"), "{err}");
     }
 
     #[test]

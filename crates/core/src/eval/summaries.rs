@@ -4,36 +4,29 @@
 use serde::{Deserialize, Serialize};
 
 use super::datasets::EvalCluster;
+use crate::clean::BodyBuilder;
+use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
-use crate::model::{Article, Paragraph, SentenceRef, Span};
-use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words};
+use crate::model::{Article, SentenceRef};
+use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words, reading_order};
 use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
-/// non-empty line is a paragraph; the title is the document's own, if any.
+/// non-empty line is a paragraph (the lines of a hard-wrapped paragraph
+/// joined, [`text_lines`]), the first without its dateline
+/// ("WASHINGTON (AP) _ ", as `clean` strips it); the title is the
+/// document's own, if any.
 pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
     cluster
         .documents
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let mut body = String::with_capacity(d.text.len());
-            let mut paragraphs = Vec::new();
-            for (ln, line) in d.text.lines().enumerate() {
-                let t = line.trim();
-                if t.is_empty() {
-                    continue;
+            let mut body = BodyBuilder::default();
+            for line in text_lines(&d.text) {
+                if !line.text.is_empty() {
+                    body.push(&line.text, line.no, None);
                 }
-                if !body.is_empty() {
-                    body.push_str("\n\n");
-                }
-                let start = body.len();
-                body.push_str(t);
-                paragraphs.push(Paragraph {
-                    span: Span::new(start, body.len()),
-                    line: ln + 1,
-                    source_offset: None,
-                });
             }
             Article {
                 id: d
@@ -45,10 +38,10 @@ pub fn cluster_articles(cluster: &EvalCluster) -> Vec<Article> {
                 title: d.title.clone().unwrap_or_default(),
                 standfirst: None,
                 published: None,
-                dateline: None,
+                dateline: body.dateline,
                 language: "en".into(),
-                body,
-                paragraphs,
+                body: body.text,
+                paragraphs: body.paragraphs,
                 dropped: Vec::new(),
                 decoded_as: None,
             }
@@ -99,6 +92,7 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
     let picked = method.summarizer().select(input, budget);
     let mut used = 0usize;
     let mut sentences = Vec::with_capacity(picked.len());
+    let mut cut = false;
     for r in picked {
         if used >= budget.words {
             break;
@@ -109,6 +103,7 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
             if budget.mode == BudgetMode::WholeSentences {
                 continue;
             }
+            cut = true;
             cut_words(text, budget.words - used)
         } else {
             text.clone()
@@ -116,6 +111,14 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
         used += n.min(budget.words - used);
         sentences.push(SummaryLine { at: r, text });
     }
+    // Read in story order, as the digest shows a summary; a sentence cut
+    // at the budget stays last (the benchmark convention cuts the text's
+    // end), so the words scored are the same as in selection order.
+    let whole = sentences.len() - usize::from(cut);
+    let mut order: Vec<SentenceRef> = sentences[..whole].iter().map(|l| l.at).collect();
+    reading_order(&corpus, &mut order);
+    // A summary has a few dozen sentences at most: a linear search is enough.
+    sentences[..whole].sort_by_key(|l| order.iter().position(|&r| r == l.at));
     SystemSummary {
         id: cluster.id.clone(),
         sentences,

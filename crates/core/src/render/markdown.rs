@@ -1,6 +1,9 @@
 //! Markdown.
 
-use super::{article_markers, date_of, dropped_summary, markers};
+use super::{
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
+    outlet, sections,
+};
 use crate::model::Digest;
 use std::fmt::Write;
 
@@ -8,17 +11,7 @@ use std::fmt::Write;
 pub fn markdown(d: &Digest) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "# {}\n", d.headline);
-    let date = d
-        .date
-        .map(|x| x.to_string())
-        .unwrap_or_else(|| "undated".into());
-    let _ = writeln!(
-        o,
-        "*Story of {date} · {} sources · {} method, {} words*\n",
-        d.sources.len(),
-        d.method,
-        d.words
-    );
+    let _ = writeln!(o, "*{}*\n", byline(d));
     let _ = writeln!(o, "## Summary\n");
     for s in &d.summary {
         let _ = writeln!(o, "- {} {}", s.text, markers(&s.sources));
@@ -26,11 +19,7 @@ pub fn markdown(d: &Digest) -> String {
     analysis(&mut o, d);
     let _ = writeln!(o, "\n## Sources\n");
     for s in &d.sources {
-        let outlet = s
-            .outlet
-            .as_deref()
-            .map(|o| format!("{o}, "))
-            .unwrap_or_default();
+        let outlet = outlet(s, ", ");
         let _ = writeln!(
             o,
             "{}. **{}** ({outlet}{}) `{}`",
@@ -72,131 +61,109 @@ fn cell(s: &str) -> String {
 
 /// The cross-source analysis as Markdown sections.
 fn analysis(o: &mut String, d: &Digest) {
-    let an = &d.analysis;
-    if !an.conflicts.is_empty() {
-        let _ = writeln!(o, "\n## Conflicts\n");
-        for c in &an.conflicts {
-            let claims: Vec<String> = c
-                .claims
-                .iter()
-                .map(|x| {
-                    format!(
-                        "**{}** ({}) {}",
-                        x.says,
-                        x.words.join(", "),
-                        article_markers(&x.articles)
-                    )
-                })
-                .collect();
-            let _ = writeln!(o, "- {}: {}", claims.join(" vs "), c.about);
-        }
-    }
-    if !an.timeline.is_empty() {
-        let _ = writeln!(o, "\n## Timeline\n");
-        let _ = writeln!(
-            o,
-            "| date | event | sources | dated by |\n|---|---|---|---|"
-        );
-        for e in &an.timeline {
-            let words: Vec<String> = e
-                .expressions
-                .iter()
-                .map(|x| format!("{} ({})", x.text, x.how))
-                .collect();
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |",
-                e.date,
-                cell(&e.text),
-                article_markers(&e.articles),
-                cell(&words.join("; "))
-            );
-        }
-    }
-    if !an.quotes.is_empty() {
-        let _ = writeln!(o, "\n## Quotes\n");
-        for q in &an.quotes {
-            let who = q.speaker.as_deref().unwrap_or("unattributed");
-            let _ = writeln!(
-                o,
-                "- **{}**: \u{201c}{}\u{201d} {} *({})*",
-                who,
-                q.text,
-                article_markers(&q.articles),
-                q.how
-            );
-        }
-    }
-    if !an.numbers.is_empty() {
-        let _ = writeln!(o, "\n## Numbers\n");
-        let _ = writeln!(
-            o,
-            "| number | counts | as written | sources |\n|---|---|---|---|"
-        );
-        for n in &an.numbers {
-            let mut forms: Vec<String> = Vec::new();
-            for m in &n.mentions {
-                if !forms.contains(&m.text) {
-                    forms.push(m.text.clone());
+    for section in sections(&d.analysis) {
+        let _ = writeln!(o, "\n## {}\n", section.title());
+        match section {
+            Section::Conflicts(conflicts) => {
+                for c in conflicts {
+                    let claims = claims(c, |s| format!("**{s}**"), |m| m);
+                    let _ = writeln!(o, "- {}: {}", claims, c.about);
                 }
             }
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |",
-                n.text,
-                cell(n.what.as_deref().unwrap_or("")),
-                cell(&forms.join(" / ")),
-                article_markers(&n.articles)
-            );
-        }
-    }
-    if !an.entities.is_empty() {
-        let _ = writeln!(o, "\n## Entities\n");
-        let _ = writeln!(
-            o,
-            "| name | kind | variants | mentions | sources |\n|---|---|---|---|---|"
-        );
-        for e in &an.entities {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} | {} |",
-                cell(&e.canonical),
-                format!("{:?}", e.kind).to_lowercase(),
-                cell(&e.variants.join(", ")),
-                e.mentions.len(),
-                article_markers(&e.articles)
-            );
-        }
-    }
-    let shared: Vec<&crate::analyze::Fact> =
-        an.facts.iter().filter(|f| f.articles.len() > 1).collect();
-    if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
-        let _ = writeln!(o, "\n## Agreement\n");
-        for f in &shared {
-            let _ = writeln!(o, "- {} {}", article_markers(&f.articles), f.text);
-        }
-        for x in &an.only_in {
-            if x.facts.is_empty() {
-                continue;
+            Section::Timeline(events) => {
+                let _ = writeln!(
+                    o,
+                    "| date | event | sources | dated by |\n|---|---|---|---|"
+                );
+                for e in events {
+                    let words: Vec<String> = e
+                        .expressions
+                        .iter()
+                        .map(|x| format!("{} ({})", x.text, x.how))
+                        .collect();
+                    let _ = writeln!(
+                        o,
+                        "| {} | {} | {} | {} |",
+                        e.date,
+                        cell(&e.text),
+                        article_markers(&e.articles),
+                        cell(&words.join("; "))
+                    );
+                }
             }
-            let _ = writeln!(o, "\n**Only in [{}]**\n", x.article + 1);
-            for f in &x.facts {
-                let partly = if f.partly { " *(partly)*" } else { "" };
-                let _ = writeln!(o, "- {}{}", f.text, partly);
+            Section::Quotes(quotes) => {
+                for q in quotes {
+                    let who = q.speaker.as_deref().unwrap_or("unattributed");
+                    let _ = writeln!(
+                        o,
+                        "- **{}**: \u{201c}{}\u{201d} {} *({})*",
+                        who,
+                        q.text,
+                        article_markers(&q.articles),
+                        q.how
+                    );
+                }
             }
-        }
-    }
-    if an.framing.len() > 1 {
-        let _ = writeln!(o, "\n## Framing\n");
-        let _ = writeln!(o, "| source | headline | lead |\n|---|---|---|");
-        for f in &an.framing {
-            let _ = writeln!(
-                o,
-                "| [{}] | {} | {} |",
-                f.article + 1,
-                cell(&f.headline),
-                cell(&f.lead)
-            );
+            Section::Numbers(numbers) => {
+                let _ = writeln!(
+                    o,
+                    "| number | counts | as written | sources |\n|---|---|---|---|"
+                );
+                for n in numbers {
+                    let _ = writeln!(
+                        o,
+                        "| {} | {} | {} | {} |",
+                        n.text,
+                        cell(n.what.as_deref().unwrap_or("")),
+                        cell(&number_forms(n).join(" / ")),
+                        article_markers(&n.articles)
+                    );
+                }
+            }
+            Section::Entities(entities) => {
+                let _ = writeln!(
+                    o,
+                    "| name | kind | variants | mentions | sources |\n|---|---|---|---|---|"
+                );
+                for e in entities {
+                    let _ = writeln!(
+                        o,
+                        "| {} | {} | {} | {} | {} |",
+                        cell(&e.canonical),
+                        format!("{:?}", e.kind).to_lowercase(),
+                        cell(&e.variants.join(", ")),
+                        e.mentions.len(),
+                        article_markers(&e.articles)
+                    );
+                }
+            }
+            Section::Agreement(shared, only_in) => {
+                for f in &shared {
+                    let _ = writeln!(o, "- {} {}", article_markers(&f.articles), f.text);
+                }
+                for x in only_in {
+                    if x.facts.is_empty() {
+                        continue;
+                    }
+                    let _ = writeln!(o, "\n**Only in [{}]**\n", x.article + 1);
+                    for f in &x.facts {
+                        let partly = if f.partly { " *(partly)*" } else { "" };
+                        let _ = writeln!(o, "- {}{}", f.text, partly);
+                    }
+                }
+            }
+            Section::Framing(framing) => {
+                let _ = writeln!(o, "| source | headline | lead |\n|---|---|---|");
+                for f in framing {
+                    let _ = writeln!(
+                        o,
+                        "| [{}] | {} | {} |",
+                        f.article + 1,
+                        cell(&f.headline),
+                        cell(&f.lead)
+                    );
+                }
+            }
         }
     }
 }

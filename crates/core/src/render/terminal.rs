@@ -1,6 +1,9 @@
 //! Plain text for a terminal, with optional ANSI colour.
 
-use super::{article_markers, date_of, dropped_summary, markers};
+use super::{
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
+    outlet, sections,
+};
 use crate::model::Digest;
 use std::fmt::Write;
 
@@ -32,20 +35,7 @@ pub fn terminal(d: &Digest, color: bool) -> String {
     let st = Style { on: color };
     let mut o = String::new();
     let _ = writeln!(o, "{}", st.bold(&d.headline));
-    let date = d
-        .date
-        .map(|x| x.to_string())
-        .unwrap_or_else(|| "undated".into());
-    let _ = writeln!(
-        o,
-        "{}",
-        st.dim(&format!(
-            "Story of {date} · {} sources · {} method, {} words",
-            d.sources.len(),
-            d.method,
-            d.words
-        ))
-    );
+    let _ = writeln!(o, "{}", st.dim(&byline(d)));
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", st.bold("Summary"));
     for s in &d.summary {
@@ -55,11 +45,7 @@ pub fn terminal(d: &Digest, color: bool) -> String {
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", st.bold("Sources"));
     for s in &d.sources {
-        let outlet = s
-            .outlet
-            .as_deref()
-            .map(|o| format!("{o} · "))
-            .unwrap_or_default();
+        let outlet = outlet(s, " · ");
         let _ = writeln!(
             o,
             "  {} {} {}",
@@ -93,155 +79,125 @@ pub fn terminal(d: &Digest, color: bool) -> String {
 
 /// The cross-source analysis, section by section.
 fn analysis(o: &mut String, d: &Digest, st: &Style) {
-    let an = &d.analysis;
-    if !an.conflicts.is_empty() {
+    for section in sections(&d.analysis) {
         let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Conflicts"));
-        for c in &an.conflicts {
-            let claims: Vec<String> = c
-                .claims
-                .iter()
-                .map(|x| {
-                    format!(
-                        "{} ({}) {}",
-                        x.says,
-                        x.words.join(", "),
-                        st.cyan(&article_markers(&x.articles))
-                    )
-                })
-                .collect();
-            let _ = writeln!(o, "  {}", claims.join(" vs "));
-            let _ = writeln!(o, "      {}", st.dim(&clip(&c.about, 100)));
-        }
-    }
-    if !an.timeline.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Timeline"));
-        for e in &an.timeline {
-            let words: Vec<&str> = e.expressions.iter().map(|x| x.text.as_str()).collect();
-            let _ = writeln!(
-                o,
-                "  {:<23} {} {} {}",
-                e.date,
-                clip(&e.text, 90),
-                st.cyan(&article_markers(&e.articles)),
-                st.dim(&format!("({})", words.join(", ")))
-            );
-        }
-    }
-    if !an.quotes.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Quotes"));
-        for q in &an.quotes {
-            let who = q.speaker.as_deref().unwrap_or("unattributed");
-            let _ = writeln!(
-                o,
-                "  {}: \u{201c}{}\u{201d} {} {}",
-                st.bold(who),
-                clip(&q.text, 110),
-                st.cyan(&article_markers(&q.articles)),
-                st.dim(&format!("({})", q.how))
-            );
-        }
-    }
-    if !an.numbers.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Numbers"));
-        for n in &an.numbers {
-            let forms: Vec<String> =
-                n.mentions
-                    .iter()
-                    .map(|m| m.text.clone())
-                    .fold(Vec::new(), |mut v, t| {
-                        if !v.contains(&t) {
-                            v.push(t);
-                        }
-                        v
-                    });
-            let shown = forms.join(" / ");
-            let what = match n.what.as_deref() {
-                Some(w) if !shown.ends_with(w) => format!(" {w}"),
-                _ => String::new(),
-            };
-            let _ = writeln!(
-                o,
-                "  {shown}{what} {}",
-                st.cyan(&article_markers(&n.articles))
-            );
-        }
-    }
-    if !an.entities.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Entities"));
-        let mut es: Vec<&crate::analyze::Entity> = an.entities.iter().collect();
-        es.sort_by_key(|e| std::cmp::Reverse((e.articles.len(), e.mentions.len())));
-        for e in es.iter().take(20) {
-            let others: Vec<&str> = e.variants.iter().skip(1).map(String::as_str).collect();
-            let also = if others.is_empty() {
-                String::new()
-            } else {
-                format!(" (also {})", others.join(", "))
-            };
-            let _ = writeln!(
-                o,
-                "  {}{} {} {}",
-                e.canonical,
-                also,
-                st.dim(&format!("{:?}, {} mentions", e.kind, e.mentions.len()).to_lowercase()),
-                st.cyan(&article_markers(&e.articles))
-            );
-        }
-        if es.len() > 20 {
-            let _ = writeln!(
-                o,
-                "  {}",
-                st.dim(&format!("... and {} more", es.len() - 20))
-            );
-        }
-    }
-    let shared: Vec<&crate::analyze::Fact> =
-        an.facts.iter().filter(|f| f.articles.len() > 1).collect();
-    if !shared.is_empty() || an.only_in.iter().any(|x| !x.facts.is_empty()) {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Agreement"));
-        for f in &shared {
-            let _ = writeln!(
-                o,
-                "  {} {}",
-                st.cyan(&article_markers(&f.articles)),
-                clip(&f.text, 110)
-            );
-        }
-        for x in &an.only_in {
-            if x.facts.is_empty() {
-                continue;
+        let _ = writeln!(o, "{}", st.bold(section.title()));
+        match section {
+            Section::Conflicts(conflicts) => {
+                for c in conflicts {
+                    let claims = claims(c, str::to_string, |m| st.cyan(&m));
+                    let _ = writeln!(o, "  {claims}");
+                    let _ = writeln!(o, "      {}", st.dim(&clip(&c.about, 100)));
+                }
             }
-            let _ = writeln!(
-                o,
-                "  {}",
-                st.bold(&format!(
-                    "Only in [{}]: {} sentences",
-                    x.article + 1,
-                    x.facts.len()
-                ))
-            );
-            for f in x.facts.iter().take(5) {
-                let partly = if f.partly { " (partly)" } else { "" };
-                let _ = writeln!(o, "    {}{}", clip(&f.text, 106), st.dim(partly));
+            Section::Timeline(events) => {
+                for e in events {
+                    let words: Vec<&str> = e.expressions.iter().map(|x| x.text.as_str()).collect();
+                    let _ = writeln!(
+                        o,
+                        "  {:<23} {} {} {}",
+                        e.date,
+                        clip(&e.text, 90),
+                        st.cyan(&article_markers(&e.articles)),
+                        st.dim(&format!("({})", words.join(", ")))
+                    );
+                }
             }
-        }
-    }
-    if an.framing.len() > 1 {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "{}", st.bold("Framing"));
-        for f in &an.framing {
-            let _ = writeln!(
-                o,
-                "  {} {}",
-                st.cyan(&format!("[{}]", f.article + 1)),
-                st.bold(&f.headline)
-            );
-            let _ = writeln!(o, "      {}", clip(&f.lead, 110));
+            Section::Quotes(quotes) => {
+                for q in quotes {
+                    let who = q.speaker.as_deref().unwrap_or("unattributed");
+                    let _ = writeln!(
+                        o,
+                        "  {}: \u{201c}{}\u{201d} {} {}",
+                        st.bold(who),
+                        clip(&q.text, 110),
+                        st.cyan(&article_markers(&q.articles)),
+                        st.dim(&format!("({})", q.how))
+                    );
+                }
+            }
+            Section::Numbers(numbers) => {
+                for n in numbers {
+                    let shown = number_forms(n).join(" / ");
+                    let what = match n.what.as_deref() {
+                        Some(w) if !shown.ends_with(w) => format!(" {w}"),
+                        _ => String::new(),
+                    };
+                    let _ = writeln!(
+                        o,
+                        "  {shown}{what} {}",
+                        st.cyan(&article_markers(&n.articles))
+                    );
+                }
+            }
+            Section::Entities(entities) => {
+                let mut es: Vec<&crate::analyze::Entity> = entities.iter().collect();
+                es.sort_by_key(|e| std::cmp::Reverse((e.articles.len(), e.mentions.len())));
+                for e in es.iter().take(20) {
+                    let others: Vec<&str> = e.variants.iter().skip(1).map(String::as_str).collect();
+                    let also = if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (also {})", others.join(", "))
+                    };
+                    let _ = writeln!(
+                        o,
+                        "  {}{} {} {}",
+                        e.canonical,
+                        also,
+                        st.dim(
+                            &format!("{:?}, {} mentions", e.kind, e.mentions.len()).to_lowercase()
+                        ),
+                        st.cyan(&article_markers(&e.articles))
+                    );
+                }
+                if es.len() > 20 {
+                    let _ = writeln!(
+                        o,
+                        "  {}",
+                        st.dim(&format!("... and {} more", es.len() - 20))
+                    );
+                }
+            }
+            Section::Agreement(shared, only_in) => {
+                for f in &shared {
+                    let _ = writeln!(
+                        o,
+                        "  {} {}",
+                        st.cyan(&article_markers(&f.articles)),
+                        clip(&f.text, 110)
+                    );
+                }
+                for x in only_in {
+                    if x.facts.is_empty() {
+                        continue;
+                    }
+                    let _ = writeln!(
+                        o,
+                        "  {}",
+                        st.bold(&format!(
+                            "Only in [{}]: {} sentences",
+                            x.article + 1,
+                            x.facts.len()
+                        ))
+                    );
+                    for f in x.facts.iter().take(5) {
+                        let partly = if f.partly { " (partly)" } else { "" };
+                        let _ = writeln!(o, "    {}{}", clip(&f.text, 106), st.dim(partly));
+                    }
+                }
+            }
+            Section::Framing(framing) => {
+                for f in framing {
+                    let _ = writeln!(
+                        o,
+                        "  {} {}",
+                        st.cyan(&format!("[{}]", f.article + 1)),
+                        st.bold(&f.headline)
+                    );
+                    let _ = writeln!(o, "      {}", clip(&f.lead, 110));
+                }
+            }
         }
     }
 }
