@@ -284,4 +284,23 @@ mod tests {
         let got: Vec<String> = lines.iter().map(|l| collapse(&l.text)).collect();
         assert_eq!(got, vec![collapse(PARAGRAPHS[0]), collapse(PARAGRAPHS[1])]);
     }
+
+    proptest::proptest! {
+        /// Any text: every line maps back to its bytes (line breaks read
+        /// as spaces), in order, and all the text's words are kept.
+        #[test]
+        fn lines_map_back_to_the_input(text in "([a-z ]{0,90}\\r?\n){0,20}") {
+            let lines = text_lines(&text);
+            let mut last = 0;
+            for l in &lines {
+                proptest::prop_assert!(l.start >= last);
+                let source = &text[l.start..l.start + l.text.len()];
+                proptest::prop_assert_eq!(source.replace(['\r', '\n'], " "), l.text.as_ref());
+                last = l.start + l.text.len();
+            }
+            let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let joined: Vec<String> = lines.iter().flat_map(|l| words(&l.text)).collect();
+            proptest::prop_assert_eq!(joined, words(&text));
+        }
+    }
 }
