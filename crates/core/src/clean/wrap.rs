@@ -106,8 +106,8 @@ pub fn continuations(lines: &[&str]) -> Vec<bool> {
     let mut pairs = 0usize;
     let mut wraps = 0usize;
     for i in 1..lines.len() {
-        let (prev, next) = (lines[i - 1].trim_end(), lines[i].trim());
-        if prev.trim().is_empty() || next.is_empty() {
+        let next = lines[i].trim();
+        if widths[i - 1] == 0 || next.is_empty() {
             continue;
         }
         pairs += 1;

@@ -572,6 +572,24 @@ fn closes_p(n: &[u8]) -> bool {
     )
 }
 
+/// The HTML elements that bound the parser's default scope ("has an
+/// element in scope"); button scope adds `button`, and the foreign roots
+/// `svg` and `math` bound it too.
+fn bounds_scope(n: &[u8]) -> bool {
+    matches!(
+        n,
+        b"applet"
+            | b"caption"
+            | b"html"
+            | b"table"
+            | b"td"
+            | b"th"
+            | b"marquee"
+            | b"object"
+            | b"template"
+    )
+}
+
 fn is_heading(n: &[u8]) -> bool {
     matches!(n, b"h1" | b"h2" | b"h3" | b"h4" | b"h5" | b"h6")
 }
@@ -670,21 +688,7 @@ impl OpenElements {
 
     /// Closes an open `p` in button scope.
     fn close_p(&mut self) {
-        let boundary = |n: &[u8]| {
-            matches!(
-                n,
-                b"applet"
-                    | b"caption"
-                    | b"html"
-                    | b"table"
-                    | b"td"
-                    | b"th"
-                    | b"marquee"
-                    | b"object"
-                    | b"template"
-                    | b"button"
-            )
-        };
+        let boundary = |n: &[u8]| bounds_scope(n) || n == b"button";
         if !self.is_open(b"p") {
             return;
         }
@@ -825,22 +829,7 @@ impl OpenElements {
         if !is_heading(name) && !self.is_open(name) {
             return;
         }
-        let scope = |x: &[u8]| {
-            matches!(
-                x,
-                b"applet"
-                    | b"caption"
-                    | b"html"
-                    | b"table"
-                    | b"td"
-                    | b"th"
-                    | b"marquee"
-                    | b"object"
-                    | b"template"
-                    | b"svg"
-                    | b"math"
-            )
-        };
+        let scope = |x: &[u8]| bounds_scope(x) || matches!(x, b"svg" | b"math");
         let found = if self.foreign > 0 {
             // In foreign content an end tag closes its element when it is
             // open above the foreign root.
