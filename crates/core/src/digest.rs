@@ -3,9 +3,12 @@
 //! the source sentences that carry it.
 
 use crate::analyze::analyze;
+use crate::analyze::{Analysis, Entity, EntityKind, Mention};
 use crate::clean::infer_missing_dates;
 use crate::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
-use crate::model::{Article, Citation, Digest, SentenceRef, SourceInfo, Span, SummarySentence};
+use crate::model::{
+    Article, Citation, Digest, NameNote, SentenceRef, SourceInfo, Span, SummarySentence,
+};
 use crate::summarize::{Budget, Method, SummaryInput, reading_order};
 use crate::text::Corpus;
 use crate::{Error, Result};
@@ -58,9 +61,15 @@ pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestCo
         .map(|r| corpus.docs[r.article].article.title.clone())
         .unwrap_or_else(|| corpus.docs[0].article.title.clone());
     reading_order(corpus, &mut picked);
+    let analysis = analyze(corpus, groups);
+    let mut notes = name_notes(corpus, &analysis, &picked);
     let summary = picked
         .iter()
-        .map(|&r| summary_sentence(corpus, groups, r))
+        .zip(notes.iter_mut())
+        .map(|(&r, names)| SummarySentence {
+            names: std::mem::take(names),
+            ..summary_sentence(corpus, groups, r)
+        })
         .collect();
     let sources = corpus
         .docs
@@ -88,8 +97,104 @@ pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestCo
         words: cfg.words,
         sources,
         summary,
-        analysis: analyze(corpus, groups),
+        analysis,
     }
+}
+
+/// For each summary sentence (in the order shown), who its short names and
+/// pronouns stand for, where the summary has not said it:
+/// - a person named by a short form ("Ortagus said") whom no earlier summary
+///   sentence named in any form gets the full name and title from the entity
+///   that merged both forms (a person named in full in the sentence gets none);
+/// - a quote attributed through a pronoun (`," he added`) whose speaker the
+///   previous summary sentence does not name gets the speaker the quote
+///   analysis inferred (the article's previous speaker).
+fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> Vec<Vec<NameNote>> {
+    let entities = &analysis.entities;
+    let mut named: Vec<bool> = vec![false; entities.len()];
+    let mut previous: Vec<usize> = Vec::new();
+    let words = |t: &str| t.split_whitespace().count();
+    picked
+        .iter()
+        .map(|&r| {
+            let sentence = corpus.sentence(r);
+            // A mention's body range as a range of the sentence's text.
+            let local = |m: &Mention| {
+                let sp = m.span?;
+                let start = sp.start.checked_sub(sentence.span.start)?;
+                let span = Span::new(start, start + sp.len());
+                sentence.text.get(span.start..span.end).map(|_| span)
+            };
+            let mut notes = Vec::new();
+            let mut here_ids = Vec::new();
+            for e in entities {
+                let here: Vec<&Mention> = e.mentions.iter().filter(|m| m.at == r).collect();
+                let Some(first) = here.first() else { continue };
+                here_ids.push(e.id);
+                if e.kind != EntityKind::Person || std::mem::replace(&mut named[e.id], true) {
+                    continue;
+                }
+                let full = words(&e.canonical);
+                if here.iter().any(|m| words(&m.text) >= full) {
+                    continue;
+                }
+                let Some(named_at) = full_name_at(e, r) else {
+                    continue;
+                };
+                let Some(span) = local(first) else { continue };
+                notes.push(NameNote {
+                    written: first.text.clone(),
+                    span,
+                    entity: e.id,
+                    name: e.canonical.clone(),
+                    title: e.titles.first().cloned(),
+                    named_at,
+                    how: "short form".into(),
+                });
+            }
+            let pronouns = analysis
+                .quotes
+                .iter()
+                .flat_map(|q| &q.occurrences)
+                .filter_map(|o| Some((o.pronoun.as_ref()?, o.speaker_entity?, &o.how)))
+                .filter(|(p, _, _)| p.at == r);
+            for (p, id, how) in pronouns {
+                let Some(e) = entities.get(id) else { continue };
+                if e.kind != EntityKind::Person
+                    || previous.contains(&id)
+                    || notes.iter().any(|n| n.span == local(p).unwrap_or_default())
+                {
+                    continue;
+                }
+                let (Some(span), Some(named_at)) = (local(p), full_name_at(e, r)) else {
+                    continue;
+                };
+                named[id] = true;
+                here_ids.push(id);
+                notes.push(NameNote {
+                    written: p.text.clone(),
+                    span,
+                    entity: id,
+                    name: e.canonical.clone(),
+                    title: e.titles.first().cloned(),
+                    named_at,
+                    how: how.clone(),
+                });
+            }
+            previous = here_ids;
+            notes
+        })
+        .collect()
+}
+
+/// A source sentence that writes an entity's full name, in the article of
+/// `r` where it has one.
+fn full_name_at(e: &Entity, r: SentenceRef) -> Option<SentenceRef> {
+    e.mentions
+        .iter()
+        .filter(|m| m.text == e.canonical)
+        .min_by_key(|m| m.at.article != r.article)
+        .map(|m| m.at)
 }
 
 /// The most common publication date of the story's articles (ties: earliest).
@@ -140,5 +245,6 @@ fn summary_sentence(corpus: &Corpus, groups: &SentenceGroups, r: SentenceRef) ->
         text: corpus.sentence(r).text.clone(),
         sources: groups.articles_carrying(r).iter().map(|a| a + 1).collect(),
         citations,
+        names: Vec::new(),
     }
 }

@@ -293,6 +293,35 @@ pub struct SummarySentence {
     pub sources: Vec<usize>,
     /// The supporting sentences: the one shown first, then its near-duplicates.
     pub citations: Vec<Citation>,
+    /// People this sentence names by a short form (a surname) or, as a quote's
+    /// speaker, by a pronoun, where the summary has not named them before it:
+    /// who they are, read from the story's entities and quote attributions.
+    /// Notes beside the sentence; its text is never changed.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub names: Vec<NameNote>,
+}
+
+/// Who a short name or a pronoun in a summary sentence stands for (inferred:
+/// the name's variants were merged into one entity by `analyze::entities`, a
+/// pronoun's speaker found by `analyze::quotes`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct NameNote {
+    /// The words as the sentence writes them ("Ortagus", "he").
+    pub written: String,
+    /// Byte range of those words in the sentence's `text`.
+    pub span: Span,
+    /// The entity (`analysis.entities[].id`).
+    pub entity: usize,
+    /// The full name (the entity's canonical form, "Morgan Ortagus").
+    pub name: String,
+    /// A title the sources write before the name ("State Department spokeswoman").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub title: Option<String>,
+    /// A source sentence that writes the full name.
+    pub named_at: SentenceRef,
+    /// How it was found: "short form" (of the name), or the quote attribution
+    /// a pronoun came from (`"he added": the previous speaker`).
+    pub how: String,
 }
 
 /// One source article as the digest lists it.

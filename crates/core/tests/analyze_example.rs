@@ -93,7 +93,7 @@ fn all_13_quotes_with_speaker_and_articles() {
 
 #[test]
 fn quotes_resolve_speakers_to_entities_and_say_how() {
-    let (_, an) = analysis();
+    let (c, an) = analysis();
     for q in &an.quotes {
         if let Some(id) = q.speaker_entity {
             assert_eq!(
@@ -108,6 +108,23 @@ fn quotes_resolve_speakers_to_entities_and_say_how() {
         .find(|q| q.text.starts_with("We want to be a friend"))
         .expect("the 'she added' quote");
     assert!(added.how.contains("previous speaker"), "{}", added.how);
+    // Each occurrence points at its pronoun; quotes attributed by name have none.
+    for o in &added.occurrences {
+        let p = o.pronoun.as_ref().expect("the pronoun of 'she added'");
+        let span = p.span.expect("a body span");
+        assert_eq!(p.text, "she");
+        assert_eq!(
+            &c.docs[p.at.article].article.body[span.start..span.end],
+            "she"
+        );
+        assert!(o.at.contains(&p.at));
+    }
+    let named = an
+        .quotes
+        .iter()
+        .find(|q| q.text.starts_with("America is a force"))
+        .expect("the quote 'Ortagus said'");
+    assert!(named.occurrences.iter().all(|o| o.pronoun.is_none()));
     let role = an
         .quotes
         .iter()

@@ -122,3 +122,69 @@ fn json_round_trips() {
     let back: Digest = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
 }
+
+/// Summary sentences that name a quote's speaker by surname only or by a
+/// pronoun get a note with the gold speaker's full name when no earlier
+/// summary sentence names the speaker; sentences that write the full name
+/// get none. Each note points at its words and at a source sentence that
+/// writes the full name.
+#[test]
+fn summary_names_short_forms_and_pronouns_of_gold_speakers() {
+    let g = gold();
+    let quotes = g["quotes"].as_array().unwrap();
+    let mut checked = 0;
+    for words in [60, 100, 150, 250, 400] {
+        let d = example_digest(words);
+        let cleaned = cleaned();
+        for (k, s) in d.summary.iter().enumerate() {
+            for n in &s.names {
+                assert_eq!(
+                    &s.text[n.span.start..n.span.end],
+                    n.written,
+                    "{words}: {n:?}"
+                );
+                let (_, a) = &cleaned[n.named_at.article];
+                let named = &d.analysis.entities[n.entity];
+                assert_eq!(named.canonical, n.name);
+                assert!(
+                    named
+                        .mentions
+                        .iter()
+                        .any(|m| m.at == n.named_at && m.text == n.name),
+                    "{words}: {} not written at {:?} of {}",
+                    n.name,
+                    n.named_at,
+                    a.id
+                );
+            }
+            let earlier = &d.summary[..k];
+            for q in quotes {
+                let (Some(speaker), Some(starts)) = (q["speaker"].as_str(), q["starts"].as_str())
+                else {
+                    continue;
+                };
+                if !s.text.contains(starts) || !speaker.contains(' ') {
+                    continue;
+                }
+                let surname = speaker.rsplit(' ').next().unwrap();
+                let note = s.names.iter().find(|n| n.name == speaker);
+                if s.text.contains(speaker) {
+                    assert!(
+                        note.is_none(),
+                        "{words}: full name written, noted: {}",
+                        s.text
+                    );
+                } else if !earlier.iter().any(|e| e.text.contains(surname)) {
+                    let note = note
+                        .unwrap_or_else(|| panic!("{words}: no note for {speaker}: {}", s.text));
+                    assert!(
+                        note.written == surname || ["he", "she"].contains(&note.written.as_str())
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // Ortagus by surname (60–400 words) and Trump's "he added" (400 words).
+    assert!(checked >= 5, "only {checked} short forms checked");
+}

@@ -21,9 +21,9 @@
 //! same when their stems overlap strongly; a weaker overlap makes them
 //! related (e.g. two translations of one statement).
 
-use super::entities::{Entity, EntityKind, MentionIndex, Tok, is_one_space, tail, tokens};
+use super::entities::{Entity, EntityKind, Mention, MentionIndex, Tok, is_one_space, tail, tokens};
 use super::lexicon::{is_role_noun, is_speech_verb};
-use crate::model::SentenceRef;
+use crate::model::{SentenceRef, Span};
 use crate::text::{Corpus, content_stems};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
@@ -43,6 +43,10 @@ pub struct QuoteOccurrence {
     pub speaker_entity: Option<usize>,
     /// How the speaker was found.
     pub how: String,
+    /// The pronoun the speaker was found from ("she" in `," she added`):
+    /// the speaker is inferred as the article's previous speaker.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pronoun: Option<Mention>,
     /// A fragment inside a sentence of the writer's own words.
     pub partial: bool,
 }
@@ -174,6 +178,9 @@ struct Speaker {
     entity: Option<usize>,
     person: bool,
     how: String,
+    /// The pronoun that named the speaker: its sentence and byte range in
+    /// the sentence's text.
+    pronoun: Option<(SentenceRef, usize, usize)>,
 }
 
 /// Per-article state: the last person who spoke.
@@ -188,13 +195,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    /// The speaker a pronoun refers to.
-    fn previous(&self, how: String) -> Option<Speaker> {
+    /// The speaker a pronoun refers to; `pronoun` is where the pronoun is
+    /// (sentence, byte range in its text).
+    fn previous(&self, how: String, pronoun: (SentenceRef, usize, usize)) -> Option<Speaker> {
+        let pronoun = Some(pronoun);
         match (&self.last_person, self.last_named) {
-            (Some(s), _) => Some(Speaker { how, ..s.clone() }),
+            (Some(s), _) => Some(Speaker {
+                how,
+                pronoun,
+                ..s.clone()
+            }),
             (None, Some(id)) => {
                 let mut s = speaker_from_entity(self, id, "");
                 s.how = format!("{how} (the last person named)");
+                s.pronoun = pronoun;
                 Some(s)
             }
             _ => None,
@@ -240,6 +254,7 @@ fn speaker_from_entity(ctx: &Ctx, id: usize, how: &str) -> Speaker {
         entity: Some(id),
         person: e.kind == EntityKind::Person,
         how: how.to_string(),
+        pronoun: None,
     }
 }
 
@@ -378,8 +393,12 @@ fn subject_before(
     let last_tok = tokens(cut).last().copied();
     if let Some(t) = last_tok {
         let l = t.text.to_lowercase();
-        if PRONOUNS.contains(&l.as_str()) && t.end + (before.len() - cut.len()) == end {
-            return ctx.previous(format!("\"{l} {verb}\": the previous speaker"));
+        let off = before.len() - cut.len();
+        if PRONOUNS.contains(&l.as_str()) && t.end + off == end {
+            return ctx.previous(
+                format!("\"{l} {verb}\": the previous speaker"),
+                (r, t.start + off, t.end + off),
+            );
         }
     }
     if let Some(id) = entity_ending_at(ctx, r, text, end) {
@@ -438,6 +457,7 @@ fn subject_before(
         entity: None,
         person: personish,
         how: format!("X {verb}"),
+        pronoun: None,
     })
 }
 
@@ -493,7 +513,10 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     let np_start = np[0].start;
     let np_end = np[np.len() - 1].end;
     if np.len() == 1 && PRONOUNS.contains(&np_words[0].as_str()) {
-        return ctx.previous(format!("\"{} {verb}\": the previous speaker", np_words[0]));
+        return ctx.previous(
+            format!("\"{} {verb}\": the previous speaker", np_words[0]),
+            (r, np_start, np_end),
+        );
     }
     // The last person named in the phrase, else the last entity.
     let ms: Vec<&(usize, usize, usize)> = ctx
@@ -524,6 +547,7 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
         entity: None,
         person: is_role_noun(&head) || head.ends_with("ers") || head == "people",
         how: format!("X {verb}"),
+        pronoun: None,
     })
 }
 
@@ -726,6 +750,7 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                         {
                             ctx.last_quote.clone().map(|mut s| {
                                 s.how = "continues the previous quote".into();
+                                s.pronoun = None;
                                 s
                             })
                         } else {
@@ -759,6 +784,17 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                             .as_ref()
                             .map(|s| s.how.clone())
                             .unwrap_or_else(|| "unattributed".into()),
+                        pronoun: speaker.as_ref().and_then(|s| s.pronoun).and_then(
+                            |(r, start, end)| {
+                                let sentence = corpus.sentence(r);
+                                let base = sentence.span.start;
+                                Some(Mention {
+                                    at: r,
+                                    span: Some(Span::new(base + start, base + end)),
+                                    text: sentence.text.get(start..end)?.to_string(),
+                                })
+                            },
+                        ),
                         partial,
                     },
                 ));

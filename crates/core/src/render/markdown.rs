@@ -1,8 +1,8 @@
 //! Markdown.
 
 use super::{
-    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
-    outlet, sections,
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, name_note,
+    number_forms, outlet, sections,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -15,6 +15,9 @@ pub fn markdown(d: &Digest) -> String {
     let _ = writeln!(o, "## Summary\n");
     for s in &d.summary {
         let _ = writeln!(o, "- {} {}", s.text, markers(&s.sources));
+        for n in &s.names {
+            let _ = writeln!(o, "  - *{}*", name_note(n));
+        }
     }
     analysis(&mut o, d);
     let _ = writeln!(o, "\n## Sources\n");

@@ -10,7 +10,7 @@ pub use terminal::terminal;
 use crate::analyze::{
     Analysis, Conflict, Entity, Fact, Framing, NumberFact, OnlyIn, Quote, TimelineEvent,
 };
-use crate::model::{Digest, SourceInfo};
+use crate::model::{Digest, NameNote, SourceInfo};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +48,23 @@ pub fn render(digest: &Digest, format: Format, color: bool) -> crate::Result<Str
 /// Citation markers for a list of source numbers: "[1][3]".
 pub fn markers(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
+}
+
+/// A summary sentence's name note as one line: "Ortagus: Morgan Ortagus,
+/// State Department spokeswoman (short form; named in full in [1])".
+pub(crate) fn name_note(n: &NameNote) -> String {
+    let title = n
+        .title
+        .as_deref()
+        .map(|t| format!(", {t}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {}{title} ({}; named in full in [{}])",
+        n.written,
+        n.name,
+        n.how,
+        n.named_at.article + 1
+    )
 }
 
 /// Citation markers for 0-based article indices: "[1][3]".

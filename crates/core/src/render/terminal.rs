@@ -1,8 +1,8 @@
 //! Plain text for a terminal, with optional ANSI colour.
 
 use super::{
-    Section, article_markers, byline, claims, date_of, dropped_summary, markers, number_forms,
-    outlet, sections,
+    Section, article_markers, byline, claims, date_of, dropped_summary, markers, name_note,
+    number_forms, outlet, sections,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -40,6 +40,9 @@ pub fn terminal(d: &Digest, color: bool) -> String {
     let _ = writeln!(o, "{}", st.bold("Summary"));
     for s in &d.summary {
         let _ = writeln!(o, "  {} {}", s.text, st.cyan(&markers(&s.sources)));
+        for n in &s.names {
+            let _ = writeln!(o, "      {}", st.dim(&name_note(n)));
+        }
     }
     analysis(&mut o, d, &st);
     let _ = writeln!(o);
