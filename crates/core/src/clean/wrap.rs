@@ -103,6 +103,20 @@ pub fn continuations(lines: &[&str]) -> Vec<bool> {
     if over * 20 > full.len() {
         return out;
     }
+    let indents: Vec<usize> = lines
+        .iter()
+        .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
+        .collect();
+    // A first-line indent: a line indented deeper than the line before it
+    // and the line after it (paragraphs marked by indentation alone). A
+    // hanging indent (the lines after a paragraph's first line indented)
+    // keeps its depth on the following line, and stays a wrap.
+    let first_line_indent = |i: usize| {
+        indents[i] > indents[i - 1]
+            && lines
+                .get(i + 1)
+                .is_none_or(|l| l.trim().is_empty() || indents[i + 1] < indents[i])
+    };
     let mut pairs = 0usize;
     let mut wraps = 0usize;
     for i in 1..lines.len() {
@@ -111,6 +125,9 @@ pub fn continuations(lines: &[&str]) -> Vec<bool> {
             continue;
         }
         pairs += 1;
+        if first_line_indent(i) {
+            continue;
+        }
         let first_word = next
             .split_whitespace()
             .next()
@@ -204,6 +221,35 @@ mod tests {
                 assert_eq!(source.replace(['\r', '\n'], " "), *l.text);
             }
         }
+    }
+
+    #[test]
+    fn an_indented_first_line_starts_a_paragraph_after_a_full_line() {
+        // Paragraphs marked by indentation alone; the first paragraph's
+        // last line is nearly full, so the next first word would not fit.
+        let text = "   The regional water board on Tuesday approved a plan to raise the dam by\n\
+                    four metres, ending a dispute that had run for more than a decade in court.\n\
+                    \x20  Construction is due to start next spring and to take three years, the\n\
+                    board said in a statement.\n";
+        let got: Vec<String> = text_lines(text)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(got[0].ends_with("in court."), "{got:#?}");
+        assert!(got[1].starts_with("Construction") && got[1].ends_with("statement."));
+        // A hanging indent is a layout of wraps, not of paragraph starts.
+        let hanging = "The regional water board on Tuesday approved a plan to raise the dam by\n\
+                       \x20   four metres, ending a dispute that had run for more than a decade\n\
+                       \x20   in the courts of both provinces and before the national tribunal.\n";
+        assert_eq!(
+            text_lines(hanging)
+                .iter()
+                .filter(|l| !l.text.is_empty())
+                .count(),
+            1
+        );
     }
 
     #[test]
