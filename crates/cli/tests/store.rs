@@ -462,3 +462,86 @@ fn pages_with_too_little_text_are_flagged_and_left_out_of_listings() {
         "{text}"
     );
 }
+
+#[test]
+fn export_writes_every_story_with_its_articles_and_digest() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).expect("mkdir");
+    // Dated: a date line under each title, days 1–20 of March 2021.
+    for (k, path) in write_articles(&dir, 0, 40, 4).iter().enumerate() {
+        let text = std::fs::read_to_string(path).expect("fixture");
+        let (title, body) = text.split_once('\n').expect("a title line");
+        let dated = format!("{title}\n{} March, 2021\n{body}", 1 + k % 20);
+        std::fs::write(path, dated).expect("write fixture");
+    }
+    let db = tmp.path().join("e.db");
+    let db_s = db.to_str().expect("path");
+    assert_ok(&ingest(&[dir.to_str().expect("path"), "--db", db_s]));
+    let listed = bin()
+        .args([
+            "stories", "--db", db_s, "--format", "json", "--limit", "1000",
+        ])
+        .output()
+        .expect("run");
+    let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
+    let listed = listed.as_array().expect("array");
+    // A digest an interrupted ingest did not write is built on export.
+    let dropped = listed[0]["id"].as_str().expect("id");
+    Connection::open(&db)
+        .and_then(|c| c.execute("DELETE FROM digests WHERE story = ?1", [dropped]))
+        .expect("delete a digest");
+    let out_file = tmp.path().join("out.jsonl");
+    let out = bin()
+        .args([
+            "export",
+            "--db",
+            db_s,
+            "-o",
+            out_file.to_str().expect("path"),
+        ])
+        .output()
+        .expect("run");
+    assert_ok(&out);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("exported {} story(ies)", listed.len()))
+            && stderr.contains("1 digest(s) built now"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&out_file).expect("export file");
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), listed.len());
+    for (line, story) in lines.iter().zip(listed) {
+        assert_eq!(line["id"], story["id"]);
+        assert_eq!(line["articles"], story["articles"]);
+        let d = &line["digest"];
+        let articles = story["articles"].as_array().expect("articles");
+        assert_eq!(
+            d["sources"].as_array().map(|s| s.len()),
+            Some(articles.len())
+        );
+        let summary = d["summary"].as_array().expect("summary");
+        assert!(!summary.is_empty(), "{}", line["id"]);
+        for s in summary {
+            let cited = s["citations"][0]["article"].as_str().expect("cited id");
+            assert!(articles.iter().any(|a| a["id"] == cited), "{cited}");
+        }
+    }
+    // --since keeps the stories whose last article is on or after the day.
+    let lasts: Vec<&str> = listed.iter().filter_map(|s| s["last"].as_str()).collect();
+    let mut days = lasts.clone();
+    days.sort();
+    let cut = days[days.len() / 2];
+    let out = bin()
+        .args(["export", "--db", db_s, "--since", cut])
+        .output()
+        .expect("run");
+    assert_ok(&out);
+    let kept = String::from_utf8_lossy(&out.stdout).lines().count();
+    assert_eq!(kept, lasts.iter().filter(|&&l| l >= cut).count());
+    assert!(kept < listed.len());
+}

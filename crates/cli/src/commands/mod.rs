@@ -4,6 +4,7 @@ pub mod bench;
 mod clean;
 mod digest;
 pub mod eval;
+mod export;
 pub mod ingest;
 mod search;
 mod show;
@@ -34,6 +35,8 @@ enum Command {
     Show(show::ShowArgs),
     /// Full-text search over a store's articles.
     Search(search::SearchArgs),
+    /// Every stored story with its articles and digest, as JSON lines.
+    Export(export::ExportArgs),
     /// Throughput benchmarks.
     Bench {
         #[command(subcommand)]
@@ -53,6 +56,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Stories(a) => stories::run(a),
         Command::Show(a) => show::run(a),
         Command::Search(a) => search::run(a),
+        Command::Export(a) => export::run(a),
         Command::Bench { task } => bench::run(&task),
     }
 }

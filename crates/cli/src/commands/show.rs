@@ -4,7 +4,6 @@ use super::{ColorChoice, FormatArg, print};
 use crate::store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use storyline_core::digest::{DigestConfig, build_digest};
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]
@@ -32,20 +31,7 @@ pub fn run(a: ShowArgs) -> anyhow::Result<ExitCode> {
         many if many.contains(&a.story) => a.story.clone(),
         many => anyhow::bail!("{:?} is ambiguous: {}", a.story, many.join(", ")),
     };
-    let digest = match store.digest(&id)? {
-        Some(d) => d,
-        // Not written yet (an ingest was interrupted): build it now.
-        None => {
-            let words = store.digest_words(100)?;
-            build_digest(
-                store.story_articles(&id)?,
-                &DigestConfig {
-                    words,
-                    ..DigestConfig::default()
-                },
-            )?
-        }
-    };
+    let (digest, _) = store.digest_or_build(&id)?;
     print(&storyline_core::render::render(
         &digest,
         a.format.into(),

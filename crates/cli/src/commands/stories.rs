@@ -2,7 +2,7 @@
 //! inputs clustered in one go.
 
 use super::{ColorChoice, FormatArg, exit_code, print};
-use crate::store::{ListedArticle, Store};
+use crate::store::{ListedArticle, Store, StoryRow};
 use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -64,6 +64,21 @@ pub struct StoryListing {
     pub articles: Vec<ListedArticle>,
 }
 
+impl StoryListing {
+    /// A stored story with its articles.
+    pub fn of_row(store: &Store, r: StoryRow) -> anyhow::Result<StoryListing> {
+        Ok(StoryListing {
+            articles: store.listed_articles(&r.id)?,
+            id: r.id,
+            headline: r.headline,
+            first: r.first,
+            last: r.last,
+            key_terms: r.key_terms,
+            set_aside: r.set_aside,
+        })
+    }
+}
+
 /// The line that says how many set-aside pages a listing left out.
 fn set_aside_note(hidden: usize) -> String {
     format!(
@@ -86,15 +101,7 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
     if json {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            out.push(StoryListing {
-                articles: store.listed_articles(&r.id)?,
-                id: r.id,
-                headline: r.headline,
-                first: r.first,
-                last: r.last,
-                key_terms: r.key_terms,
-                set_aside: r.set_aside,
-            });
+            out.push(StoryListing::of_row(&store, r)?);
         }
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);

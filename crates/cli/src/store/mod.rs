@@ -13,6 +13,7 @@ mod schema;
 use anyhow::Context;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
+use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::model::{Article, Digest, Sentence};
 use storyline_core::stream::{Placement, Stream, StreamConfig, StreamEntry};
 
@@ -318,6 +319,22 @@ impl Store {
             .optional()?;
         json.map(|j| serde_json::from_str(&j).context("a stored digest"))
             .transpose()
+    }
+
+    /// A story's digest: the stored one, or (when an interrupted ingest did
+    /// not write it yet) built now from the stored articles, with the
+    /// store's word budget. The flag says whether it was built now.
+    pub fn digest_or_build(&self, story: &str) -> anyhow::Result<(Digest, bool)> {
+        if let Some(d) = self.digest(story)? {
+            return Ok((d, false));
+        }
+        let cfg = DigestConfig {
+            words: self.digest_words(DigestConfig::default().words)?,
+            ..DigestConfig::default()
+        };
+        let digest = build_digest(self.story_articles(story)?, &cfg)
+            .with_context(|| format!("story {story}"))?;
+        Ok((digest, true))
     }
 
     /// Story ids starting with a prefix (for `show` with a short id).
