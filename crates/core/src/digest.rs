@@ -152,39 +152,81 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
                     how: "short form".into(),
                 });
             }
-            let pronouns = analysis
+            // Pronouns: a quote's speaker found from one, then a sentence
+            // that opens with one.
+            let mut pronouns: Vec<(Span, String, usize, String)> = analysis
                 .quotes
                 .iter()
                 .flat_map(|q| &q.occurrences)
-                .filter_map(|o| Some((o.pronoun.as_ref()?, o.speaker_entity?, &o.how)))
-                .filter(|(p, _, _)| p.at == r);
-            for (p, id, how) in pronouns {
+                .filter_map(|o| {
+                    let p = o.pronoun.as_ref().filter(|p| p.at == r)?;
+                    Some((local(p)?, p.text.clone(), o.speaker_entity?, o.how.clone()))
+                })
+                .collect();
+            pronouns.extend(opening_pronoun(corpus, analysis, r));
+            for (span, written, id, how) in pronouns {
                 let Some(e) = entities.get(id) else { continue };
                 if e.kind != EntityKind::Person
                     || previous.contains(&id)
-                    || notes.iter().any(|n| n.span == local(p).unwrap_or_default())
+                    || notes.iter().any(|n| n.span == span)
                 {
                     continue;
                 }
-                let (Some(span), Some(named_at)) = (local(p), full_name_at(e, r)) else {
+                let Some(named_at) = full_name_at(e, r) else {
                     continue;
                 };
                 named[id] = true;
                 here_ids.push(id);
                 notes.push(NameNote {
-                    written: p.text.clone(),
+                    written,
                     span,
                     entity: id,
                     name: e.canonical.clone(),
                     title: e.titles.first().cloned(),
                     named_at,
-                    how: how.clone(),
+                    how,
                 });
             }
             previous = here_ids;
             notes
         })
         .collect()
+}
+
+/// A sentence that opens with "He" or "She": the one person the sentence
+/// before it (in its article) names, when it names exactly one. Returns the
+/// pronoun's range in the sentence, the pronoun, the entity and how.
+fn opening_pronoun(
+    corpus: &Corpus,
+    analysis: &Analysis,
+    r: SentenceRef,
+) -> Option<(Span, String, usize, String)> {
+    let text = &corpus.sentence(r).text;
+    let lead = text.len() - text.trim_start().len();
+    let first: String = text[lead..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if first != "He" && first != "She" {
+        return None;
+    }
+    let before = SentenceRef {
+        article: r.article,
+        sentence: r.sentence.checked_sub(1)?,
+    };
+    let mut people = analysis
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.mentions.iter().any(|m| m.at == before));
+    let one = people.next()?;
+    if people.next().is_some() {
+        return None;
+    }
+    let how = format!(
+        "\"{first}\" opens the sentence: the one person the sentence before it in [{}] names",
+        r.article + 1
+    );
+    Some((Span::new(lead, lead + first.len()), first, one.id, how))
 }
 
 /// A source sentence that writes an entity's full name, in the article of
@@ -246,5 +288,63 @@ fn summary_sentence(corpus: &Corpus, groups: &SentenceGroups, r: SentenceRef) ->
         sources: groups.articles_carrying(r).iter().map(|a| a + 1).collect(),
         citations,
         names: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::ingest::RawDoc;
+
+    fn story(texts: &[&str]) -> (Corpus, Analysis) {
+        let articles = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| clean(&RawDoc::text(format!("a{i}.txt"), *t)))
+            .collect();
+        let corpus = Corpus::build(articles);
+        let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+        let analysis = analyze(&corpus, &groups);
+        (corpus, analysis)
+    }
+
+    fn find(corpus: &Corpus, starts: &str) -> SentenceRef {
+        corpus
+            .refs()
+            .find(|&r| corpus.sentence(r).text.starts_with(starts))
+            .unwrap_or_else(|| panic!("no sentence {starts:?}"))
+    }
+
+    #[test]
+    fn an_opening_pronoun_is_the_one_person_the_sentence_before_names() {
+        let (corpus, analysis) = story(&["Dam repairs to start in May\n\n\
+             The regional water board met on Monday to approve the repairs. \
+             Water minister Jane Okafor visited the dam after the vote. \
+             She said the work would start in May and end before the rains. \
+             Engineer Tom Ruiz and contractor Ann Lee inspected the spillway. \
+             He said the concrete was sound.\n"]);
+        let she = find(&corpus, "She said");
+        let (span, written, id, how) =
+            opening_pronoun(&corpus, &analysis, she).expect("she is resolved");
+        assert_eq!(&corpus.sentence(she).text[span.start..span.end], "She");
+        assert_eq!(written, "She");
+        assert_eq!(analysis.entities[id].canonical, "Jane Okafor");
+        assert!(how.contains("sentence before"), "{how}");
+        // Two people in the sentence before: not resolved.
+        let he = find(&corpus, "He said");
+        assert_eq!(opening_pronoun(&corpus, &analysis, he), None);
+        // Not a pronoun.
+        let other = find(&corpus, "Water minister");
+        assert_eq!(opening_pronoun(&corpus, &analysis, other), None);
+        // In a summary that picks the pronoun's sentence without the one
+        // before, the note names her; after it, it does not.
+        let notes = name_notes(&corpus, &analysis, &[she]);
+        assert_eq!(notes[0].len(), 1, "{notes:?}");
+        assert_eq!(notes[0][0].name, "Jane Okafor");
+        assert_eq!(notes[0][0].title.as_deref(), Some("Water minister"));
+        let before = find(&corpus, "Water minister");
+        let notes = name_notes(&corpus, &analysis, &[before, she]);
+        assert!(notes.iter().all(Vec::is_empty), "{notes:?}");
     }
 }
