@@ -1,8 +1,10 @@
 //! Saturated concept coverage: the summary is worth
-//! `Σ_c w_c · min(count_S(c), target_c)` over concepts c (words and word
-//! bigrams, stemmed), where `target_c` is how often c is expected in a
-//! summary of the budget's length, estimated from the story: c's frequency,
-//! weighted by the share of articles that contain it. It joins the concept
+//! `Σ_c w_c · min(count_S(c), target_c)` over concepts c (words, stemmed,
+//! stop words included; word bigrams too when `bigram_weight` is above 0,
+//! which by default it is not), where `target_c` is how often c is expected
+//! in a summary of the budget's length: c's share of all the story's word
+//! occurrences times the budget. Each sentence's gain is scaled by a
+//! cross-article support prior and a news-lead prior. It joins the concept
 //! coverage of Gillick & Favre (2009, ICSISumm; binary coverage, document
 //! frequency weights) with the saturated coverage of Lin & Bilmes (2011):
 //! repeating a concept past its expected count gains nothing, which removes

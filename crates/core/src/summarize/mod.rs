@@ -80,7 +80,8 @@ pub enum Method {
     Lexrank,
     /// TextRank: PageRank over normalized word overlap.
     Textrank,
-    /// Concept coverage: weighted stem bigrams, greedy budgeted maximization.
+    /// Saturated word coverage with support and lead priors, greedy budgeted
+    /// maximization (`coverage.rs`).
     #[default]
     Coverage,
 }
