@@ -486,11 +486,16 @@ fn export_writes_every_story_with_its_articles_and_digest() {
         .expect("run");
     let listed: serde_json::Value = serde_json::from_slice(&listed.stdout).expect("json");
     let listed = listed.as_array().expect("array");
-    // A digest an interrupted ingest did not write is built on export.
+    // A digest an interrupted ingest did not write, or left out of date
+    // (story still dirty), is built on export.
     let dropped = listed[0]["id"].as_str().expect("id");
+    let stale = listed[1]["id"].as_str().expect("id");
     Connection::open(&db)
-        .and_then(|c| c.execute("DELETE FROM digests WHERE story = ?1", [dropped]))
-        .expect("delete a digest");
+        .and_then(|c| {
+            c.execute("DELETE FROM digests WHERE story = ?1", [dropped])?;
+            c.execute("UPDATE stories SET dirty = 1 WHERE id = ?1", [stale])
+        })
+        .expect("a missing and a stale digest");
     let out_file = tmp.path().join("out.jsonl");
     let out = bin()
         .args([
@@ -506,7 +511,7 @@ fn export_writes_every_story_with_its_articles_and_digest() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(&format!("exported {} story(ies)", listed.len()))
-            && stderr.contains("1 digest(s) built now"),
+            && stderr.contains("2 digest(s) built now"),
         "{stderr}"
     );
     let text = std::fs::read_to_string(&out_file).expect("export file");
@@ -544,4 +549,27 @@ fn export_writes_every_story_with_its_articles_and_digest() {
     let kept = String::from_utf8_lossy(&out.stdout).lines().count();
     assert_eq!(kept, lasts.iter().filter(|&&l| l >= cut).count());
     assert!(kept < listed.len());
+    // The store is never the output; a failed export leaves no file behind.
+    let before = dump(&db);
+    let out = bin()
+        .args(["export", "--db", db_s, "-o", db_s])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is the store itself"));
+    assert_eq!(dump(&db), before);
+    let missing = tmp.path().join("no-such-dir").join("out.jsonl");
+    let out = bin()
+        .args([
+            "export",
+            "--db",
+            db_s,
+            "-o",
+            missing.to_str().expect("path"),
+        ])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("out.jsonl.partial"));
+    assert!(!missing.exists());
 }

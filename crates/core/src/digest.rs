@@ -3,6 +3,7 @@
 //! the source sentences that carry it.
 
 use crate::analyze::analyze;
+use crate::analyze::lexicon::title_contradicts_pronoun;
 use crate::analyze::{Analysis, Entity, EntityKind, Mention};
 use crate::clean::infer_missing_dates;
 use crate::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
@@ -106,9 +107,11 @@ pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestCo
 /// - a person named by a short form ("Ortagus said") whom no earlier summary
 ///   sentence named in any form gets the full name and title from the entity
 ///   that merged both forms (a person named in full in the sentence gets none);
-/// - a quote attributed through a pronoun (`," he added`) whose speaker the
-///   previous summary sentence does not name gets the speaker the quote
-///   analysis inferred (the article's previous speaker).
+/// - a person given by "he" or "she" whom neither this nor the previous
+///   summary sentence names gets a note: a quote's speaker the quote
+///   analysis found from the pronoun (`," he added`: the article's previous
+///   speaker), or, for a sentence that opens with "He" or "She", the one
+///   person the sentence before it in its article names.
 fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> Vec<Vec<NameNote>> {
     let entities = &analysis.entities;
     let mut named: Vec<bool> = vec![false; entities.len()];
@@ -166,9 +169,19 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
             pronouns.extend(opening_pronoun(corpus, analysis, r));
             for (span, written, id, how) in pronouns {
                 let Some(e) = entities.get(id) else { continue };
-                if e.kind != EntityKind::Person
+                // Only "he" and "she" name one person ("they" may be a
+                // group); a speaker named in this sentence or the one before
+                // needs no note; a title that says otherwise ("he" for a
+                // spokeswoman) means the inference is doubtful: no note.
+                let singular = matches!(written.to_lowercase().as_str(), "he" | "she");
+                if !singular
+                    || e.kind != EntityKind::Person
                     || previous.contains(&id)
+                    || here_ids.contains(&id)
                     || notes.iter().any(|n| n.span == span)
+                    || e.titles
+                        .iter()
+                        .any(|t| title_contradicts_pronoun(t, &written))
                 {
                     continue;
                 }

@@ -293,17 +293,19 @@ pub struct SummarySentence {
     pub sources: Vec<usize>,
     /// The supporting sentences: the one shown first, then its near-duplicates.
     pub citations: Vec<Citation>,
-    /// People this sentence names by a short form (a surname) or, as a quote's
-    /// speaker, by a pronoun, where the summary has not named them before it:
-    /// who they are, read from the story's entities and quote attributions.
-    /// Notes beside the sentence; its text is never changed.
+    /// People this sentence names by a short form (a surname) or by "he" /
+    /// "she", where the summary has not named them before it: who they are,
+    /// read from the story's entities, quote attributions and the sentence
+    /// before a sentence that opens with a pronoun. Notes beside the
+    /// sentence; its text is never changed.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub names: Vec<NameNote>,
 }
 
 /// Who a short name or a pronoun in a summary sentence stands for (inferred:
-/// the name's variants were merged into one entity by `analyze::entities`, a
-/// pronoun's speaker found by `analyze::quotes`).
+/// the name's variants were merged into one entity by `analyze::entities`; a
+/// pronoun is a quote's speaker as `analyze::quotes` found it, or the one
+/// person named by the sentence before one that opens with the pronoun).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct NameNote {
     /// The words as the sentence writes them ("Ortagus", "he").
@@ -319,8 +321,9 @@ pub struct NameNote {
     pub title: Option<String>,
     /// A source sentence that writes the full name.
     pub named_at: SentenceRef,
-    /// How it was found: "short form" (of the name), or the quote attribution
-    /// a pronoun came from (`"he added": the previous speaker`).
+    /// How it was found: "short form" (of the name), the quote attribution a
+    /// pronoun came from (`"he added": the previous speaker`), or `"He" opens
+    /// the sentence: the one person the sentence before it in [k] names`.
     pub how: String,
 }
 

@@ -133,18 +133,37 @@ fn summary_names_short_forms_and_pronouns_of_gold_speakers() {
     let g = gold();
     let quotes = g["quotes"].as_array().unwrap();
     let mut checked = 0;
+    let cleaned = cleaned();
     for words in [60, 100, 150, 250, 400] {
         let d = example_digest(words);
-        let cleaned = cleaned();
         for (k, s) in d.summary.iter().enumerate() {
             for n in &s.names {
+                // Never a note for someone an earlier summary sentence names
+                // (for a pronoun: the sentence just before).
+                let named = &d.analysis.entities[n.entity];
+                let from = if n.how == "short form" {
+                    0
+                } else {
+                    k.saturating_sub(1)
+                };
+                for e in &d.summary[from..k] {
+                    let at = (e.citations[0].source - 1, e.citations[0].sentence);
+                    assert!(
+                        !named
+                            .mentions
+                            .iter()
+                            .any(|m| (m.at.article, m.at.sentence) == at),
+                        "{words}: {} already named by {:?}",
+                        n.name,
+                        e.text
+                    );
+                }
                 assert_eq!(
                     &s.text[n.span.start..n.span.end],
                     n.written,
                     "{words}: {n:?}"
                 );
                 let (_, a) = &cleaned[n.named_at.article];
-                let named = &d.analysis.entities[n.entity];
                 assert_eq!(named.canonical, n.name);
                 assert!(
                     named

@@ -1,11 +1,12 @@
 //! `storyline export --db FILE`: every stored story with its articles and
 //! digest, one JSON object per line, for outside tools.
 
+use super::exit_code;
 use super::stories::StoryListing;
 use crate::store::Store;
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_core::model::Digest;
 
@@ -15,10 +16,11 @@ pub struct ExportArgs {
     /// The store.
     #[arg(long)]
     pub db: PathBuf,
-    /// Write to this file instead of stdout.
+    /// Write to this file (replaced only once the export is complete)
+    /// instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
-    /// Only stories whose last article is dated on or after this day
+    /// Only stories whose last article was published on or after this day
     /// (YYYY-MM-DD); undated stories are left out.
     #[arg(long)]
     pub since: Option<chrono::NaiveDate>,
@@ -40,61 +42,115 @@ struct ExportedStory {
 /// Runs `export`.
 pub fn run(a: ExportArgs) -> anyhow::Result<ExitCode> {
     let store = Store::open_existing(&a.db)?;
+    match &a.output {
+        Some(path) => {
+            anyhow::ensure!(
+                !same_file(path, &a.db),
+                "{} is the store itself: choose another output file",
+                path.display()
+            );
+            // Written beside the target and renamed at the end, so that a
+            // failed export never leaves a cut-off file in its place.
+            let partial = partial_path(path);
+            let file = std::fs::File::create(&partial)
+                .with_context(|| format!("creating {}", partial.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            let result = export(&store, &a, &mut out)
+                .and_then(|code| out.flush().map(|()| code).map_err(Into::into))
+                .with_context(|| format!("writing {}", partial.display()));
+            match result {
+                Ok(code) => {
+                    std::fs::rename(&partial, path).with_context(|| {
+                        format!("renaming {} to {}", partial.display(), path.display())
+                    })?;
+                    Ok(code)
+                }
+                Err(e) => {
+                    let _ = std::fs::remove_file(&partial);
+                    Err(e)
+                }
+            }
+        }
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let code = export(&store, &a, &mut out)?;
+            out.flush()?;
+            Ok(code)
+        }
+    }
+}
+
+/// Writes the stories, one line each, from one snapshot of the store. A
+/// story whose digest cannot be read or built is named and skipped.
+fn export(store: &Store, a: &ExportArgs, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+    store.begin_read()?;
     let since = a.since.map(|d| d.to_string());
     let rows: Vec<_> = store
         .stories(usize::MAX, a.all)?
         .into_iter()
         .filter(|r| match (&since, &r.last) {
             (None, _) => true,
+            // ISO dates compare as strings.
             (Some(s), Some(last)) => last >= s,
             (Some(_), None) => false,
         })
         .collect();
-    let mut out: Box<dyn Write> = match &a.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
     let bar = if std::io::stderr().is_terminal() && rows.len() > 100 {
         indicatif::ProgressBar::new(rows.len() as u64)
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let (count, mut built) = (rows.len(), 0usize);
+    let (mut written, mut built, mut skipped) = (0usize, 0usize, 0usize);
     for r in rows {
-        let (digest, now) = store.digest_or_build(&r.id)?;
-        built += usize::from(now);
-        let line = ExportedStory {
-            story: StoryListing::of_row(&store, r)?,
-            digest,
-        };
-        let mut json = serde_json::to_vec(&line)?;
-        json.push(b'\n');
-        if closed_pipe(out.write_all(&json))? {
-            return Ok(ExitCode::SUCCESS);
+        let id = r.id.clone();
+        let line = StoryListing::of_row(store, r).and_then(|story| {
+            let (digest, now) = store.digest_or_build(&story.id)?;
+            built += usize::from(now);
+            Ok(ExportedStory { story, digest })
+        });
+        match line {
+            Ok(line) => {
+                let mut json = serde_json::to_vec(&line)?;
+                json.push(b'\n');
+                out.write_all(&json)?;
+                written += 1;
+            }
+            Err(e) => {
+                bar.suspend(|| eprintln!("storyline: skipped story {id}: {e:#}"));
+                skipped += 1;
+            }
         }
         bar.inc(1);
     }
-    if closed_pipe(out.flush())? {
-        return Ok(ExitCode::SUCCESS);
-    }
     bar.finish_and_clear();
+    store.end_read()?;
     let built = if built > 0 {
-        format!(" ({built} digest(s) built now: not yet written by an interrupted ingest)")
+        format!(
+            " ({built} digest(s) built now: missing or out of date after an interrupted ingest)"
+        )
     } else {
         String::new()
     };
-    eprintln!("storyline: exported {count} story(ies){built}");
-    Ok(ExitCode::SUCCESS)
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
+    eprintln!("storyline: exported {written} story(ies){built}{skipped_note}");
+    Ok(exit_code(skipped))
 }
 
-/// Whether a write failed because the reader closed the pipe (`| head`):
-/// the reader's choice, not an error. Other failures are errors.
-fn closed_pipe(r: std::io::Result<()>) -> anyhow::Result<bool> {
-    match r {
-        Ok(()) => Ok(false),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(true),
-        Err(e) => Err(e).context("writing the export"),
+/// `out.jsonl` → `out.jsonl.partial`.
+fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".partial");
+    path.with_file_name(name)
+}
+
+/// Whether two paths name the same existing file.
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

@@ -309,6 +309,20 @@ impl Store {
         Ok(())
     }
 
+    /// Starts a read transaction: every read until [`Store::end_read`] sees
+    /// the store as it was at the first one, whatever an ingest running at
+    /// the same time commits.
+    pub fn begin_read(&self) -> anyhow::Result<()> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        Ok(())
+    }
+
+    /// Ends the read transaction of [`Store::begin_read`].
+    pub fn end_read(&self) -> anyhow::Result<()> {
+        self.conn.execute_batch("COMMIT")?;
+        Ok(())
+    }
+
     /// A story's stored digest.
     pub fn digest(&self, story: &str) -> anyhow::Result<Option<Digest>> {
         let json: Option<String> = self
@@ -322,10 +336,18 @@ impl Store {
     }
 
     /// A story's digest: the stored one, or (when an interrupted ingest did
-    /// not write it yet) built now from the stored articles, with the
-    /// store's word budget. The flag says whether it was built now.
+    /// not write it yet, or left the story dirty: articles added after its
+    /// digest) built now from the stored articles, with the store's word
+    /// budget. The flag says whether it was built now.
     pub fn digest_or_build(&self, story: &str) -> anyhow::Result<(Digest, bool)> {
-        if let Some(d) = self.digest(story)? {
+        let dirty: bool = self
+            .conn
+            .query_row("SELECT dirty FROM stories WHERE id = ?1", [story], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or(false);
+        if !dirty && let Some(d) = self.digest(story)? {
             return Ok((d, false));
         }
         let cfg = DigestConfig {
@@ -362,18 +384,22 @@ impl Store {
              LIMIT ?1",
         )?;
         let rows = stmt
-            .query_map(params![limit as i64, set_aside], |r| {
-                Ok(StoryRow {
-                    id: r.get(0)?,
-                    articles: r.get::<_, i64>(1)? as usize,
-                    carriers: r.get::<_, i64>(2)? as usize,
-                    first: r.get(3)?,
-                    last: r.get(4)?,
-                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
-                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                    set_aside: r.get(7)?,
-                })
-            })?
+            .query_map(
+                params![i64::try_from(limit).unwrap_or(i64::MAX), set_aside],
+                |r| {
+                    Ok(StoryRow {
+                        id: r.get(0)?,
+                        articles: r.get::<_, i64>(1)? as usize,
+                        carriers: r.get::<_, i64>(2)? as usize,
+                        first: r.get(3)?,
+                        last: r.get(4)?,
+                        key_terms: serde_json::from_str(&r.get::<_, String>(5)?)
+                            .unwrap_or_default(),
+                        headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                        set_aside: r.get(7)?,
+                    })
+                },
+            )?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }

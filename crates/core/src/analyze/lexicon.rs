@@ -802,3 +802,61 @@ mod tests {
         }
     }
 }
+
+/// Words of a title that say a person is a woman: a pronoun note with "he"
+/// for such a person is left out (and "she" for the words below).
+const FEMALE_TITLE_WORDS: &[&str] = &[
+    "Mrs", "Ms", "Miss", "Madam", "Queen", "Princess", "Lady", "Dame", "Sister", "Mother",
+    "Duchess", "Countess", "Empress",
+];
+
+/// Words of a title that say a person is a man.
+const MALE_TITLE_WORDS: &[&str] = &[
+    "Mr", "Sir", "King", "Prince", "Lord", "Father", "Brother", "Duke", "Count", "Emperor",
+    "Sultan", "Emir", "Pope",
+];
+
+/// Whether a title contradicts a pronoun: "he" for a "spokeswoman", "she"
+/// for a "Mr" or a "chairman". Only the title's words tell (no name lists).
+pub fn title_contradicts_pronoun(title: &str, pronoun: &str) -> bool {
+    let words = || {
+        title
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+    };
+    let female =
+        words().any(|w| FEMALE_TITLE_WORDS.contains(&w) || w.to_lowercase().ends_with("woman"));
+    // "spokesman", "chairman", "congressman"; not "German" or "Roman".
+    let male = words().any(|w| {
+        MALE_TITLE_WORDS.contains(&w) || {
+            let l = w.to_lowercase();
+            l.ends_with("man")
+                && !l.ends_with("woman")
+                && l.len() > 4
+                && !["german", "roman", "human", "ottoman"].contains(&l.as_str())
+        }
+    });
+    match pronoun.to_lowercase().as_str() {
+        "he" => female && !male,
+        "she" => male && !female,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::title_contradicts_pronoun as contradicts;
+
+    #[test]
+    fn titles_that_say_woman_or_man_contradict_the_other_pronoun() {
+        assert!(contradicts("State Department spokeswoman", "he"));
+        assert!(contradicts("Mrs", "He"));
+        assert!(contradicts("council chairman", "she"));
+        assert!(contradicts("Mr", "she"));
+        assert!(!contradicts("State Department spokeswoman", "she"));
+        assert!(!contradicts("Prime Minister", "he"));
+        assert!(!contradicts("Prime Minister", "she"));
+        assert!(!contradicts("German Chancellor", "she"));
+        assert!(!contradicts("spokeswoman", "they"));
+    }
+}

@@ -18,7 +18,7 @@
 
 pub mod agreement;
 pub mod entities;
-mod lexicon;
+pub(crate) mod lexicon;
 pub mod numbers;
 pub mod quotes;
 pub mod similarity;

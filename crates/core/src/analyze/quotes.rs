@@ -44,7 +44,8 @@ pub struct QuoteOccurrence {
     /// How the speaker was found.
     pub how: String,
     /// The pronoun the speaker was found from ("she" in `," she added`):
-    /// the speaker is inferred as the article's previous speaker.
+    /// the speaker is inferred as the article's previous speaker, or the last
+    /// person named when nobody has spoken yet (`how` says which).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pronoun: Option<Mention>,
     /// A fragment inside a sentence of the writer's own words.

@@ -107,15 +107,17 @@ pub fn continuations(lines: &[&str]) -> Vec<bool> {
         .iter()
         .map(|l| l.chars().take_while(|c| c.is_whitespace()).count())
         .collect();
-    // A first-line indent: a line indented deeper than the line before it
-    // and the line after it (paragraphs marked by indentation alone). A
-    // hanging indent (the lines after a paragraph's first line indented)
-    // keeps its depth on the following line, and stays a wrap.
+    // A first-line indent: a line indented at least two columns deeper than
+    // the line before it, followed by a line of the paragraph that is not
+    // (paragraphs marked by indentation alone). A hanging indent (the lines
+    // after a paragraph's first line indented) keeps its depth on the
+    // following line or ends there, and stays a wrap; so does a line that
+    // starts with one stray space.
     let first_line_indent = |i: usize| {
-        indents[i] > indents[i - 1]
+        indents[i] >= indents[i - 1] + 2
             && lines
                 .get(i + 1)
-                .is_none_or(|l| l.trim().is_empty() || indents[i + 1] < indents[i])
+                .is_some_and(|l| !l.trim().is_empty() && indents[i + 1] < indents[i])
     };
     let mut pairs = 0usize;
     let mut wraps = 0usize;
@@ -239,17 +241,24 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:#?}");
         assert!(got[0].ends_with("in court."), "{got:#?}");
         assert!(got[1].starts_with("Construction") && got[1].ends_with("statement."));
-        // A hanging indent is a layout of wraps, not of paragraph starts.
+        // A hanging indent is a layout of wraps, not of paragraph starts,
+        // even for a paragraph of two lines; so is a stray leading space.
         let hanging = "The regional water board on Tuesday approved a plan to raise the dam by\n\
                        \x20   four metres, ending a dispute that had run for more than a decade\n\
-                       \x20   in the courts of both provinces and before the national tribunal.\n";
-        assert_eq!(
-            text_lines(hanging)
-                .iter()
-                .filter(|l| !l.text.is_empty())
-                .count(),
-            1
-        );
+                       \x20   in the courts of both provinces and before the national tribunal.\n\
+                       \n\
+                       Construction is due to start next spring and to take three years, the\n\
+                       \x20   board said in a statement issued after the vote on the dam project.\n\
+                       \n\
+                       Opponents of the plan said they would appeal the decision before the\n\
+                       \x20administrative court of the province, which has heard such cases before.\n";
+        let got: Vec<String> = text_lines(hanging)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[1].ends_with("the dam project.") && got[2].ends_with("cases before."));
     }
 
     #[test]
