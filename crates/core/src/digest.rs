@@ -242,14 +242,21 @@ fn opening_pronoun(
     Some((Span::new(lead, lead + first.len()), first, one.id, how))
 }
 
-/// A source sentence that writes an entity's full name, in the article of
-/// `r` where it has one.
+/// A source sentence that writes an entity's full name: the last one
+/// before `r` in its article (what a reader of the article saw last), else
+/// the first one after it there, else the first in another article.
 fn full_name_at(e: &Entity, r: SentenceRef) -> Option<SentenceRef> {
     e.mentions
         .iter()
         .filter(|m| m.text == e.canonical)
-        .min_by_key(|m| m.at.article != r.article)
         .map(|m| m.at)
+        .min_by_key(
+            |at| match (at.article == r.article, at.sentence <= r.sentence) {
+                (true, true) => (0, 0, r.sentence - at.sentence),
+                (true, false) => (1, 0, at.sentence - r.sentence),
+                (false, _) => (2, at.article, at.sentence),
+            },
+        )
 }
 
 /// The most common publication date of the story's articles (ties: earliest).
@@ -332,7 +339,7 @@ mod tests {
     #[test]
     fn an_opening_pronoun_is_the_one_person_the_sentence_before_names() {
         let (corpus, analysis) = story(&["Dam repairs to start in May\n\n\
-             The regional water board met on Monday to approve the repairs. \
+             The regional water board met on Monday to approve the repairs Jane Okafor asked for. \
              Water minister Jane Okafor visited the dam after the vote. \
              She said the work would start in May and end before the rains. \
              Engineer Tom Ruiz and contractor Ann Lee inspected the spillway. \
@@ -357,6 +364,8 @@ mod tests {
         assert_eq!(notes[0][0].name, "Jane Okafor");
         assert_eq!(notes[0][0].title.as_deref(), Some("Water minister"));
         let before = find(&corpus, "Water minister");
+        // The full name where the reader saw it last: the sentence before.
+        assert_eq!(notes[0][0].named_at, before);
         let notes = name_notes(&corpus, &analysis, &[before, she]);
         assert!(notes.iter().all(Vec::is_empty), "{notes:?}");
     }

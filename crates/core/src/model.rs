@@ -319,7 +319,8 @@ pub struct NameNote {
     /// A title the sources write before the name ("State Department spokeswoman").
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub title: Option<String>,
-    /// A source sentence that writes the full name.
+    /// A source sentence that writes the full name (the last before this
+    /// sentence in its article where there is one).
     pub named_at: SentenceRef,
     /// How it was found: "short form" (of the name), the quote attribution a
     /// pronoun came from (`"he added": the previous speaker`), or `"He" opens
