@@ -463,6 +463,14 @@ fn pages_with_too_little_text_are_flagged_and_left_out_of_listings() {
     );
 }
 
+/// `storyline export --db DB -o OUT`.
+fn export_to(db: &str, out: &Path) -> std::process::Output {
+    bin()
+        .args(["export", "--db", db, "-o", out.to_str().expect("path")])
+        .output()
+        .expect("run storyline export")
+}
+
 #[test]
 fn export_writes_every_story_with_its_articles_and_digest() {
     let tmp = tempfile::tempdir().expect("tempdir");
@@ -497,16 +505,7 @@ fn export_writes_every_story_with_its_articles_and_digest() {
         })
         .expect("a missing and a stale digest");
     let out_file = tmp.path().join("out.jsonl");
-    let out = bin()
-        .args([
-            "export",
-            "--db",
-            db_s,
-            "-o",
-            out_file.to_str().expect("path"),
-        ])
-        .output()
-        .expect("run");
+    let out = export_to(db_s, &out_file);
     assert_ok(&out);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -551,24 +550,12 @@ fn export_writes_every_story_with_its_articles_and_digest() {
     assert!(kept < listed.len());
     // The store is never the output; a failed export leaves no file behind.
     let before = dump(&db);
-    let out = bin()
-        .args(["export", "--db", db_s, "-o", db_s])
-        .output()
-        .expect("run");
+    let out = export_to(db_s, &db);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("is the store itself"));
     assert_eq!(dump(&db), before);
     let missing = tmp.path().join("no-such-dir").join("out.jsonl");
-    let out = bin()
-        .args([
-            "export",
-            "--db",
-            db_s,
-            "-o",
-            missing.to_str().expect("path"),
-        ])
-        .output()
-        .expect("run");
+    let out = export_to(db_s, &missing);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("out.jsonl.partial"));
     assert!(!missing.exists());

@@ -4,7 +4,7 @@
 
 use crate::analyze::analyze;
 use crate::analyze::lexicon::title_contradicts_pronoun;
-use crate::analyze::{Analysis, Entity, EntityKind, Mention};
+use crate::analyze::{Analysis, Entity, EntityKind, Mention, MentionIndex};
 use crate::clean::infer_missing_dates;
 use crate::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
 use crate::model::{
@@ -117,6 +117,7 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
     let mut named: Vec<bool> = vec![false; entities.len()];
     let mut previous: Vec<usize> = Vec::new();
     let words = |t: &str| t.split_whitespace().count();
+    let index = MentionIndex::new(corpus, entities);
     picked
         .iter()
         .map(|&r| {
@@ -130,25 +131,34 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
             };
             let mut notes = Vec::new();
             let mut here_ids = Vec::new();
-            for e in entities {
-                let here: Vec<&Mention> = e.mentions.iter().filter(|m| m.at == r).collect();
-                let Some(first) = here.first() else { continue };
-                here_ids.push(e.id);
-                if e.kind != EntityKind::Person || std::mem::replace(&mut named[e.id], true) {
+            // Mentions of this sentence: (start, end, entity), in text order.
+            let here = index.of(r);
+            let written = |&(start, end, _): &(usize, usize, usize)| {
+                Some(sentence.text.get(start..end)?.replace('\u{a0}', " "))
+            };
+            let mut ids: Vec<usize> = here.iter().map(|m| m.2).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                let e = &entities[id];
+                here_ids.push(id);
+                if e.kind != EntityKind::Person || std::mem::replace(&mut named[id], true) {
                     continue;
                 }
+                let mut of_e = here.iter().filter(|m| m.2 == id);
                 let full = words(&e.canonical);
-                if here.iter().any(|m| words(&m.text) >= full) {
+                if of_e.clone().filter_map(written).any(|w| words(&w) >= full) {
                     continue;
                 }
                 let Some(named_at) = full_name_at(e, r) else {
                     continue;
                 };
-                let Some(span) = local(first) else { continue };
+                let Some(first) = of_e.next() else { continue };
+                let Some(text) = written(first) else { continue };
                 notes.push(NameNote {
-                    written: first.text.clone(),
-                    span,
-                    entity: e.id,
+                    written: text,
+                    span: Span::new(first.0, first.1),
+                    entity: id,
                     name: e.canonical.clone(),
                     title: e.titles.first().cloned(),
                     named_at,
@@ -166,7 +176,7 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
                     Some((local(p)?, p.text.clone(), o.speaker_entity?, o.how.clone()))
                 })
                 .collect();
-            pronouns.extend(opening_pronoun(corpus, analysis, r));
+            pronouns.extend(opening_pronoun(corpus, entities, &index, r));
             for (span, written, id, how) in pronouns {
                 let Some(e) = entities.get(id) else { continue };
                 // Only "he" and "she" name one person ("they" may be a
@@ -211,7 +221,8 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
 /// pronoun's range in the sentence, the pronoun, the entity and how.
 fn opening_pronoun(
     corpus: &Corpus,
-    analysis: &Analysis,
+    entities: &[Entity],
+    index: &MentionIndex,
     r: SentenceRef,
 ) -> Option<(Span, String, usize, String)> {
     let text = &corpus.sentence(r).text;
@@ -227,14 +238,16 @@ fn opening_pronoun(
         article: r.article,
         sentence: r.sentence.checked_sub(1)?,
     };
-    let mut people = analysis
-        .entities
+    let mut people: Vec<usize> = index
+        .of(before)
         .iter()
-        .filter(|e| e.kind == EntityKind::Person && e.mentions.iter().any(|m| m.at == before));
-    let one = people.next()?;
-    if people.next().is_some() {
-        return None;
-    }
+        .map(|m| m.2)
+        .filter(|&id| entities[id].kind == EntityKind::Person)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    let [id] = people[..] else { return None };
+    let one = &entities[id];
     let how = format!(
         "\"{first}\" opens the sentence: the one person the sentence before it in [{}] names",
         r.article + 1
@@ -344,19 +357,26 @@ mod tests {
              She said the work would start in May and end before the rains. \
              Engineer Tom Ruiz and contractor Ann Lee inspected the spillway. \
              He said the concrete was sound.\n"]);
+        let index = MentionIndex::new(&corpus, &analysis.entities);
         let she = find(&corpus, "She said");
         let (span, written, id, how) =
-            opening_pronoun(&corpus, &analysis, she).expect("she is resolved");
+            opening_pronoun(&corpus, &analysis.entities, &index, she).expect("she is resolved");
         assert_eq!(&corpus.sentence(she).text[span.start..span.end], "She");
         assert_eq!(written, "She");
         assert_eq!(analysis.entities[id].canonical, "Jane Okafor");
         assert!(how.contains("sentence before"), "{how}");
         // Two people in the sentence before: not resolved.
         let he = find(&corpus, "He said");
-        assert_eq!(opening_pronoun(&corpus, &analysis, he), None);
+        assert_eq!(
+            opening_pronoun(&corpus, &analysis.entities, &index, he),
+            None
+        );
         // Not a pronoun.
         let other = find(&corpus, "Water minister");
-        assert_eq!(opening_pronoun(&corpus, &analysis, other), None);
+        assert_eq!(
+            opening_pronoun(&corpus, &analysis.entities, &index, other),
+            None
+        );
         // In a summary that picks the pronoun's sentence without the one
         // before, the note names her; after it, it does not.
         let notes = name_notes(&corpus, &analysis, &[she]);
