@@ -6,7 +6,6 @@
 
 mod commands;
 mod input;
-mod store;
 
 use clap::Parser;
 use std::process::ExitCode;

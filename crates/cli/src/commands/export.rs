@@ -3,7 +3,7 @@
 
 use super::exit_code;
 use super::stories::StoryListing;
-use crate::store::Store;
+use storyline_store::Store;
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};

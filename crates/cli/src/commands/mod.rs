@@ -7,6 +7,7 @@ pub mod eval;
 mod export;
 pub mod ingest;
 mod search;
+mod serve;
 mod show;
 mod stories;
 
@@ -37,6 +38,8 @@ enum Command {
     Search(search::SearchArgs),
     /// Every stored story with its articles and digest, as JSON lines.
     Export(export::ExportArgs),
+    /// The web reader and JSON API over a store (or over inputs, ingested first).
+    Serve(serve::ServeArgs),
     /// Throughput benchmarks.
     Bench {
         #[command(subcommand)]
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Show(a) => show::run(a),
         Command::Search(a) => search::run(a),
         Command::Export(a) => export::run(a),
+        Command::Serve(a) => serve::run(a),
         Command::Bench { task } => bench::run(&task),
     }
 }

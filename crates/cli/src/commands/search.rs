@@ -1,7 +1,7 @@
 //! `storyline search QUERY --db FILE`: full-text search (SQLite FTS5).
 
 use super::print;
-use crate::store::Store;
+use storyline_store::Store;
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;

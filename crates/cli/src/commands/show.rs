@@ -1,7 +1,7 @@
 //! `storyline show STORY --db FILE`: a stored story's digest.
 
 use super::{ColorChoice, FormatArg, print};
-use crate::store::Store;
+use storyline_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

@@ -2,7 +2,7 @@
 //! inputs clustered in one go.
 
 use super::{ColorChoice, FormatArg, exit_code, print};
-use crate::store::{ListedArticle, Store, StoryRow};
+use storyline_store::{ListedArticle, Store, StoryRow};
 use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -147,7 +147,7 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
 fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let mut skipped = 0;
     let mut raws = Vec::new();
-    for (name, r) in super::ingest::records(&a.paths) {
+    for (name, r) in storyline_store::ingest::records(&a.paths) {
         match r {
             Ok(raw) => raws.push(raw),
             Err(e) => {

@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// Schema version this build writes.
-pub const VERSION: i64 = 2;
+pub const VERSION: i64 = 3;
 
 const MIGRATIONS: &[&str] = &[
     // 0 → 1
@@ -70,6 +70,12 @@ const MIGRATIONS: &[&str] = &[
     // Stores written before this cannot tell them apart: they stay 0.
     r#"
     ALTER TABLE stories ADD COLUMN set_aside INTEGER NOT NULL DEFAULT 0;
+    "#,
+    // 2 → 3: indexes for the server's listings: stories most recent first
+    // (keyset pagination: undated stories sort last) and the outlets.
+    r#"
+    CREATE INDEX stories_recent ON stories(ifnull(last, ''), created);
+    CREATE INDEX articles_source ON articles(source);
     "#,
 ];
 

@@ -8,9 +8,7 @@
 //! window. Digests of dirty stories are rebuilt afterwards, each commit
 //! clearing the flags of the digests it writes.
 
-mod schema;
-
-use anyhow::Context;
+use crate::error::{Error, Result, json};
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 use storyline_core::digest::{DigestConfig, build_digest};
@@ -55,6 +53,87 @@ pub struct StoryRow {
     pub headline: String,
     /// A page kept alone for too little article text (the stream's set-aside rule).
     pub set_aside: bool,
+    /// Distinct outlets among its articles.
+    pub outlets: usize,
+    /// Where it sorts: its cursor in listings, most recent first.
+    #[serde(skip)]
+    pub cursor: StoryCursor,
+}
+
+/// A position in the story listing (most recent first: by last date, then
+/// by creation), for keyset pagination: the next page starts after it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoryCursor {
+    /// The story's last date (`""` when undated: undated stories sort last).
+    pub last: String,
+    /// The story's creation sequence number.
+    pub created: i64,
+}
+
+impl StoryCursor {
+    /// The cursor as an opaque token (`DATE.SEQ`).
+    pub fn token(&self) -> String {
+        format!("{}.{}", self.last, self.created)
+    }
+
+    /// Reads a token made by [`StoryCursor::token`].
+    pub fn parse(token: &str) -> Option<StoryCursor> {
+        let (last, created) = token.rsplit_once('.')?;
+        let ok_date = last.is_empty()
+            || (last.len() == 10 && last.bytes().all(|b| b.is_ascii_digit() || b == b'-'));
+        if !ok_date {
+            return None;
+        }
+        Some(StoryCursor {
+            last: last.to_string(),
+            created: created.parse().ok()?,
+        })
+    }
+}
+
+/// Which stories a listing shows.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    /// Stories whose last date is on or after this day (`YYYY-MM-DD`).
+    pub from: Option<String>,
+    /// Stories whose first date is on or before this day.
+    pub to: Option<String>,
+    /// Stories with an article from this outlet.
+    pub outlet: Option<String>,
+    /// Also pages set aside for too little article text.
+    pub set_aside: bool,
+}
+
+/// A sentence of a stored article.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StoredSentence {
+    /// Index in the article.
+    pub idx: usize,
+    /// Paragraph index.
+    pub paragraph: usize,
+    /// Byte span in the cleaned body.
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// Line in the original input.
+    pub line: usize,
+    /// The sentence.
+    pub text: String,
+}
+
+/// A stored article with where it sits and its sentences.
+#[derive(Debug, Clone)]
+pub struct ArticlePage {
+    /// The cleaned article (body, dropped lines with reasons, metadata).
+    pub article: Article,
+    /// Its story.
+    pub story: String,
+    /// The URL, when the input gave one.
+    pub url: Option<String>,
+    /// The article it is a near-duplicate of.
+    pub duplicate_of: Option<String>,
+    /// Its sentences, in order.
+    pub sentences: Vec<StoredSentence>,
 }
 
 /// An article as listed in a story.
@@ -92,23 +171,28 @@ pub struct SearchHit {
 
 impl Store {
     /// Opens (creating if needed) and migrates a store.
-    pub fn open(path: &Path) -> anyhow::Result<Store> {
-        let mut conn =
-            Connection::open(path).with_context(|| format!("opening store {}", path.display()))?;
+    pub fn open(path: &Path) -> Result<Store> {
+        let open_err = |source| Error::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        schema::migrate(&mut conn).context("migrating the store")?;
+        crate::schema::migrate(&mut conn).map_err(Error::Migrate)?;
         Ok(Store { conn })
     }
 
     /// Opens an existing store (an error when the file does not exist).
-    pub fn open_existing(path: &Path) -> anyhow::Result<Store> {
-        anyhow::ensure!(path.exists(), "no store at {}", path.display());
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Missing(path.to_path_buf()));
+        }
         Store::open(path)
     }
 
-    fn meta(&self, key: &str) -> anyhow::Result<Option<String>> {
+    fn meta(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
@@ -116,19 +200,19 @@ impl Store {
     }
 
     /// The stream settings saved by the first ingest, or `default` (then saved).
-    pub fn stream_config(&self, default: StreamConfig) -> anyhow::Result<StreamConfig> {
+    pub fn stream_config(&self, default: StreamConfig) -> Result<StreamConfig> {
         if let Some(s) = self.meta("stream_config")? {
-            return serde_json::from_str(&s).context("reading the stored stream settings");
+            return serde_json::from_str(&s).map_err(json("the stored stream settings"));
         }
         self.conn.execute(
             "INSERT INTO meta(key, value) VALUES ('stream_config', ?1)",
-            [serde_json::to_string(&default)?],
+            [serde_json::to_string(&default).map_err(json("stream settings"))?],
         )?;
         Ok(default)
     }
 
     /// The digest word budget saved by the first ingest, or `default` (then saved).
-    pub fn digest_words(&self, default: usize) -> anyhow::Result<usize> {
+    pub fn digest_words(&self, default: usize) -> Result<usize> {
         if let Some(s) = self.meta("digest_words")? {
             return Ok(s.parse().unwrap_or(default));
         }
@@ -140,19 +224,19 @@ impl Store {
     }
 
     /// Rebuilds the stream from the saved window.
-    pub fn restore_stream(&self, cfg: StreamConfig) -> anyhow::Result<Stream> {
+    pub fn restore_stream(&self, cfg: StreamConfig) -> Result<Stream> {
         let mut stmt = self.conn.prepare("SELECT entry FROM window ORDER BY seq")?;
         let entries = stmt
             .query_map([], |r| r.get::<_, String>(0))?
-            .map(|r| -> anyhow::Result<StreamEntry> {
-                serde_json::from_str(&r?).context("a window entry of the store")
+            .map(|r| -> Result<StreamEntry> {
+                serde_json::from_str(&r?).map_err(json("a window entry of the store"))
             })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()?;
         Ok(Stream::restore(cfg, entries))
     }
 
     /// Whether an article id is stored.
-    pub fn has_article(&self, id: &str) -> anyhow::Result<bool> {
+    pub fn has_article(&self, id: &str) -> Result<bool> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?;
@@ -167,7 +251,7 @@ impl Store {
         rows: &[ArticleRow],
         key_terms: &dyn Fn(&str) -> Vec<String>,
         oldest_seq: u64,
-    ) -> anyhow::Result<()> {
+    ) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut ins_article = tx.prepare_cached(
@@ -217,7 +301,7 @@ impl Store {
                     a.title,
                     a.published.as_ref().map(|p| p.iso()),
                     a.body,
-                    serde_json::to_string(a)?,
+                    serde_json::to_string(a).map_err(json("an article"))?,
                 ])?;
                 let seq = tx.last_insert_rowid();
                 ins_fts.execute(params![seq, a.title, a.body])?;
@@ -240,7 +324,7 @@ impl Store {
                     ins_window.execute(params![
                         e.cluster.seq as i64,
                         e.article,
-                        serde_json::to_string(e)?
+                        serde_json::to_string(e).map_err(json("a window entry"))?
                     ])?;
                 }
                 if !touched.contains(&story) {
@@ -252,7 +336,7 @@ impl Store {
             for s in touched {
                 let terms = key_terms(s);
                 if !terms.is_empty() {
-                    set_terms.execute(params![s, serde_json::to_string(&terms)?])?;
+                    set_terms.execute(params![s, serde_json::to_string(&terms).map_err(json("key terms"))?])?;
                 }
             }
             tx.execute("DELETE FROM window WHERE seq < ?1", [oldest_seq as i64])?;
@@ -262,7 +346,7 @@ impl Store {
     }
 
     /// Ids of stories whose digest is out of date, oldest first.
-    pub fn dirty_stories(&self) -> anyhow::Result<Vec<String>> {
+    pub fn dirty_stories(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
             .prepare("SELECT id FROM stories WHERE dirty = 1 ORDER BY created")?;
@@ -273,19 +357,19 @@ impl Store {
     }
 
     /// The articles of a story (carriers included), in arrival order.
-    pub fn story_articles(&self, story: &str) -> anyhow::Result<Vec<Article>> {
+    pub fn story_articles(&self, story: &str) -> Result<Vec<Article>> {
         let mut stmt = self
             .conn
             .prepare_cached("SELECT json FROM articles WHERE story = ?1 ORDER BY seq")?;
         let rows = stmt
             .query_map([story], |r| r.get::<_, String>(0))?
-            .map(|j| -> anyhow::Result<Article> { Ok(serde_json::from_str(&j?)?) })
-            .collect::<anyhow::Result<Vec<_>>>()?;
+            .map(|j| -> Result<Article> { serde_json::from_str(&j?).map_err(json("a stored article")) })
+            .collect::<Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// Writes digests and marks their stories clean, in one transaction.
-    pub fn put_digests(&mut self, digests: &[(String, Digest)]) -> anyhow::Result<()> {
+    pub fn put_digests(&mut self, digests: &[(String, Digest)]) -> Result<()> {
         let tx = self.conn.transaction()?;
         {
             let mut put = tx.prepare_cached(
@@ -294,7 +378,7 @@ impl Store {
             )?;
             let mut clean = tx.prepare_cached("UPDATE stories SET dirty = 0 WHERE id = ?1")?;
             for (id, d) in digests {
-                put.execute(params![id, serde_json::to_string(d)?])?;
+                put.execute(params![id, serde_json::to_string(d).map_err(json("a digest"))?])?;
                 clean.execute([id])?;
             }
         }
@@ -303,7 +387,7 @@ impl Store {
     }
 
     /// Marks a story's digest as impossible (no body text) and clean.
-    pub fn mark_clean(&mut self, story: &str) -> anyhow::Result<()> {
+    pub fn mark_clean(&mut self, story: &str) -> Result<()> {
         self.conn
             .execute("UPDATE stories SET dirty = 0 WHERE id = ?1", [story])?;
         Ok(())
@@ -312,26 +396,26 @@ impl Store {
     /// Starts a read transaction: every read until [`Store::end_read`] sees
     /// the store as it was at the first one, whatever an ingest running at
     /// the same time commits.
-    pub fn begin_read(&self) -> anyhow::Result<()> {
+    pub fn begin_read(&self) -> Result<()> {
         self.conn.execute_batch("BEGIN DEFERRED")?;
         Ok(())
     }
 
     /// Ends the read transaction of [`Store::begin_read`].
-    pub fn end_read(&self) -> anyhow::Result<()> {
+    pub fn end_read(&self) -> Result<()> {
         self.conn.execute_batch("COMMIT")?;
         Ok(())
     }
 
     /// A story's stored digest.
-    pub fn digest(&self, story: &str) -> anyhow::Result<Option<Digest>> {
-        let json: Option<String> = self
+    pub fn digest(&self, story: &str) -> Result<Option<Digest>> {
+        let text: Option<String> = self
             .conn
             .query_row("SELECT json FROM digests WHERE story = ?1", [story], |r| {
                 r.get(0)
             })
             .optional()?;
-        json.map(|j| serde_json::from_str(&j).context("a stored digest"))
+        text.map(|j| serde_json::from_str(&j).map_err(json("a stored digest")))
             .transpose()
     }
 
@@ -339,7 +423,7 @@ impl Store {
     /// not write it yet, or left the story dirty: articles added after its
     /// digest) built now from the stored articles, with the store's word
     /// budget. The flag says whether it was built now.
-    pub fn digest_or_build(&self, story: &str) -> anyhow::Result<(Digest, bool)> {
+    pub fn digest_or_build(&self, story: &str) -> Result<(Digest, bool)> {
         let dirty: bool = self
             .conn
             .query_row("SELECT dirty FROM stories WHERE id = ?1", [story], |r| {
@@ -354,13 +438,16 @@ impl Store {
             words: self.digest_words(DigestConfig::default().words)?,
             ..DigestConfig::default()
         };
-        let digest = build_digest(self.story_articles(story)?, &cfg)
-            .with_context(|| format!("story {story}"))?;
+        let digest =
+            build_digest(self.story_articles(story)?, &cfg).map_err(|source| Error::Digest {
+                story: story.to_string(),
+                source,
+            })?;
         Ok((digest, true))
     }
 
     /// Story ids starting with a prefix (for `show` with a short id).
-    pub fn stories_with_prefix(&self, prefix: &str) -> anyhow::Result<Vec<String>> {
+    pub fn stories_with_prefix(&self, prefix: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT id FROM stories WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id LIMIT 10",
         )?;
@@ -372,31 +459,67 @@ impl Store {
 
     /// Stories, most recent first (by last date, then by creation); pages
     /// set aside for too little article text only when `set_aside` is true.
-    pub fn stories(&self, limit: usize, set_aside: bool) -> anyhow::Result<Vec<StoryRow>> {
-        let mut stmt = self.conn.prepare(
+    pub fn stories(&self, limit: usize, set_aside: bool) -> Result<Vec<StoryRow>> {
+        let filter = StoryFilter {
+            set_aside,
+            ..StoryFilter::default()
+        };
+        self.stories_page(&filter, None, limit)
+    }
+
+    /// One page of the story listing, most recent first, after `after`
+    /// (keyset pagination over the `stories_recent` index: a deep page costs
+    /// what the first does).
+    pub fn stories_page(
+        &self,
+        filter: &StoryFilter,
+        after: Option<&StoryCursor>,
+        limit: usize,
+    ) -> Result<Vec<StoryRow>> {
+        let mut stmt = self.conn.prepare_cached(
             "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
                     coalesce(json_extract(d.json, '$.headline'),
                              (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
-                    s.set_aside
+                    s.set_aside,
+                    (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
+                    s.created
              FROM stories s LEFT JOIN digests d ON d.story = s.id
-             WHERE ?2 OR s.set_aside = 0
-             ORDER BY s.last IS NULL, s.last DESC, s.created DESC
+             WHERE (?2 OR s.set_aside = 0)
+               AND (?3 IS NULL OR s.last >= ?3)
+               AND (?4 IS NULL OR s.first <= ?4)
+               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.source = ?5))
+               AND (?6 IS NULL OR (ifnull(s.last, ''), s.created) < (?6, ?7))
+             ORDER BY ifnull(s.last, '') DESC, s.created DESC
              LIMIT ?1",
         )?;
         let rows = stmt
             .query_map(
-                params![i64::try_from(limit).unwrap_or(i64::MAX), set_aside],
+                params![
+                    i64::try_from(limit).unwrap_or(i64::MAX),
+                    filter.set_aside,
+                    filter.from,
+                    filter.to,
+                    filter.outlet,
+                    after.map(|c| c.last.as_str()),
+                    after.map(|c| c.created),
+                ],
                 |r| {
+                    let last: Option<String> = r.get(4)?;
                     Ok(StoryRow {
                         id: r.get(0)?,
                         articles: r.get::<_, i64>(1)? as usize,
                         carriers: r.get::<_, i64>(2)? as usize,
                         first: r.get(3)?,
-                        last: r.get(4)?,
                         key_terms: serde_json::from_str(&r.get::<_, String>(5)?)
                             .unwrap_or_default(),
                         headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
                         set_aside: r.get(7)?,
+                        outlets: r.get::<_, i64>(8)? as usize,
+                        cursor: StoryCursor {
+                            last: last.clone().unwrap_or_default(),
+                            created: r.get(9)?,
+                        },
+                        last,
                     })
                 },
             )?
@@ -404,8 +527,124 @@ impl Store {
         Ok(rows)
     }
 
+    /// One story as listed, by id.
+    pub fn story(&self, id: &str) -> Result<Option<StoryRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
+                    coalesce(json_extract(d.json, '$.headline'),
+                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
+                    s.set_aside,
+                    (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
+                    s.created
+             FROM stories s LEFT JOIN digests d ON d.story = s.id WHERE s.id = ?1",
+        )?;
+        let row = stmt
+            .query_row([id], |r| {
+                let last: Option<String> = r.get(4)?;
+                Ok(StoryRow {
+                    id: r.get(0)?,
+                    articles: r.get::<_, i64>(1)? as usize,
+                    carriers: r.get::<_, i64>(2)? as usize,
+                    first: r.get(3)?,
+                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    set_aside: r.get(7)?,
+                    outlets: r.get::<_, i64>(8)? as usize,
+                    cursor: StoryCursor {
+                        last: last.clone().unwrap_or_default(),
+                        created: r.get(9)?,
+                    },
+                    last,
+                })
+            })
+            .optional()?;
+        Ok(row)
+    }
+
+    /// A story's stored digest as the JSON text stored (no parse), when the
+    /// story is clean; `None` when there is none or it is out of date.
+    pub fn digest_json(&self, story: &str) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT d.json FROM digests d JOIN stories s ON s.id = d.story
+             WHERE d.story = ?1 AND s.dirty = 0",
+        )?;
+        Ok(stmt.query_row([story], |r| r.get(0)).optional()?)
+    }
+
+    /// The outlets of the store, most articles first.
+    pub fn outlets(&self, limit: usize) -> Result<Vec<(String, usize)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL
+             GROUP BY source ORDER BY n DESC, source LIMIT ?1",
+        )?;
+        let rows = stmt
+            .query_map([limit as i64], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Counts of articles and stories.
+    pub fn counts(&self) -> Result<(usize, usize)> {
+        let a: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let s: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM stories", [], |r| r.get(0))?;
+        Ok((a as usize, s as usize))
+    }
+
+    /// One sentence of a stored article.
+    pub fn sentence(&self, article: &str, idx: usize) -> Result<Option<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT text FROM sentences WHERE article = ?1 AND idx = ?2")?;
+        Ok(stmt
+            .query_row(params![article, idx as i64], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// A stored article with its story and sentences.
+    pub fn article(&self, id: &str) -> Result<Option<ArticlePage>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT json, story, url, duplicate_of FROM articles WHERE id = ?1",
+        )?;
+        let row: Option<(String, String, Option<String>, Option<String>)> = stmt
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .optional()?;
+        let Some((json_text, story, url, duplicate_of)) = row else {
+            return Ok(None);
+        };
+        let article: Article =
+            serde_json::from_str(&json_text).map_err(json("a stored article"))?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT idx, paragraph, start, end, line, text FROM sentences WHERE article = ?1 ORDER BY idx",
+        )?;
+        let sentences = stmt
+            .query_map([id], |r| {
+                Ok(StoredSentence {
+                    idx: r.get::<_, i64>(0)? as usize,
+                    paragraph: r.get::<_, i64>(1)? as usize,
+                    start: r.get::<_, i64>(2)? as usize,
+                    end: r.get::<_, i64>(3)? as usize,
+                    line: r.get::<_, i64>(4)? as usize,
+                    text: r.get(5)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Some(ArticlePage {
+            article,
+            story,
+            url,
+            duplicate_of,
+            sentences,
+        }))
+    }
+
     /// How many stories are pages set aside for too little article text.
-    pub fn set_aside_count(&self) -> anyhow::Result<usize> {
+    pub fn set_aside_count(&self) -> Result<usize> {
         let n: i64 = self.conn.query_row(
             "SELECT count(*) FROM stories WHERE set_aside = 1",
             [],
@@ -415,7 +654,7 @@ impl Store {
     }
 
     /// The articles of a story as listed (ids, URLs, sources), in arrival order.
-    pub fn listed_articles(&self, story: &str) -> anyhow::Result<Vec<ListedArticle>> {
+    pub fn listed_articles(&self, story: &str) -> Result<Vec<ListedArticle>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, title, source, url, path, published, duplicate_of FROM articles WHERE story = ?1 ORDER BY seq",
         )?;
@@ -437,12 +676,16 @@ impl Store {
 
     /// Full-text search over titles and bodies (FTS5 query syntax; plain
     /// words are ANDed), best first.
-    pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut stmt = self.conn.prepare(
             "SELECT a.id, a.story, a.title, snippet(article_fts, 1, '[', ']', '…', 12)
              FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
              WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
         )?;
+        let bad = |source| Error::BadQuery {
+            query: query.to_string(),
+            source,
+        };
         let rows = stmt
             .query_map(params![query, limit as i64], |r| {
                 Ok(SearchHit {
@@ -451,9 +694,13 @@ impl Store {
                     title: r.get(2)?,
                     snippet: r.get(3)?,
                 })
-            })?
+            })
+            .map_err(bad)?
             .collect::<rusqlite::Result<Vec<_>>>()
-            .with_context(|| format!("searching for {query:?}"))?;
+            .map_err(|source| Error::BadQuery {
+                query: query.to_string(),
+                source,
+            })?;
         Ok(rows)
     }
 }
