@@ -38,6 +38,24 @@ async fn timed_out(err: tower::BoxError) -> axum::response::Response {
     }
 }
 
+/// A body whose declared length is over the limit is refused at once, from
+/// its headers, before any of it is read.
+async fn refuse_long_bodies(
+    axum::extract::State(limit): axum::extract::State<usize>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return ApiError::too_large(limit).into_response();
+    }
+    next.run(req).await
+}
+
 /// Puts the layers around `router`.
 pub fn apply(router: Router, limits: &Limits) -> Router {
     let stack = ServiceBuilder::new()
@@ -53,5 +71,9 @@ pub fn apply(router: Router, limits: &Limits) -> Router {
         .layer(tower::limit::ConcurrencyLimitLayer::new(limits.concurrency));
     router
         .layer(DefaultBodyLimit::max(limits.body_bytes))
+        .layer(axum::middleware::from_fn_with_state(
+            limits.body_bytes,
+            refuse_long_bodies,
+        ))
         .layer(stack)
 }

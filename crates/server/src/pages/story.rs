@@ -121,7 +121,7 @@ fn render(data: &StoryData) -> Markup {
                     section aria-labelledby="h-conflicts" {
                         h2 id="h-conflicts" { "Where sources disagree" }
                         @for c in &a.conflicts {
-                            div class="conflict" {
+                            div class="disagreement" {
                                 p class="about" { (shorten(&c.about, 240)) }
                                 ul {
                                     @for claim in &c.claims {
