@@ -26,6 +26,24 @@ async fn page_inner(state: AppState, id: String) -> Result<Markup, ApiError> {
     Ok(render(&page))
 }
 
+/// How a publication date was found, in words.
+fn date_how(how: storyline_core::model::DateSource) -> &'static str {
+    use storyline_core::model::DateSource;
+    match how {
+        DateSource::Metadata => "from the page's metadata",
+        DateSource::Text => "read in the text",
+        DateSource::Inferred => "not stated; inferred from the story's other articles",
+    }
+}
+
+/// A value's name as the JSON writes it (`repeated_title`), spaced.
+fn snake<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s.replace('_', " "),
+        _ => String::new(),
+    }
+}
+
 /// A stretch of a paragraph: plain text, or a sentence.
 enum Piece<'a> {
     Text(&'a str),
@@ -74,7 +92,7 @@ fn render(p: &ArticlePage) -> Markup {
                         dt { "Published" }
                         dd {
                             @match &a.published {
-                                Some(pb) => { (pb.iso()) " (" (format!("{:?}", pb.how).to_lowercase()) ": “" (pb.evidence) "”)" }
+                                Some(pb) => { (pb.iso()) " (" (date_how(pb.how)) ": “" (pb.evidence) "”)" }
                                 None => "no date found",
                             }
                         }
@@ -106,7 +124,7 @@ fn render(p: &ArticlePage) -> Markup {
                             thead { tr { th scope="col" { "Line" } th scope="col" { "Text" } th scope="col" { "Why" } } }
                             tbody {
                                 @for dl in &a.dropped {
-                                    tr { td { (dl.line) } td { (shorten(&dl.text, 200)) } td { (format!("{:?}", dl.reason).to_lowercase()) } }
+                                    tr { td { (dl.line) } td { (shorten(&dl.text, 200)) } td { (snake(&dl.reason)) } }
                                 }
                             }
                         }

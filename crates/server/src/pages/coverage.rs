@@ -84,11 +84,11 @@ pub fn matrix(d: &Digest) -> Markup {
                                 @match at {
                                     Some((art, s)) => {
                                         @match d.sources.get(*art) {
-                                            Some(src) => a href={ "/articles/" (src.id) "#s" (s) } { (shorten(text, 140)) },
-                                            None => (shorten(text, 140)),
+                                            Some(src) => a href={ "/articles/" (src.id) "#s" (s) } { (text) },
+                                            None => (text),
                                         }
                                     }
-                                    None => (shorten(text, 140)),
+                                    None => (text),
                                 }
                             }
                             @for (i, c) in cells.iter().enumerate() {

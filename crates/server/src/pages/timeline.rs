@@ -127,7 +127,7 @@ pub fn svg(d: &Digest) -> Markup {
                         text class="label" x=(LABEL_X) y=(fmt(y + 4.0)) {
                             tspan class="date" { (e.date) }
                             @if inf { tspan class="inf" { " (inferred)" } }
-                            " " (shorten(&e.text, 80))
+                            " " (shorten(&e.text, 68))
                         }
                     }
                 }

@@ -240,11 +240,15 @@ impl Browser {
         if !javascript {
             args.push("--blink-settings=scriptEnabled=false".into());
         }
+        let mut options = serde_json::json!({ "binary": chromium, "args": args });
+        if width < 500 {
+            // Chromium's windows are 500 px wide at least: narrower is a phone, emulated.
+            options["mobileEmulation"] = serde_json::json!({
+                "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2 }
+            });
+        }
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({ "binary": chromium, "args": args }),
-        );
+        caps.insert("goog:chromeOptions".into(), options);
         let url = format!("http://127.0.0.1:{port}");
         let mut last = None;
         for _ in 0..100 {
