@@ -112,7 +112,9 @@ fn date_param(name: &str, v: &Option<String>) -> Result<Option<String>, ApiError
         None | Some("") => Ok(None),
         Some(s) => chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .map(|d| Some(d.to_string()))
-            .map_err(|_| ApiError::bad_request(format!("{name}: {s:?} is not a date (YYYY-MM-DD)"))),
+            .map_err(|_| {
+                ApiError::bad_request(format!("{name}: {s:?} is not a date (YYYY-MM-DD)"))
+            }),
     }
 }
 
@@ -578,20 +580,17 @@ async fn post_articles(
                 format: Some(storyline_core::ingest::InputFormat::Jsonl),
                 ..Default::default()
             };
-            let records = storyline_core::ingest::read_reader(
-                "request",
-                std::io::Cursor::new(lines),
-                &opts,
-            )
-            .map(|r| {
-                (
-                    "request".to_string(),
-                    r.map(|mut raw| {
-                        name_posted(&mut raw);
-                        raw
-                    }),
-                )
-            });
+            let records =
+                storyline_core::ingest::read_reader("request", std::io::Cursor::new(lines), &opts)
+                    .map(|r| {
+                        (
+                            "request".to_string(),
+                            r.map(|mut raw| {
+                                name_posted(&mut raw);
+                                raw
+                            }),
+                        )
+                    });
             let mut obs = Collect {
                 skipped: Vec::new(),
             };

@@ -6,12 +6,12 @@
 
 use crate::Limits;
 use crate::error::ApiError;
+use axum::Router;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::IntoResponse;
 use tower::ServiceBuilder;
-use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The Content-Security-Policy of every answer.

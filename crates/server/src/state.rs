@@ -6,6 +6,7 @@ use crate::{Config, Limits};
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use storyline_store::Store;
 
 /// What every handler shares. Cheap to clone.
@@ -19,7 +20,13 @@ struct Inner {
     /// Tells this state's read connections from another's (tests run
     /// several servers in one process).
     id: u64,
+    /// The outlets for the list page's filter, counted at most once a
+    /// minute (a count over every article is too dear for each request).
+    outlets: Mutex<Option<(Instant, Arc<Vec<(String, usize)>>)>>,
 }
+
+/// How long the outlet list is reused.
+const OUTLETS_FOR: Duration = Duration::from_secs(60);
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
@@ -36,6 +43,7 @@ impl AppState {
             config,
             writer: Mutex::new(Some(store)),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            outlets: Mutex::new(None),
         })))
     }
 
@@ -80,6 +88,21 @@ impl AppState {
         .map_err(|e| ApiError::internal(format!("a read task failed: {e}")))?
     }
 
+    /// The store's outlets, most articles first (counted at most once a minute).
+    pub async fn outlets(&self) -> Result<Arc<Vec<(String, usize)>>, ApiError> {
+        if let Ok(cache) = self.0.outlets.lock()
+            && let Some((at, list)) = cache.as_ref()
+            && at.elapsed() < OUTLETS_FOR
+        {
+            return Ok(list.clone());
+        }
+        let list = Arc::new(self.read(|store| Ok(store.outlets(100)?)).await?);
+        if let Ok(mut cache) = self.0.outlets.lock() {
+            *cache = Some((Instant::now(), list.clone()));
+        }
+        Ok(list)
+    }
+
     /// Runs `f` with the writer connection on a blocking thread: one write
     /// at a time; `503` when the server is read-only.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
@@ -92,11 +115,10 @@ impl AppState {
         }
         let me = self.clone();
         tokio::task::spawn_blocking(move || {
-            let mut guard = me
-                .0
-                .writer
-                .lock()
-                .map_err(|_| ApiError::internal("the writer lock is poisoned".to_string()))?;
+            let mut guard =
+                me.0.writer
+                    .lock()
+                    .map_err(|_| ApiError::internal("the writer lock is poisoned".to_string()))?;
             let store = match guard.as_mut() {
                 Some(s) => s,
                 None => guard.insert(Store::open(&me.0.config.db)?),

@@ -90,7 +90,12 @@ async fn articles_search_and_health() {
     assert_eq!(h.json()["status"], "ok");
 
     let story = only_story(&server).await;
-    let digest = get(&server, &format!("/api/v1/stories/{}", story["id"].as_str().unwrap_or(""))).await.json();
+    let digest = get(
+        &server,
+        &format!("/api/v1/stories/{}", story["id"].as_str().unwrap_or("")),
+    )
+    .await
+    .json();
     let cite = &digest["summary"][0]["citations"][0];
     let article = cite["article"].as_str().expect("article id");
     let a = get(&server, &format!("/api/v1/articles/{article}")).await;
@@ -101,25 +106,61 @@ async fn articles_search_and_health() {
     let idx = cite["sentence"].as_u64().expect("idx") as usize;
     assert_eq!(v["sentences"][idx]["text"], cite["text"]);
     assert_eq!(v["sentences"][idx]["start"], cite["span"]["start"]);
-    assert!(v["article"]["dropped"].as_array().is_some_and(|d| !d.is_empty()));
+    assert!(
+        v["article"]["dropped"]
+            .as_array()
+            .is_some_and(|d| !d.is_empty())
+    );
 
     let s = get(&server, "/api/v1/search?q=Ortagus").await;
     assert_eq!(s.status, 200);
     let hits = s.json()["hits"].as_array().cloned().unwrap_or_default();
-    assert!(hits.len() >= 2, "Ortagus is in two articles at least: {hits:?}");
-    assert!(hits.iter().all(|h| h["snippet"].as_str().is_some_and(|t| t.contains("[Ortagus]"))));
+    assert!(
+        hits.len() >= 2,
+        "Ortagus is in two articles at least: {hits:?}"
+    );
+    assert!(hits.iter().all(|h| {
+        h["snippet"]
+            .as_str()
+            .is_some_and(|t| t.contains("[Ortagus]"))
+    }));
 
     // Unknown ids: 404 with the id named.
-    assert_error(&get(&server, "/api/v1/stories/s000").await, 404, "not_found", "s000");
-    assert_error(&get(&server, "/api/v1/articles/nope").await, 404, "not_found", "nope");
-    assert_error(&get(&server, "/api/v1/nothing-here").await, 404, "not_found", "/api/v1/nothing-here");
+    assert_error(
+        &get(&server, "/api/v1/stories/s000").await,
+        404,
+        "not_found",
+        "s000",
+    );
+    assert_error(
+        &get(&server, "/api/v1/articles/nope").await,
+        404,
+        "not_found",
+        "nope",
+    );
+    assert_error(
+        &get(&server, "/api/v1/nothing-here").await,
+        404,
+        "not_found",
+        "/api/v1/nothing-here",
+    );
     // FTS5 syntax errors and missing queries: 400 naming the parameter.
     for q in ["%22unbalanced", "AND%20OR", "NEAR(", "*"] {
         let a = get(&server, &format!("/api/v1/search?q={q}")).await;
         assert_error(&a, 400, "bad_request", "q:");
     }
-    assert_error(&get(&server, "/api/v1/search").await, 400, "bad_request", "q:");
-    assert_error(&get(&server, "/api/v1/search?q=iraq&limit=0").await, 400, "bad_request", "limit");
+    assert_error(
+        &get(&server, "/api/v1/search").await,
+        400,
+        "bad_request",
+        "q:",
+    );
+    assert_error(
+        &get(&server, "/api/v1/search?q=iraq&limit=0").await,
+        400,
+        "bad_request",
+        "limit",
+    );
     // The server still answers.
     assert_eq!(get(&server, "/api/v1/healthz").await.status, 200);
     server.stop().await;
@@ -129,15 +170,52 @@ async fn articles_search_and_health() {
 async fn listing_filters_and_parameters() {
     let (_dir, server) = example_server(false).await;
     let n = |v: Value| v["stories"].as_array().map(Vec::len).unwrap_or(99);
-    assert_eq!(n(get(&server, "/api/v1/stories?from=2020-01-10").await.json()), 1);
-    assert_eq!(n(get(&server, "/api/v1/stories?from=2020-01-11").await.json()), 0);
-    assert_eq!(n(get(&server, "/api/v1/stories?to=2020-01-09").await.json()), 0);
-    assert_eq!(n(get(&server, "/api/v1/stories?outlet=Nobody").await.json()), 0);
-    assert_error(&get(&server, "/api/v1/stories?from=10%2F01%2F2020").await, 400, "bad_request", "from");
-    assert_error(&get(&server, "/api/v1/stories?to=2020-13-01").await, 400, "bad_request", "to");
-    assert_error(&get(&server, "/api/v1/stories?limit=500").await, 400, "bad_request", "limit");
-    assert_error(&get(&server, "/api/v1/stories?cursor=garbage").await, 400, "bad_request", "cursor");
-    assert_error(&get(&server, "/api/v1/stories?all=maybe").await, 400, "bad_request", "all");
+    assert_eq!(
+        n(get(&server, "/api/v1/stories?from=2020-01-10").await.json()),
+        1
+    );
+    assert_eq!(
+        n(get(&server, "/api/v1/stories?from=2020-01-11").await.json()),
+        0
+    );
+    assert_eq!(
+        n(get(&server, "/api/v1/stories?to=2020-01-09").await.json()),
+        0
+    );
+    assert_eq!(
+        n(get(&server, "/api/v1/stories?outlet=Nobody").await.json()),
+        0
+    );
+    assert_error(
+        &get(&server, "/api/v1/stories?from=10%2F01%2F2020").await,
+        400,
+        "bad_request",
+        "from",
+    );
+    assert_error(
+        &get(&server, "/api/v1/stories?to=2020-13-01").await,
+        400,
+        "bad_request",
+        "to",
+    );
+    assert_error(
+        &get(&server, "/api/v1/stories?limit=500").await,
+        400,
+        "bad_request",
+        "limit",
+    );
+    assert_error(
+        &get(&server, "/api/v1/stories?cursor=garbage").await,
+        400,
+        "bad_request",
+        "cursor",
+    );
+    assert_error(
+        &get(&server, "/api/v1/stories?all=maybe").await,
+        400,
+        "bad_request",
+        "all",
+    );
     server.stop().await;
 }
 
@@ -179,12 +257,25 @@ async fn posting_articles_and_paging_with_a_cursor() {
     assert_eq!(v["placed"][0]["new_story"], true);
     assert_eq!(v["stories"][0]["id"], v["placed"][0]["story"]);
     // The same again: nothing new, 409.
-    assert_error(&post(&server, "/api/v1/articles", one).await, 409, "conflict", "already stored");
+    assert_error(
+        &post(&server, "/api/v1/articles", one).await,
+        409,
+        "conflict",
+        "already stored",
+    );
 
     // JSON lines: twelve stories on twelve days, a bad line in the middle.
     let mut lines = String::new();
     for t in 1..=12u32 {
-        lines.push_str(&article(&format!("a{t}"), t as usize, t + 1, if t % 2 == 0 { "Outlet B" } else { "Outlet C" }).to_string());
+        lines.push_str(
+            &article(
+                &format!("a{t}"),
+                t as usize,
+                t + 1,
+                if t % 2 == 0 { "Outlet B" } else { "Outlet C" },
+            )
+            .to_string(),
+        );
         lines.push('\n');
         if t == 6 {
             lines.push_str("{\"title\": \"broken\", \"text\": \n");
@@ -196,16 +287,29 @@ async fn posting_articles_and_paging_with_a_cursor() {
     assert_eq!(v["account"]["added"], 12);
     let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
     assert_eq!(skipped.len(), 1, "{skipped:?}");
-    assert!(skipped[0]["message"].as_str().is_some_and(|m| m.contains("request:7")), "the bad line is named: {skipped:?}");
+    assert!(
+        skipped[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("request:7")),
+        "the bad line is named: {skipped:?}"
+    );
 
     // An array of articles where the second joins the first's story.
     let mut dup = article("a13", 3, 4, "Outlet D");
     dup["url"] = json!("https://example.org/a13");
-    let a = post(&server, "/api/v1/articles", serde_json::to_vec(&json!([dup])).expect("json")).await;
+    let a = post(
+        &server,
+        "/api/v1/articles",
+        serde_json::to_vec(&json!([dup])).expect("json"),
+    )
+    .await;
     assert_eq!(a.status, 201, "{}", a.text());
     let v = a.json();
     let joined = v["placed"][0]["story"].clone();
-    assert_eq!(v["placed"][0]["new_story"], false, "a copy of a3 joins its story: {v}");
+    assert_eq!(
+        v["placed"][0]["new_story"], false,
+        "a copy of a3 joins its story: {v}"
+    );
 
     // Pages of 5, most recent first, every story once.
     let mut seen = Vec::new();
@@ -215,7 +319,10 @@ async fn posting_articles_and_paging_with_a_cursor() {
         let v = get(&server, &path).await.json();
         pages += 1;
         for s in v["stories"].as_array().cloned().unwrap_or_default() {
-            seen.push((s["last"].as_str().unwrap_or("").to_string(), s["id"].as_str().unwrap_or("").to_string()));
+            seen.push((
+                s["last"].as_str().unwrap_or("").to_string(),
+                s["id"].as_str().unwrap_or("").to_string(),
+            ));
         }
         match v["next"].as_str() {
             Some(c) => path = format!("/api/v1/stories?limit=5&cursor={c}"),
@@ -223,28 +330,68 @@ async fn posting_articles_and_paging_with_a_cursor() {
         }
         assert!(pages < 10, "the cursor must end");
     }
-    let stored = get(&server, "/api/v1/healthz").await.json()["stories"].as_u64().unwrap_or(0) as usize;
-    assert!(stored >= 10, "thirteen topics make ten stories at least: {stored}");
+    let stored = get(&server, "/api/v1/healthz").await.json()["stories"]
+        .as_u64()
+        .unwrap_or(0) as usize;
+    assert!(
+        stored >= 10,
+        "thirteen topics make ten stories at least: {stored}"
+    );
     assert_eq!(seen.len(), stored, "every story listed: {seen:?}");
     let mut ids: Vec<_> = seen.iter().map(|s| s.1.clone()).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), stored, "no story twice");
-    assert!(seen.windows(2).all(|w| w[0].0 >= w[1].0), "most recent first: {seen:?}");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 >= w[1].0),
+        "most recent first: {seen:?}"
+    );
     // Outlet filter: Outlet D's one story is the joined one.
-    let v = get(&server, "/api/v1/stories?outlet=Outlet%20D").await.json();
+    let v = get(&server, "/api/v1/stories?outlet=Outlet%20D")
+        .await
+        .json();
     assert_eq!(v["stories"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["stories"][0]["id"], joined);
 
     // Bad bodies: each a 400 that says where.
-    assert_error(&post(&server, "/api/v1/articles", "").await, 400, "bad_request", "body");
-    assert_error(&post(&server, "/api/v1/articles", "not json").await, 400, "bad_request", "body");
-    assert_error(&post(&server, "/api/v1/articles", "[{\"text\": 1},").await, 400, "bad_request", "line 1");
-    assert_error(&post(&server, "/api/v1/articles", "{\"title\": \"no text\"}").await, 400, "bad_request", "request:1");
-    assert_error(&post(&server, "/api/v1/articles", vec![0xff, 0xfe, b'{']).await, 400, "bad_request", "UTF-8");
+    assert_error(
+        &post(&server, "/api/v1/articles", "").await,
+        400,
+        "bad_request",
+        "body",
+    );
+    assert_error(
+        &post(&server, "/api/v1/articles", "not json").await,
+        400,
+        "bad_request",
+        "body",
+    );
+    assert_error(
+        &post(&server, "/api/v1/articles", "[{\"text\": 1},").await,
+        400,
+        "bad_request",
+        "line 1",
+    );
+    assert_error(
+        &post(&server, "/api/v1/articles", "{\"title\": \"no text\"}").await,
+        400,
+        "bad_request",
+        "request:1",
+    );
+    assert_error(
+        &post(&server, "/api/v1/articles", vec![0xff, 0xfe, b'{']).await,
+        400,
+        "bad_request",
+        "UTF-8",
+    );
     // Over the body limit (1 MiB here; a 50 MB body the same way): 413.
     let big = format!("{{\"text\": \"{}\"}}", "a".repeat(3 << 20));
-    assert_error(&post(&server, "/api/v1/articles", big).await, 413, "payload_too_large", "limit");
+    assert_error(
+        &post(&server, "/api/v1/articles", big).await,
+        413,
+        "payload_too_large",
+        "limit",
+    );
     // A 50 MB body is refused from its Content-Length, before it is sent.
     let addr = server.addr;
     let answer = tokio::task::spawn_blocking(move || {
@@ -268,9 +415,17 @@ async fn posting_articles_and_paging_with_a_cursor() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_server_refuses_writes() {
     let (_dir, server) = example_server(true).await;
-    let a = post(&server, "/api/v1/articles", article("x", 1, 1, "X").to_string()).await;
+    let a = post(
+        &server,
+        "/api/v1/articles",
+        article("x", 1, 1, "X").to_string(),
+    )
+    .await;
     assert_error(&a, 503, "read_only", "read-only");
-    assert_eq!(get(&server, "/api/v1/healthz").await.json()["read_only"], true);
+    assert_eq!(
+        get(&server, "/api/v1/healthz").await.json()["read_only"],
+        true
+    );
     assert_eq!(get(&server, "/api/v1/healthz").await.json()["articles"], 3);
     server.stop().await;
 }
@@ -282,8 +437,10 @@ async fn slow_clients_time_out_and_the_server_serves_on() {
     let addr = server.addr;
     let slow_headers = tokio::task::spawn_blocking(move || {
         let mut s = std::net::TcpStream::connect(addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
-        s.write_all(b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n").expect("write");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
+        s.write_all(b"GET /api/v1/healthz HTTP/1.1\r\nHost: x\r\n")
+            .expect("write");
         let t = std::time::Instant::now();
         let mut buf = Vec::new();
         let _ = s.read_to_end(&mut buf);
@@ -292,7 +449,8 @@ async fn slow_clients_time_out_and_the_server_serves_on() {
     // A body that never comes: 408 after the request timeout.
     let slow_body = tokio::task::spawn_blocking(move || {
         let mut s = std::net::TcpStream::connect(addr).expect("connect");
-        s.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+        s.set_read_timeout(Some(Duration::from_secs(10)))
+            .expect("timeout");
         s.write_all(b"POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"text\": ")
             .expect("write");
         let mut buf = Vec::new();
@@ -304,7 +462,10 @@ async fn slow_clients_time_out_and_the_server_serves_on() {
         assert_eq!(get(&server, "/api/v1/healthz").await.status, 200);
     }
     let (waited, answer) = slow_headers.await.expect("join");
-    assert!(waited < Duration::from_secs(5), "closed after the header timeout, not {waited:?}");
+    assert!(
+        waited < Duration::from_secs(5),
+        "closed after the header timeout, not {waited:?}"
+    );
     assert!(!answer.contains("200 OK"), "{answer}");
     let answer = slow_body.await.expect("join");
     assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
@@ -323,8 +484,11 @@ async fn an_internal_failure_says_nothing_of_its_cause() {
     let id: String = conn
         .query_row("SELECT id FROM articles LIMIT 1", [], |r| r.get(0))
         .expect("id");
-    conn.execute("UPDATE articles SET json = '{\"secret\": ' WHERE id = ?1", [&id])
-        .expect("corrupt");
+    conn.execute(
+        "UPDATE articles SET json = '{\"secret\": ' WHERE id = ?1",
+        [&id],
+    )
+    .expect("corrupt");
     drop(conn);
     let server = TestServer::start(&db, false, small_limits()).await;
     let a = get(&server, &format!("/api/v1/articles/{id}")).await;
@@ -348,11 +512,29 @@ async fn security_headers_on_every_answer() {
     let (_dir, server) = example_server(false).await;
     let story = only_story(&server).await;
     let id = story["id"].as_str().unwrap_or("");
-    for path in ["/", &format!("/stories/{id}"), "/api/v1/stories", "/static/style.css", "/nowhere", "/api/v1/nowhere"] {
+    for path in [
+        "/",
+        &format!("/stories/{id}"),
+        "/api/v1/stories",
+        "/static/style.css",
+        "/nowhere",
+        "/api/v1/nowhere",
+    ] {
         let a = get(&server, path).await;
-        let h = |k: &str| a.headers.get(k).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let h = |k: &str| {
+            a.headers
+                .get(k)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_string()
+        };
         let csp = h("content-security-policy");
-        assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(
+            csp.contains("default-src 'none'")
+                && csp.contains("script-src 'self'")
+                && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
         assert_eq!(h("x-content-type-options"), "nosniff", "{path}");
         assert_eq!(h("referrer-policy"), "no-referrer", "{path}");
     }
@@ -400,21 +582,41 @@ async fn the_openapi_document_describes_the_answers() {
     assert_eq!(a.status, 200);
     let text = a.text();
     let doc = a.json();
-    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", doc["openapi"]);
+    assert!(
+        doc["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.1")),
+        "{}",
+        doc["openapi"]
+    );
     oas3::from_json(&text).expect("a valid OpenAPI 3.1 document");
     refs_resolve(&doc, &doc);
-    for p in ["/api/v1/stories", "/api/v1/stories/{id}", "/api/v1/articles", "/api/v1/articles/{id}", "/api/v1/search", "/api/v1/healthz"] {
+    for p in [
+        "/api/v1/stories",
+        "/api/v1/stories/{id}",
+        "/api/v1/articles",
+        "/api/v1/articles/{id}",
+        "/api/v1/search",
+        "/api/v1/healthz",
+    ] {
         assert!(doc["paths"].get(p).is_some(), "{p} is documented");
     }
     let story = only_story(&server).await;
     let id = story["id"].as_str().unwrap_or("").to_string();
     let digest = get(&server, &format!("/api/v1/stories/{id}")).await.json();
-    let first = digest["sources"][0]["id"].as_str().unwrap_or("").to_string();
+    let first = digest["sources"][0]["id"]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     let cases: Vec<(String, &str, u16)> = vec![
         ("/api/v1/stories".into(), "/api/v1/stories", 200),
         (format!("/api/v1/stories/{id}"), "/api/v1/stories/{id}", 200),
         ("/api/v1/stories/nope".into(), "/api/v1/stories/{id}", 404),
-        (format!("/api/v1/articles/{first}"), "/api/v1/articles/{id}", 200),
+        (
+            format!("/api/v1/articles/{first}"),
+            "/api/v1/articles/{id}",
+            200,
+        ),
         ("/api/v1/articles/nope".into(), "/api/v1/articles/{id}", 404),
         ("/api/v1/search?q=Pompeo".into(), "/api/v1/search", 200),
         ("/api/v1/search?q=%22".into(), "/api/v1/search", 400),
@@ -426,10 +628,20 @@ async fn the_openapi_document_describes_the_answers() {
         assert_eq!(a.status, status, "{url}: {}", a.text());
         check_against(&doc, path, "get", status, &a.json());
     }
-    let posted = post(&server, "/api/v1/articles", article("z1", 9, 9, "Z").to_string()).await;
+    let posted = post(
+        &server,
+        "/api/v1/articles",
+        article("z1", 9, 9, "Z").to_string(),
+    )
+    .await;
     assert_eq!(posted.status, 201);
     check_against(&doc, "/api/v1/articles", "post", 201, &posted.json());
-    let again = post(&server, "/api/v1/articles", article("z1", 9, 9, "Z").to_string()).await;
+    let again = post(
+        &server,
+        "/api/v1/articles",
+        article("z1", 9, 9, "Z").to_string(),
+    )
+    .await;
     check_against(&doc, "/api/v1/articles", "post", 409, &again.json());
     server.stop().await;
 }

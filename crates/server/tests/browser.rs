@@ -58,7 +58,10 @@ async fn example_server() -> (tempfile::TempDir, TestServer, String, Value) {
     make_store(&db, &[example()]);
     let server = TestServer::start(&db, false, Limits::default()).await;
     let list = get(&server, "/api/v1/stories").await.json();
-    let id = list["stories"][0]["id"].as_str().expect("story").to_string();
+    let id = list["stories"][0]["id"]
+        .as_str()
+        .expect("story")
+        .to_string();
     let digest = get(&server, &format!("/api/v1/stories/{id}")).await.json();
     (dir, server, id, digest)
 }
@@ -119,7 +122,11 @@ async fn the_story_page_in_chromium() {
     for (m, c) in markers.iter().zip(&citations) {
         assert_eq!(
             m[0],
-            json!(format!("/articles/{}#s{}", c["article"].as_str().unwrap_or(""), c["sentence"]))
+            json!(format!(
+                "/articles/{}#s{}",
+                c["article"].as_str().unwrap_or(""),
+                c["sentence"]
+            ))
         );
         assert_eq!(m[1], json!(format!("[{}]", c["source"])));
     }
@@ -150,19 +157,31 @@ async fn the_story_page_in_chromium() {
     let first = &citations[0];
     let want = format!("/articles/{}", first["article"].as_str().unwrap_or(""));
     let u = wait_for_path(&b, &want).await;
-    assert_eq!(u.fragment(), Some(format!("s{}", first["sentence"]).as_str()));
+    assert_eq!(
+        u.fragment(),
+        Some(format!("s{}", first["sentence"]).as_str())
+    );
     let target = b
         .js("const t = document.querySelector(':target'); return t ? [t.id, t.textContent, getComputedStyle(t).backgroundColor] : null;")
         .await;
-    assert_eq!(target[0], json!(format!("s{}", first["sentence"])), "{target}");
+    assert_eq!(
+        target[0],
+        json!(format!("s{}", first["sentence"])),
+        "{target}"
+    );
     assert_eq!(target[1], first["text"], "{target}");
-    assert_ne!(target[2], "rgba(0, 0, 0, 0)", "the sentence is highlighted: {target}");
+    assert_ne!(
+        target[2], "rgba(0, 0, 0, 0)",
+        "the sentence is highlighted: {target}"
+    );
     // And the second citation's article at its sentence, by URL.
     b.client
         .goto(&server.url(&format!("/articles/{article}#s{}", c["sentence"])))
         .await
         .expect("article");
-    let target = b.js("const t = document.querySelector(':target'); return t ? t.textContent : null;").await;
+    let target = b
+        .js("const t = document.querySelector(':target'); return t ? t.textContent : null;")
+        .await;
     assert_eq!(target, c["text"]);
     let dropped = b.js("const d = document.querySelector('details.dropped'); return [d.open, d.querySelectorAll('tbody tr').length]").await;
     assert_eq!(dropped[0], false, "the dropped chrome is behind a toggle");
@@ -175,16 +194,28 @@ async fn the_story_page_in_chromium() {
         .await;
     let events = events.as_array().expect("events").clone();
     let starts: Vec<&str> = events.iter().map(|e| e[1].as_str().unwrap_or("")).collect();
-    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "in order: {starts:?}");
+    assert!(
+        starts.windows(2).all(|w| w[0] <= w[1]),
+        "in order: {starts:?}"
+    );
     let dates: Vec<&str> = events.iter().map(|e| e[0].as_str().unwrap_or("")).collect();
     let gold = gold();
     for item in gold["timeline"].as_array().expect("timeline") {
         let d = item["date"].as_str().unwrap_or("");
-        assert!(dates.contains(&d), "gold date {d} not on the timeline: {dates:?}");
+        assert!(
+            dates.contains(&d),
+            "gold date {d} not on the timeline: {dates:?}"
+        );
     }
     // "a week ago" and "on Friday" are marked inferred; "in 2003" is not.
-    assert!(events.iter().any(|e| e[0] == "2020-01-03" && e[2] == true), "{events:?}");
-    assert!(events.iter().any(|e| e[0] == "2003" && e[2] == false), "{events:?}");
+    assert!(
+        events.iter().any(|e| e[0] == "2020-01-03" && e[2] == true),
+        "{events:?}"
+    );
+    assert!(
+        events.iter().any(|e| e[0] == "2003" && e[2] == false),
+        "{events:?}"
+    );
 
     // The coverage matrix marks each gold only-in fact in its source's column, only there.
     let rows = b
@@ -220,7 +251,8 @@ async fn the_story_page_in_chromium() {
     assert!(a11y[4].as_u64().unwrap_or(0) >= 6, "{a11y}");
 
     // The timeline, then the summary with a citation's tip open.
-    b.js("document.getElementById('h-timeline').scrollIntoView()").await;
+    b.js("document.getElementById('h-timeline').scrollIntoView()")
+        .await;
     let png = b.client.screenshot().await.expect("screenshot");
     std::fs::write(shots_dir().join("story-timeline.png"), png).expect("write");
     b.js("window.scrollTo(0, 0); document.querySelectorAll('.summary .cite')[1].focus({preventScroll: true})").await;
@@ -257,24 +289,49 @@ async fn the_story_page_reads_with_javascript_off() {
         .await
         .expect("story page");
     // The page's own script did not run, yet the summary and its markers are there.
-    let marker = b.client.find(Locator::Css(".summary .cite")).await.expect("a marker");
-    let tip = b.client.find(Locator::Css(".summary .tip")).await.expect("a tip");
+    let marker = b
+        .client
+        .find(Locator::Css(".summary .cite"))
+        .await
+        .expect("a marker");
+    let tip = b
+        .client
+        .find(Locator::Css(".summary .tip"))
+        .await
+        .expect("a tip");
     assert!(!tip.is_displayed().await.expect("displayed?"));
     // Focus by keyboard: the tip shows (CSS alone).
     marker.send_keys("").await.expect("focus");
     assert!(tip.is_displayed().await.expect("displayed?"));
     assert_eq!(
-        tip.find(Locator::Css(".tip-text")).await.expect("text").text().await.expect("text"),
-        digest["summary"][0]["citations"][0]["text"].as_str().unwrap_or("")
+        tip.find(Locator::Css(".tip-text"))
+            .await
+            .expect("text")
+            .text()
+            .await
+            .expect("text"),
+        digest["summary"][0]["citations"][0]["text"]
+            .as_str()
+            .unwrap_or("")
     );
     marker.click().await.expect("follow");
     let want = format!(
         "/articles/{}",
-        digest["summary"][0]["citations"][0]["article"].as_str().unwrap_or("")
+        digest["summary"][0]["citations"][0]["article"]
+            .as_str()
+            .unwrap_or("")
     );
     wait_for_path(&b, &want).await;
-    let details = b.client.find(Locator::Css("details.dropped summary")).await.expect("toggle");
-    let row = b.client.find(Locator::Css("details.dropped tbody tr")).await.expect("row");
+    let details = b
+        .client
+        .find(Locator::Css("details.dropped summary"))
+        .await
+        .expect("toggle");
+    let row = b
+        .client
+        .find(Locator::Css("details.dropped tbody tr"))
+        .await
+        .expect("row");
     assert!(!row.is_displayed().await.expect("displayed?"));
     details.click().await.expect("open");
     assert!(row.is_displayed().await.expect("displayed?"));
@@ -401,10 +458,15 @@ async fn hostile_articles_run_nothing_in_chromium() {
         ),
     )
     .expect("write");
-    make_store(&db, &[files.clone()]);
+    make_store(&db, std::slice::from_ref(&files));
     let server = TestServer::start(&db, false, Limits::default()).await;
     let posted: Vec<Value> = (n / 2..n).map(hostile).collect();
-    let a = post(&server, "/api/v1/articles", serde_json::to_vec(&posted).expect("json")).await;
+    let a = post(
+        &server,
+        "/api/v1/articles",
+        serde_json::to_vec(&posted).expect("json"),
+    )
+    .await;
     assert_eq!(a.status, 201, "{}", a.text());
 
     let Some(b) = Browser::start(true, 1280, 900).await else {
@@ -421,7 +483,9 @@ async fn hostile_articles_run_nothing_in_chromium() {
         "/api/v1/search?q=Mallory".to_string(),
         "/nowhere/%3Cscript%3Ewindow.__xss=300%3C%2Fscript%3E".to_string(),
     ];
-    let list = get(&server, "/api/v1/stories?all=true&limit=200").await.json();
+    let list = get(&server, "/api/v1/stories?all=true&limit=200")
+        .await
+        .json();
     let stories: Vec<String> = list["stories"]
         .as_array()
         .expect("stories")
@@ -438,7 +502,11 @@ async fn hostile_articles_run_nothing_in_chromium() {
             articles.push(src["id"].as_str().unwrap_or("").to_string());
         }
     }
-    assert!(articles.len() > n, "every article is in a story: {}", articles.len());
+    assert!(
+        articles.len() > n,
+        "every article is in a story: {}",
+        articles.len()
+    );
     for a in &articles {
         urls.push(format!("/articles/{a}"));
         urls.push(format!("/api/v1/articles/{a}"));
@@ -448,16 +516,32 @@ async fn hostile_articles_run_nothing_in_chromium() {
         b.client.goto(&server.url(u)).await.expect("page");
         let bad = b.js(CHECK).await;
         assert_eq!(bad, json!([]), "{u}: {bad}");
-        let text = b.js("return document.body ? document.body.textContent : ''").await;
-        if text.as_str().is_some_and(|t| t.contains("<script data-xss>")) {
+        let text = b
+            .js("return document.body ? document.body.textContent : ''")
+            .await;
+        if text
+            .as_str()
+            .is_some_and(|t| t.contains("<script data-xss>"))
+        {
             shown_literally += 1;
         }
     }
     // The payloads are shown as the text they are, not stripped.
-    assert!(shown_literally > articles.len(), "{shown_literally} of {} pages show the payload text", urls.len());
+    assert!(
+        shown_literally > articles.len(),
+        "{shown_literally} of {} pages show the payload text",
+        urls.len()
+    );
     // Quotes and speakers with payloads were found and escaped.
-    let d = get(&server, &format!("/api/v1/stories/{}", stories[0])).await.json();
-    assert!(!d["analysis"]["entities"].as_array().map(Vec::is_empty).unwrap_or(true));
+    let d = get(&server, &format!("/api/v1/stories/{}", stories[0]))
+        .await
+        .json();
+    assert!(
+        !d["analysis"]["entities"]
+            .as_array()
+            .map(Vec::is_empty)
+            .unwrap_or(true)
+    );
     b.close().await;
     server.stop().await;
 }
@@ -465,7 +549,9 @@ async fn hostile_articles_run_nothing_in_chromium() {
 fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()

@@ -243,11 +243,7 @@ impl<'s> Ingest<'s> {
             let (p, sentences, url) = match p {
                 Ok(x) => x,
                 Err(path) => {
-                    skip(
-                        acct,
-                        &path,
-                        "no body text left after cleaning".to_string(),
-                    );
+                    skip(acct, &path, "no body text left after cleaning".to_string());
                     continue;
                 }
             };

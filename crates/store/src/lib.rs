@@ -14,6 +14,6 @@ mod store;
 
 pub use error::{Error, Result};
 pub use store::{
-    ArticleRow, ArticlePage, ListedArticle, SearchHit, StoredSentence, Store, StoryFilter,
-    StoryCursor, StoryRow,
+    ArticlePage, ArticleRow, ListedArticle, SearchHit, Store, StoredSentence, StoryCursor,
+    StoryFilter, StoryRow,
 };

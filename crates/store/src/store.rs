@@ -336,7 +336,10 @@ impl Store {
             for s in touched {
                 let terms = key_terms(s);
                 if !terms.is_empty() {
-                    set_terms.execute(params![s, serde_json::to_string(&terms).map_err(json("key terms"))?])?;
+                    set_terms.execute(params![
+                        s,
+                        serde_json::to_string(&terms).map_err(json("key terms"))?
+                    ])?;
                 }
             }
             tx.execute("DELETE FROM window WHERE seq < ?1", [oldest_seq as i64])?;
@@ -363,7 +366,9 @@ impl Store {
             .prepare_cached("SELECT json FROM articles WHERE story = ?1 ORDER BY seq")?;
         let rows = stmt
             .query_map([story], |r| r.get::<_, String>(0))?
-            .map(|j| -> Result<Article> { serde_json::from_str(&j?).map_err(json("a stored article")) })
+            .map(|j| -> Result<Article> {
+                serde_json::from_str(&j?).map_err(json("a stored article"))
+            })
             .collect::<Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -378,7 +383,10 @@ impl Store {
             )?;
             let mut clean = tx.prepare_cached("UPDATE stories SET dirty = 0 WHERE id = ?1")?;
             for (id, d) in digests {
-                put.execute(params![id, serde_json::to_string(d).map_err(json("a digest"))?])?;
+                put.execute(params![
+                    id,
+                    serde_json::to_string(d).map_err(json("a digest"))?
+                ])?;
                 clean.execute([id])?;
             }
         }
@@ -608,9 +616,9 @@ impl Store {
 
     /// A stored article with its story and sentences.
     pub fn article(&self, id: &str) -> Result<Option<ArticlePage>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT json, story, url, duplicate_of FROM articles WHERE id = ?1",
-        )?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT json, story, url, duplicate_of FROM articles WHERE id = ?1")?;
         let row: Option<(String, String, Option<String>, Option<String>)> = stmt
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
             .optional()?;

@@ -3,12 +3,12 @@
 
 use super::exit_code;
 use super::stories::StoryListing;
-use storyline_store::Store;
 use anyhow::Context;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use storyline_core::model::Digest;
+use storyline_store::Store;
 
 /// Arguments of `export`.
 #[derive(Debug, clap::Args)]

@@ -1,10 +1,10 @@
 //! `storyline search QUERY --db FILE`: full-text search (SQLite FTS5).
 
 use super::print;
-use storyline_store::Store;
 use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use storyline_store::Store;
 
 /// Arguments of `search`.
 #[derive(Debug, clap::Args)]

@@ -79,7 +79,10 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     if let Some(n) = a.threads {
         rt.worker_threads(n.max(1));
     }
-    let rt = rt.enable_all().build().context("starting the HTTP runtime")?;
+    let rt = rt
+        .enable_all()
+        .build()
+        .context("starting the HTTP runtime")?;
     let limits = Limits {
         body_bytes: a.max_body_mib.max(1) << 20,
         request_timeout: Duration::from_secs(a.request_timeout.max(1)),

@@ -1,9 +1,9 @@
 //! `storyline show STORY --db FILE`: a stored story's digest.
 
 use super::{ColorChoice, FormatArg, print};
-use storyline_store::Store;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use storyline_store::Store;
 
 /// Arguments of `show`.
 #[derive(Debug, clap::Args)]

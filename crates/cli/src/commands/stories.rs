@@ -2,7 +2,6 @@
 //! inputs clustered in one go.
 
 use super::{ColorChoice, FormatArg, exit_code, print};
-use storyline_store::{ListedArticle, Store, StoryRow};
 use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::PathBuf;
@@ -12,6 +11,7 @@ use storyline_core::cluster::time_order;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::model::Article;
 use storyline_core::stream::{Placement, Stream, StreamConfig};
+use storyline_store::{ListedArticle, Store, StoryRow};
 
 /// Arguments of `stories`.
 #[derive(Debug, clap::Args)]

@@ -18,13 +18,17 @@ enum Cell {
     Conflict(String),
 }
 
+/// A row: the fact, its kind (`conflict`, `all`, `several`, `only`), a
+/// cell per source, and the sentence (source index, sentence) it links to.
+type Row = (String, &'static str, Vec<Cell>, Option<(usize, usize)>);
+
 /// Most shared facts shown (the matrix stays readable on big stories).
 const SHARED_ROWS: usize = 25;
 
 pub fn matrix(d: &Digest) -> Markup {
     let a = &d.analysis;
     let n = d.sources.len();
-    let mut rows: Vec<(String, &'static str, Vec<Cell>, Option<(usize, usize)>)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for c in &a.conflicts {
         let mut cells = vec![Cell::Absent; n];
         for claim in &c.claims {
@@ -50,7 +54,11 @@ pub fn matrix(d: &Digest) -> Markup {
             }
         }
         let at = f.sentences.first().map(|r| (r.article, r.sentence));
-        let kind = if matches!(f.support, Support::All) { "all" } else { "several" };
+        let kind = if matches!(f.support, Support::All) {
+            "all"
+        } else {
+            "several"
+        };
         rows.push((f.text.clone(), kind, cells, at));
     }
     for o in &a.only_in {
@@ -59,7 +67,12 @@ pub fn matrix(d: &Digest) -> Markup {
             if let Some(cell) = cells.get_mut(o.article) {
                 *cell = Cell::OnlyHere;
             }
-            rows.push((f.text.clone(), "only", cells, Some((f.at.article, f.at.sentence))));
+            rows.push((
+                f.text.clone(),
+                "only",
+                cells,
+                Some((f.at.article, f.at.sentence)),
+            ));
         }
     }
     html! {

@@ -24,7 +24,7 @@ async fn list_inner(
     let params = q.parse()?;
     let filter = params.filter.clone();
     let page = story_page(&state, params).await?;
-    let outlets = state.read(|store| Ok(store.outlets(100)?)).await?;
+    let outlets = state.outlets().await?;
     let next_href = page.next.as_ref().map(|c| {
         let mut parts = vec![format!("cursor={}", urlencode(c))];
         for (k, v) in [
@@ -49,7 +49,7 @@ async fn list_inner(
                 label { "Outlet "
                     select name="outlet" {
                         option value="" { "any" }
-                        @for (o, n) in &outlets {
+                        @for (o, n) in outlets.iter() {
                             option value=(o) selected[filter.outlet.as_deref() == Some(o.as_str())] {
                                 (shorten(o, 40)) " (" (n) ")"
                             }

@@ -126,8 +126,7 @@ pub async fn request(
 ) -> Answer {
     use hyper_util::client::legacy::Client;
     use hyper_util::rt::TokioExecutor;
-    let client: Client<_, Full<Bytes>> =
-        Client::builder(TokioExecutor::new()).build_http();
+    let client: Client<_, Full<Bytes>> = Client::builder(TokioExecutor::new()).build_http();
     let req = hyper::Request::builder()
         .method(method)
         .uri(server.url(path))
@@ -204,7 +203,8 @@ impl Browser {
             .or_else(|| find(&["/usr/bin/chromium", "chromium", "chromium-browser"]));
         let driver = find(&["/usr/bin/chromedriver", "chromedriver"]);
         let (Some(chromium), Some(driver)) = (chromium, driver) else {
-            let msg = "Chromium or chromedriver not found (apt-get install chromium chromium-driver)";
+            let msg =
+                "Chromium or chromedriver not found (apt-get install chromium chromium-driver)";
             if in_ci() {
                 panic!("{msg}: the browser tests cannot run");
             }
