@@ -22,8 +22,11 @@ struct Inner {
     id: u64,
     /// The outlets for the list page's filter, counted at most once a
     /// minute (a count over every article is too dear for each request).
-    outlets: Mutex<Option<(Instant, Arc<Vec<(String, usize)>>)>>,
+    outlets: Mutex<Option<(Instant, Outlets)>>,
 }
+
+/// Outlets and their article counts, most first.
+pub type Outlets = Arc<Vec<(String, usize)>>;
 
 /// How long the outlet list is reused.
 const OUTLETS_FOR: Duration = Duration::from_secs(60);
@@ -89,7 +92,7 @@ impl AppState {
     }
 
     /// The store's outlets, most articles first (counted at most once a minute).
-    pub async fn outlets(&self) -> Result<Arc<Vec<(String, usize)>>, ApiError> {
+    pub async fn outlets(&self) -> Result<Outlets, ApiError> {
         if let Ok(cache) = self.0.outlets.lock()
             && let Some((at, list)) = cache.as_ref()
             && at.elapsed() < OUTLETS_FOR
