@@ -484,7 +484,9 @@ impl Store {
         after: Option<&StoryCursor>,
         limit: usize,
     ) -> Result<Vec<StoryRow>> {
-        let mut stmt = self.conn.prepare_cached(
+        // The SQL holds only the conditions asked for, so that SQLite seeks
+        // the `stories_recent` index to the cursor instead of scanning to it.
+        let mut sql = String::from(
             "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
                     coalesce(json_extract(d.json, '$.headline'),
                              (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
@@ -492,45 +494,63 @@ impl Store {
                     (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
                     s.created
              FROM stories s LEFT JOIN digests d ON d.story = s.id
-             WHERE (?2 OR s.set_aside = 0)
-               AND (?3 IS NULL OR s.last >= ?3)
-               AND (?4 IS NULL OR s.first <= ?4)
-               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND a.source = ?5))
-               AND (?6 IS NULL OR (ifnull(s.last, ''), s.created) < (?6, ?7))
-             ORDER BY ifnull(s.last, '') DESC, s.created DESC
-             LIMIT ?1",
-        )?;
+             WHERE 1",
+        );
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, cond: &str, v: rusqlite::types::Value| {
+            args.push(v);
+            sql.push_str(&cond.replace('?', &format!("?{}", args.len())));
+        };
+        if !filter.set_aside {
+            sql.push_str(" AND s.set_aside = 0");
+        }
+        if let Some(from) = &filter.from {
+            arg(&mut sql, " AND s.last >= ?", from.clone().into());
+        }
+        if let Some(to) = &filter.to {
+            arg(&mut sql, " AND s.first <= ?", to.clone().into());
+        }
+        if let Some(outlet) = &filter.outlet {
+            // `+a.source`: look the story's few articles up by story, not
+            // every article of the outlet.
+            arg(
+                &mut sql,
+                " AND EXISTS (SELECT 1 FROM articles a WHERE a.story = s.id AND +a.source = ?)",
+                outlet.clone().into(),
+            );
+        }
+        if let Some(c) = after {
+            // Written as a range on the index's first column and a filter
+            // (SQLite does not seek expression indexes on row values).
+            arg(&mut sql, " AND ifnull(s.last, '') <= ?", c.last.clone().into());
+            arg(&mut sql, " AND (ifnull(s.last, '') < ?", c.last.clone().into());
+            arg(&mut sql, " OR s.created < ?)", c.created.into());
+        }
+        arg(
+            &mut sql,
+            " ORDER BY ifnull(s.last, '') DESC, s.created DESC LIMIT ?",
+            i64::try_from(limit).unwrap_or(i64::MAX).into(),
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(
-                params![
-                    i64::try_from(limit).unwrap_or(i64::MAX),
-                    filter.set_aside,
-                    filter.from,
-                    filter.to,
-                    filter.outlet,
-                    after.map(|c| c.last.as_str()),
-                    after.map(|c| c.created),
-                ],
-                |r| {
-                    let last: Option<String> = r.get(4)?;
-                    Ok(StoryRow {
-                        id: r.get(0)?,
-                        articles: r.get::<_, i64>(1)? as usize,
-                        carriers: r.get::<_, i64>(2)? as usize,
-                        first: r.get(3)?,
-                        key_terms: serde_json::from_str(&r.get::<_, String>(5)?)
-                            .unwrap_or_default(),
-                        headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                        set_aside: r.get(7)?,
-                        outlets: r.get::<_, i64>(8)? as usize,
-                        cursor: StoryCursor {
-                            last: last.clone().unwrap_or_default(),
-                            created: r.get(9)?,
-                        },
-                        last,
-                    })
-                },
-            )?
+            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+                let last: Option<String> = r.get(4)?;
+                Ok(StoryRow {
+                    id: r.get(0)?,
+                    articles: r.get::<_, i64>(1)? as usize,
+                    carriers: r.get::<_, i64>(2)? as usize,
+                    first: r.get(3)?,
+                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                    set_aside: r.get(7)?,
+                    outlets: r.get::<_, i64>(8)? as usize,
+                    cursor: StoryCursor {
+                        last: last.clone().unwrap_or_default(),
+                        created: r.get(9)?,
+                    },
+                    last,
+                })
+            })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
