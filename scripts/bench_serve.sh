@@ -58,19 +58,30 @@ request = function()
   if kind == "page" then path = "/stories/" .. ids[math.random(#ids)]
   elseif kind == "json" then path = "/api/v1/stories/" .. ids[math.random(#ids)]
   elseif kind == "search" then path = "/api/v1/search?q=" .. words[math.random(#words)]:gsub(" ", "%%20")
+  elseif kind == "recent" then path = "/api/v1/search?sort=recent&q=" .. words[math.random(#words)]:gsub(" ", "%%20")
   elseif kind == "list" then path = "/"
   else path = "/api/v1/stories" end
   return wrk.format("GET", path)
 end
 LUA
-# The writer: 5,000 more articles through the same store while wrk runs.
-( "$bin" ingest "$work/writer.jsonl" --db "$work/run.db" --quiet --batch 200 >/dev/null 2>&1 ) &
+# The writer, a live feed into the same store while wrk runs: 100 articles
+# every half second (a separate `storyline ingest` each), from writer.jsonl.
+rm -rf "$work/feed"; mkdir -p "$work/feed"
+split -l 100 -d -a 3 "$work/writer.jsonl" "$work/feed/part-"
+(
+    for f in "$work"/feed/part-*; do
+        "$bin" ingest "$f" --db "$work/run.db" --quiet >/dev/null 2>&1 || true
+        sleep 0.5
+    done
+) &
 writer=$!
-for kind in json page list search; do
-    echo "== $kind ($conns connections, ${secs}s, ingest writing: $(kill -0 $writer 2>/dev/null && echo yes || echo done))"
+for kind in json page list search recent; do
+    echo "== $kind ($conns connections, ${secs}s, feed writing: $(kill -0 $writer 2>/dev/null && echo yes || echo done))"
     KIND=$kind wrk -t2 -c"$conns" -d"${secs}s" --latency -s "$work/pick.lua" "http://127.0.0.1:$port" \
         | grep -E "Requests/sec|Non-2xx|Socket errors|50%|99%|requests in"
+    echo "   server RSS: $(rss)"
 done
-wait $writer || true
+kill $writer 2>/dev/null || true
+wait $writer 2>/dev/null || true
 echo "server RSS after: $(rss)"
 curl -fs "http://127.0.0.1:$port/api/v1/healthz"; echo

@@ -326,6 +326,8 @@ pub struct SearchQuery {
     pub q: Option<String>,
     /// Most hits, 1 to 200 (default 25).
     pub limit: Option<String>,
+    /// `relevance` (BM25, the default) or `recent` (latest stored first: fast for common words).
+    pub sort: Option<String>,
 }
 
 /// A search hit.
@@ -350,8 +352,18 @@ pub struct SearchResults {
     pub hits: Vec<SearchHitItem>,
 }
 
+/// A checked search request.
+pub struct SearchParams {
+    /// The query.
+    pub text: String,
+    /// Most hits.
+    pub limit: usize,
+    /// Latest first instead of best first.
+    pub recent: bool,
+}
+
 /// Checks a search request.
-pub fn search_params(q: &SearchQuery) -> Result<(String, usize), ApiError> {
+pub fn search_params(q: &SearchQuery) -> Result<SearchParams, ApiError> {
     let text = q.q.as_deref().map(str::trim).unwrap_or("");
     if text.is_empty() {
         return Err(ApiError::bad_request("q: give the words to search for"));
@@ -370,18 +382,32 @@ pub fn search_params(q: &SearchQuery) -> Result<(String, usize), ApiError> {
             }
         },
     };
-    Ok((text.to_string(), limit))
+    let recent = match q.sort.as_deref().map(str::trim) {
+        None | Some("") | Some("relevance") => false,
+        Some("recent") => true,
+        Some(s) => {
+            return Err(ApiError::bad_request(format!(
+                "sort: {s:?} is not relevance or recent"
+            )));
+        }
+    };
+    Ok(SearchParams {
+        text: text.to_string(),
+        limit,
+        recent,
+    })
 }
 
 /// Runs a search.
-pub async fn run_search(
-    state: &AppState,
-    text: String,
-    limit: usize,
-) -> Result<SearchResults, ApiError> {
+pub async fn run_search(state: &AppState, p: SearchParams) -> Result<SearchResults, ApiError> {
+    let SearchParams {
+        text,
+        limit,
+        recent,
+    } = p;
     state
         .read(move |store| {
-            let hits = store.search(&text, limit)?;
+            let hits = store.search_sorted(&text, limit, recent)?;
             Ok(SearchResults {
                 query: text,
                 hits: hits
@@ -408,8 +434,8 @@ async fn search(
     State(state): State<AppState>,
     q: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<SearchResults>, ApiError> {
-    let (text, limit) = search_params(&query(q)?)?;
-    Ok(Json(run_search(&state, text, limit).await?))
+    let p = search_params(&query(q)?)?;
+    Ok(Json(run_search(&state, p).await?))
 }
 
 /// What an ingest over HTTP did.

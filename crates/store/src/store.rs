@@ -703,13 +703,21 @@ impl Store {
     }
 
     /// Full-text search over titles and bodies (FTS5 query syntax; plain
-    /// words are ANDed), best first.
+    /// words are ANDed), best first (BM25).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        let mut stmt = self.conn.prepare(
+        self.search_sorted(query, limit, false)
+    }
+
+    /// Full-text search, best first, or latest stored first when `recent`
+    /// (no ranking of every match: a common word's thousands of matches
+    /// cost what its first page does).
+    pub fn search_sorted(&self, query: &str, limit: usize, recent: bool) -> Result<Vec<SearchHit>> {
+        let order = if recent { "article_fts.rowid DESC" } else { "rank" };
+        let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id, a.story, a.title, snippet(article_fts, 1, '[', ']', '…', 12)
              FROM article_fts JOIN articles a ON a.seq = article_fts.rowid
-             WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
+             WHERE article_fts MATCH ?1 ORDER BY {order} LIMIT ?2"
+        ))?;
         let bad = |source| Error::BadQuery {
             query: query.to_string(),
             source,

@@ -98,12 +98,17 @@ async fn search_inner(
     q: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Markup, ApiError> {
     let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let (text, limit) = search_params(&q)?;
-    let results = run_search(&state, text, limit).await?;
+    let p = search_params(&q)?;
+    let recent = p.recent;
+    let results = run_search(&state, p).await?;
     Ok(layout(
         &format!("Search: {}", shorten(&results.query, 60)),
         html! {
             h1 { "Articles matching “" (results.query) "”" }
+            p class="meta" {
+                @if recent { "Latest first · " a href={ "/search?q=" (urlencode(&results.query)) } { "best first" } }
+                @else { "Best first · " a href={ "/search?sort=recent&q=" (urlencode(&results.query)) } { "latest first" } }
+            }
             @if results.hits.is_empty() { p class="empty" { "No article matches." } }
             ol class="hits" {
                 @for h in &results.hits {
