@@ -522,8 +522,16 @@ impl Store {
         if let Some(c) = after {
             // Written as a range on the index's first column and a filter
             // (SQLite does not seek expression indexes on row values).
-            arg(&mut sql, " AND ifnull(s.last, '') <= ?", c.last.clone().into());
-            arg(&mut sql, " AND (ifnull(s.last, '') < ?", c.last.clone().into());
+            arg(
+                &mut sql,
+                " AND ifnull(s.last, '') <= ?",
+                c.last.clone().into(),
+            );
+            arg(
+                &mut sql,
+                " AND (ifnull(s.last, '') < ?",
+                c.last.clone().into(),
+            );
             arg(&mut sql, " OR s.created < ?)", c.created.into());
         }
         arg(
@@ -712,7 +720,11 @@ impl Store {
     /// (no ranking of every match: a common word's thousands of matches
     /// cost what its first page does).
     pub fn search_sorted(&self, query: &str, limit: usize, recent: bool) -> Result<Vec<SearchHit>> {
-        let order = if recent { "article_fts.rowid DESC" } else { "rank" };
+        let order = if recent {
+            "article_fts.rowid DESC"
+        } else {
+            "rank"
+        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT a.id, a.story, a.title, snippet(article_fts, 1, '[', ']', '…', 12)
              FROM article_fts JOIN articles a ON a.seq = article_fts.rowid

@@ -76,9 +76,9 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let mut rt = tokio::runtime::Builder::new_multi_thread();
-    let cores = a.threads.unwrap_or_else(|| {
-        std::thread::available_parallelism().map_or(2, std::num::NonZero::get)
-    });
+    let cores = a
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, std::num::NonZero::get));
     rt.worker_threads(cores.max(1));
     // Reads run on blocking threads, each holding a SQLite connection and its
     // page cache: a few per core keep the cores busy and memory flat.
