@@ -1,0 +1,37 @@
+"""Type stubs of the Rust extension (see the functions' docstrings)."""
+
+import os
+from typing import Any, Literal, Mapping, Sequence, Union
+
+__version__: str
+
+Article = Union[str, "os.PathLike[str]", Mapping[str, Any]]
+
+class StorylineError(Exception):
+    """An input storyline cannot use, with the message the command line gives."""
+
+def digest(
+    articles: Union[Article, Sequence[Article]],
+    words: int = 100,
+    method: str = "coverage",
+) -> dict[str, Any]:
+    """Digests articles that tell one story; returns `storyline digest --format json` as a dict."""
+
+def clean(
+    text_or_html: str,
+    kind: Literal["auto", "text", "html"] = "auto",
+    title: str | None = None,
+    date: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+) -> dict[str, Any]:
+    """Cleans one article; returns it as `storyline clean --format json` writes it."""
+
+def rouge(
+    system: Union[str, Sequence[str]],
+    references: Union[str, Sequence[str], Sequence[Sequence[str]]],
+    flavor: Literal["rouge-score", "rouge155"] = "rouge-score",
+    stem: bool = True,
+    words: int | None = None,
+) -> dict[str, dict[str, float]]:
+    """ROUGE-1, -2, -L and -SU4 (recall, precision, f) of a summary against references."""

@@ -1,0 +1,371 @@
+//! `storyline._storyline`: the core's calls for Python. Inputs are turned
+//! into the same records the command line reads (a path is read as a file,
+//! a dict as a JSON line, a string as a plain-text file), the work runs
+//! with the GIL released, and results come back as the JSON the command
+//! line prints, loaded by Python's `json`: `digest()` is `storyline digest
+//! --format json`, `clean()` one article of `storyline clean --format json`.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList, PyString};
+use std::path::PathBuf;
+use storyline_core::clean::clean as clean_raw;
+use storyline_core::digest::{DigestConfig, build_digest};
+use storyline_core::ingest::{
+    IngestOptions, InputFormat, RawDoc, expand_paths, read_path, read_reader,
+};
+use storyline_core::model::Article;
+use storyline_core::summarize::Method;
+
+pyo3::create_exception!(
+    _storyline,
+    StorylineError,
+    pyo3::exceptions::PyException,
+    "An input storyline cannot use, with the message the command line gives."
+);
+
+/// One input as given from Python.
+enum Input {
+    /// A file or folder.
+    Path(PathBuf),
+    /// A JSON record (the fields of JSONL input).
+    Record(String),
+    /// A plain-text article (title on its first non-empty line).
+    Text(String),
+}
+
+/// Reads Python values into inputs: `os.PathLike` → path; `dict` → record;
+/// `str` → a path when it names an existing file or folder, else text.
+fn inputs(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<Vec<Input>> {
+    let json = py.import("json")?;
+    let os = py.import("os")?;
+    let pathlike = os.getattr("PathLike")?;
+    let items: Vec<Bound<'_, PyAny>> = if articles.is_instance_of::<PyString>()
+        || articles.is_instance_of::<PyDict>()
+        || articles.is_instance(&pathlike)?
+    {
+        vec![articles.clone()]
+    } else {
+        articles
+            .try_iter()
+            .map_err(|_| {
+                PyValueError::new_err(
+                    "articles: give a list of texts, dicts (text/html, title, date, source, url, id) or paths",
+                )
+            })?
+            .collect::<PyResult<_>>()?
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        if item.is_instance_of::<PyDict>() {
+            let line: String = json.call_method1("dumps", (item,))?.extract()?;
+            out.push(Input::Record(line));
+        } else if item.is_instance(&pathlike)? {
+            let p: String = os.call_method1("fspath", (item,))?.extract()?;
+            out.push(Input::Path(PathBuf::from(p)));
+        } else if let Ok(s) = item.extract::<String>() {
+            let looks_like_path = s.len() < 4096 && !s.contains('\n');
+            if looks_like_path && std::path::Path::new(&s).exists() {
+                out.push(Input::Path(PathBuf::from(s)));
+            } else {
+                out.push(Input::Text(s));
+            }
+        } else {
+            return Err(PyValueError::new_err(format!(
+                "articles[{i}]: a {} is not an article: give a text, a dict or a path",
+                item.get_type().name()?
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// Raw documents of the inputs, in order, and the skipped ones with why
+/// (the command line's messages: the file or record first).
+fn read(inputs: Vec<Input>) -> (Vec<RawDoc>, Vec<String>) {
+    let mut docs = Vec::new();
+    let mut skipped = Vec::new();
+    let jsonl = IngestOptions {
+        format: Some(InputFormat::Jsonl),
+        ..IngestOptions::default()
+    };
+    let text = IngestOptions {
+        format: Some(InputFormat::Text),
+        ..IngestOptions::default()
+    };
+    for (i, input) in inputs.into_iter().enumerate() {
+        let mut take = |r: storyline_core::Result<RawDoc>| match r {
+            Ok(d) => docs.push(d),
+            Err(e) => skipped.push(e.to_string()),
+        };
+        match input {
+            Input::Path(p) => {
+                let mut bad = Vec::new();
+                for f in expand_paths(&[p]) {
+                    match f {
+                        Ok(path) => read_path(&path).for_each(&mut take),
+                        Err(e) => bad.push(e.to_string()),
+                    }
+                }
+                skipped.extend(bad);
+            }
+            Input::Record(line) => read_reader(
+                &format!("articles[{i}]"),
+                std::io::Cursor::new(line + "\n"),
+                &jsonl,
+            )
+            .for_each(&mut take),
+            Input::Text(t) => {
+                read_reader(&format!("articles[{i}]"), std::io::Cursor::new(t), &text)
+                    .for_each(&mut take)
+            }
+        }
+    }
+    (docs, skipped)
+}
+
+/// Cleans in parallel; articles left with no body are skipped, as by the
+/// command line.
+fn clean_all(docs: Vec<RawDoc>, skipped: &mut Vec<String>) -> Vec<Article> {
+    use rayon::prelude::*;
+    let cleaned: Vec<Article> = docs.par_iter().map(clean_raw).collect();
+    let mut out = Vec::with_capacity(cleaned.len());
+    for a in cleaned {
+        if a.body.trim().is_empty() {
+            skipped.push(format!("{}: no body text left after cleaning", a.path));
+        } else {
+            out.push(a);
+        }
+    }
+    out
+}
+
+/// Loads JSON text as Python objects.
+fn loads(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
+    Ok(py.import("json")?.call_method1("loads", (text,))?.unbind())
+}
+
+/// Warns about skipped inputs (`StorylineWarning`-style: Python's `UserWarning`).
+fn warn_skipped(py: Python<'_>, skipped: &[String]) -> PyResult<()> {
+    let warnings = py.import("warnings")?;
+    for s in skipped {
+        warnings.call_method1("warn", (format!("storyline: skipped {s}"),))?;
+    }
+    Ok(())
+}
+
+/// digest(articles, words=100, method="coverage") -> dict
+///
+/// Digests articles that tell one story. `articles` is a list of texts
+/// (plain text, title on the first line), dicts with `text` (or `html`),
+/// `title`, `date`, `source`, `url`, `id`, or paths (files and folders,
+/// any format `storyline digest` reads).
+///
+/// Returns the digest as a dict, exactly the JSON of `storyline digest
+/// --format json` (schema in docs/digest.schema.json): `headline`, `date`,
+/// `sources`, `summary` (each sentence with its `citations`: article,
+/// sentence, byte span), and `analysis` (entities, quotes, numbers,
+/// timeline, facts, only_in, conflicts, framing).
+///
+/// Inputs that cannot be used are skipped with a warning; if none is left,
+/// StorylineError. The GIL is released while the digest is built.
+#[pyfunction]
+#[pyo3(signature = (articles, words = 100, method = "coverage"))]
+fn digest(
+    py: Python<'_>,
+    articles: &Bound<'_, PyAny>,
+    words: usize,
+    method: &str,
+) -> PyResult<Py<PyAny>> {
+    let method: Method = method
+        .parse()
+        .map_err(|e: String| PyValueError::new_err(format!("method: {e}")))?;
+    let inputs = inputs(py, articles)?;
+    let cfg = DigestConfig {
+        words,
+        method,
+        ..DigestConfig::default()
+    };
+    let (result, skipped) = py.detach(move || {
+        let (docs, mut skipped) = read(inputs);
+        let articles = clean_all(docs, &mut skipped);
+        let result = build_digest(articles, &cfg)
+            .map_err(|_| "nothing to digest: every input was skipped".to_string())
+            .and_then(|d| serde_json::to_string(&d).map_err(|e| e.to_string()));
+        (result, skipped)
+    });
+    warn_skipped(py, &skipped)?;
+    match result {
+        Ok(text) => loads(py, &text),
+        Err(e) if skipped.is_empty() => Err(StorylineError::new_err(e)),
+        Err(e) => Err(StorylineError::new_err(format!(
+            "{e} ({})",
+            skipped.join("; ")
+        ))),
+    }
+}
+
+/// clean(text_or_html, kind="auto", title=None, date=None, source=None, url=None) -> dict
+///
+/// Cleans one article: site chrome dropped line by line with its reason,
+/// title, standfirst, dateline and publication date found. `kind` is
+/// "text", "html" or "auto" (HTML when the input opens with markup).
+///
+/// Returns the cleaned article as `storyline clean --format json` writes
+/// each one: `title`, `published`, `body` (the kept text, byte-exact),
+/// `paragraphs`, `dropped` (line, text, reason), ... Raises StorylineError
+/// when nothing usable is left (the command line's message).
+#[pyfunction]
+#[pyo3(signature = (text_or_html, kind = "auto", title = None, date = None, source = None, url = None))]
+fn clean(
+    py: Python<'_>,
+    text_or_html: String,
+    kind: &str,
+    title: Option<String>,
+    date: Option<String>,
+    source: Option<String>,
+    url: Option<String>,
+) -> PyResult<Py<PyAny>> {
+    let format = match kind {
+        "auto" => None,
+        "text" => Some(InputFormat::Text),
+        "html" => Some(InputFormat::Html),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "kind: {other:?} is not \"auto\", \"text\" or \"html\""
+            )));
+        }
+    };
+    let result = py.detach(move || -> Result<String, String> {
+        let has_meta = title.is_some() || date.is_some() || source.is_some() || url.is_some();
+        let (bytes, format) = if has_meta {
+            // With metadata, the input is a JSONL record, read as `ingest` reads one.
+            let html = format == Some(InputFormat::Html)
+                || (format.is_none()
+                    && InputFormat::sniff(text_or_html.as_bytes()) == InputFormat::Html);
+            let mut rec = serde_json::Map::new();
+            rec.insert(
+                if html { "html" } else { "text" }.into(),
+                text_or_html.into(),
+            );
+            for (k, v) in [
+                ("title", title),
+                ("date", date),
+                ("source", source),
+                ("url", url),
+            ] {
+                if let Some(v) = v {
+                    rec.insert(k.into(), v.into());
+                }
+            }
+            let line = serde_json::Value::Object(rec).to_string() + "\n";
+            (line.into_bytes(), Some(InputFormat::Jsonl))
+        } else {
+            (text_or_html.into_bytes(), format)
+        };
+        let opts = IngestOptions {
+            format,
+            ..IngestOptions::default()
+        };
+        let mut docs = read_reader("<text>", std::io::Cursor::new(bytes), &opts);
+        let raw = docs
+            .next()
+            .ok_or_else(|| "<text>: empty input".to_string())?
+            .map_err(|e| e.to_string())?;
+        let article = clean_raw(&raw);
+        if article.body.trim().is_empty() {
+            return Err(format!(
+                "{}: no body text left after cleaning",
+                article.path
+            ));
+        }
+        serde_json::to_string(&article).map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(text) => loads(py, &text),
+        Err(e) => Err(StorylineError::new_err(e)),
+    }
+}
+
+/// rouge(system, references, flavor="rouge-score", stem=True, words=None) -> dict
+///
+/// ROUGE of a system summary against one or more references. `system` is
+/// a text or a list of sentences; `references` a text, a list of texts, or
+/// a list of lists of sentences. `flavor` is "rouge-score" (Google's
+/// package: F of the best reference) or "rouge155" (ROUGE-1.5.5: averaged
+/// over references, WordNet exceptions); `stem` is `-m`; `words` cuts
+/// every text to its first N words (`-l N`).
+///
+/// Returns {"rouge1": {"recall", "precision", "f"}, "rouge2": ..., "rougeL": ..., "rougeSU4": ...}.
+#[pyfunction]
+#[pyo3(signature = (system, references, flavor = "rouge-score", stem = true, words = None))]
+fn rouge(
+    py: Python<'_>,
+    system: &Bound<'_, PyAny>,
+    references: &Bound<'_, PyAny>,
+    flavor: &str,
+    stem: bool,
+    words: Option<usize>,
+) -> PyResult<Py<PyAny>> {
+    use storyline_core::eval::rouge::{Limit, Rouge, RougeConfig};
+    let mut cfg = match flavor {
+        "rouge-score" | "rouge_score" => RougeConfig::rouge_score(stem),
+        "rouge155" | "rouge-1.5.5" => RougeConfig::rouge155(stem),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "flavor: {other:?} is not \"rouge-score\" or \"rouge155\""
+            )));
+        }
+    };
+    if let Some(n) = words {
+        cfg.limit = Limit::Words(n);
+    }
+    let sentences = |v: &Bound<'_, PyAny>, what: &str| -> PyResult<Vec<String>> {
+        if let Ok(s) = v.extract::<String>() {
+            return Ok(vec![s]);
+        }
+        v.extract::<Vec<String>>()
+            .map_err(|_| PyValueError::new_err(format!("{what}: a text or a list of sentences")))
+    };
+    let sys = sentences(system, "system")?;
+    let refs: Vec<Vec<String>> = if let Ok(s) = references.extract::<String>() {
+        vec![vec![s]]
+    } else if let Ok(list) = references.cast::<PyList>() {
+        list.iter()
+            .enumerate()
+            .map(|(i, r)| sentences(&r, &format!("references[{i}]")))
+            .collect::<PyResult<_>>()?
+    } else {
+        return Err(PyValueError::new_err(
+            "references: a text, a list of texts, or a list of lists of sentences",
+        ));
+    };
+    if refs.is_empty() {
+        return Err(PyValueError::new_err("references: none given"));
+    }
+    let scores = py.detach(move || Rouge::new(cfg).score(&sys, &refs));
+    let out = PyDict::new(py);
+    let score = |s: storyline_core::eval::rouge::Score| -> PyResult<Bound<'_, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("recall", s.recall)?;
+        d.set_item("precision", s.precision)?;
+        d.set_item("f", s.f)?;
+        Ok(d)
+    };
+    out.set_item("rouge1", score(scores.rouge1())?)?;
+    out.set_item("rouge2", score(scores.rouge2())?)?;
+    out.set_item("rougeL", score(scores.l)?)?;
+    out.set_item("rougeSU4", score(scores.su4)?)?;
+    Ok(out.into_any().unbind())
+}
+
+/// The extension module.
+#[pymodule]
+fn _storyline(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(digest, m)?)?;
+    m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(rouge, m)?)?;
+    m.add("StorylineError", m.py().get_type::<StorylineError>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

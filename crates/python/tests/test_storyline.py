@@ -1,0 +1,211 @@
+"""The Python package against the command line: same results on the
+example and on fixtures, bad input raising, the GIL released."""
+
+import json
+import os
+import pathlib
+import subprocess
+import threading
+import time
+
+import pytest
+
+import storyline
+
+ROOT = pathlib.Path(__file__).resolve().parents[3]
+EXAMPLE = ROOT / "examples" / "iraq-2020-01-10"
+FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
+
+
+def cli():
+    """The storyline binary `cargo test` built (or $STORYLINE_BIN)."""
+    path = os.environ.get("STORYLINE_BIN") or str(ROOT / "target" / "debug" / "storyline")
+    if not os.path.exists(path):
+        pytest.fail(f"no storyline binary at {path}: run `cargo build -p storyline` first")
+    return path
+
+
+def run_cli(*args):
+    out = subprocess.run([cli(), *map(str, args)], capture_output=True, text=True, timeout=120)
+    assert out.returncode in (0, 3), out.stderr
+    return json.loads(out.stdout)
+
+
+def example_records():
+    """The example's three articles as JSON records with ids, outlets and a date."""
+    return [
+        {"id": f"ex{i}", "text": f.read_text(encoding="utf-8"), "source": f"Outlet {i}", "date": "2020-01-10"}
+        for i, f in enumerate(sorted(EXAMPLE.glob("*.txt")))
+    ]
+
+
+def without_paths(d):
+    """A digest with its sources' paths left out (they name where inputs came from)."""
+    d = json.loads(json.dumps(d))
+    for s in d["sources"]:
+        s.pop("path", None)
+    return d
+
+
+def test_digest_of_the_example_folder_is_the_cli_json():
+    got = storyline.digest(str(EXAMPLE))
+    want = run_cli("digest", EXAMPLE, "--format", "json")
+    assert got == want
+    assert got["schema_version"] == want["schema_version"]
+    assert all(s["citations"] for s in got["summary"])
+
+
+def test_digest_of_paths_texts_and_words_options():
+    files = sorted(EXAMPLE.glob("*.txt"))
+    assert storyline.digest(files, words=60) == run_cli("digest", *files, "--format", "json", "--words", "60")
+    lead = storyline.digest(files, method="lead")
+    assert lead == run_cli("digest", *files, "--format", "json", "--method", "lead")
+    # Texts given as strings: the same digest but for where they came from.
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    from_texts = storyline.digest(texts)
+    from_files = storyline.digest(files)
+    assert [s["text"] for s in from_texts["summary"]] == [s["text"] for s in from_files["summary"]]
+    assert from_texts["headline"] == from_files["headline"]
+
+
+def test_digest_of_dicts_is_the_cli_json_of_the_same_jsonl(tmp_path):
+    recs = example_records()
+    jsonl = tmp_path / "example.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    got = storyline.digest(recs)
+    want = run_cli("digest", jsonl, "--format", "json")
+    assert without_paths(got) == without_paths(want)
+    assert [s["outlet"] for s in got["sources"]] == ["Outlet 0", "Outlet 1", "Outlet 2"]
+
+
+def test_clean_is_the_cli_json_of_the_same_file():
+    html = (FIXTURES / "harbour.html").read_text(encoding="utf-8")
+    got = storyline.clean(html)
+    (want,) = run_cli("clean", FIXTURES / "harbour.html", "--format", "json")
+    for k in ("id", "path"):
+        got.pop(k), want.pop(k)
+    assert got == want
+    assert got["title"] == "Council approves harbour plan"
+    assert "12 votes to 3" in got["body"]
+    assert "Share this article" not in got["body"]
+    text = (EXAMPLE / "000_0e14e19a6fd5e9a8.txt").read_text(encoding="utf-8")
+    got = storyline.clean(text, kind="text")
+    (want,) = run_cli("clean", EXAMPLE / "000_0e14e19a6fd5e9a8.txt", "--format", "json")
+    for k in ("id", "path"):
+        got.pop(k), want.pop(k)
+    assert got == want
+    assert {d["reason"] for d in got["dropped"]} >= {"repeated_title", "reading_time", "date_line"}
+
+
+def test_clean_with_metadata():
+    a = storyline.clean("A storm hit the coast on Monday, officials said, closing roads.\n\nSchools stayed shut on Tuesday.",
+                        title="Storm closes roads", date="2024-02-05", source="Coast News", url="https://example.org/storm")
+    assert a["title"] == "Storm closes roads"
+    assert a["source"] == "Coast News"
+    assert a["published"]["date"] == "2024-02-05"
+
+
+def test_bad_input_raises_with_the_cli_message():
+    with pytest.raises(storyline.StorylineError, match="nothing to digest"):
+        storyline.digest([])
+    with pytest.raises(storyline.StorylineError, match="nothing to digest"):
+        with pytest.warns(UserWarning, match="skipped"):
+            storyline.digest(["   \n  "])
+    with pytest.raises(storyline.StorylineError):
+        storyline.clean("")
+    with pytest.raises(ValueError, match="kind"):
+        storyline.clean("text", kind="pdf")
+    with pytest.raises(ValueError, match=r"articles\[1\]"):
+        storyline.digest(["a text", 42])
+    with pytest.raises(ValueError, match="method"):
+        storyline.digest(str(EXAMPLE), method="magic")
+    with pytest.raises(ValueError, match="flavor"):
+        storyline.rouge("a", "a", flavor="bleu")
+    # A bad record among good ones: a warning naming it, the rest digested.
+    recs = example_records() + [{"title": "no text here"}]
+    with pytest.warns(UserWarning, match=r"articles\[3\]"):
+        d = storyline.digest(recs)
+    assert len(d["sources"]) == 3
+
+
+def test_rouge():
+    s = storyline.rouge("the cat sat on the mat", ["the cat sat on the mat"])
+    assert s["rouge1"]["f"] == pytest.approx(1.0)
+    assert s["rouge2"]["recall"] == pytest.approx(1.0)
+    s = storyline.rouge("dogs bark loudly", ["the cat sat on the mat"])
+    assert s["rouge1"]["f"] == 0.0
+    # Stemming: "cats" matches "cat" only with stem=True.
+    assert storyline.rouge("cats", "cat", stem=True)["rouge1"]["f"] == pytest.approx(1.0)
+    assert storyline.rouge("cats", "cat", stem=False)["rouge1"]["f"] == 0.0
+    s = storyline.rouge(["the cat sat.", "it purred."], [["the cat sat on the mat."], ["a cat purred."]], flavor="rouge155")
+    assert 0.0 < s["rouge1"]["recall"] < 1.0
+    assert set(s) == {"rouge1", "rouge2", "rougeL", "rougeSU4"}
+
+
+def test_help_says_what_digest_returns():
+    doc = storyline.digest.__doc__
+    assert "Returns the digest as a dict" in doc
+    assert "storyline digest" in doc
+
+
+GIL_SCRIPT = r"""
+import json, pathlib, sys, threading, time
+import storyline
+ex = pathlib.Path(sys.argv[1])
+recs = [{"id": f"r{i}-{j}", "text": f.read_text(encoding="utf-8"), "date": "2020-01-10"}
+        for j in range(8) for i, f in enumerate(sorted(ex.glob("*.txt")))]
+storyline.digest(recs)
+
+def work():
+    for _ in range(4):
+        storyline.digest(recs)
+
+def timed(threads):
+    ts = [threading.Thread(target=work) for _ in range(threads)]
+    t = time.perf_counter()
+    for th in ts:
+        th.start()
+    for th in ts:
+        th.join()
+    return time.perf_counter() - t
+
+best = min(timed(2) / timed(1) for _ in range(3))
+print(json.dumps({"ratio": best}))
+"""
+
+
+def test_two_threads_digest_in_parallel():
+    """With one worker thread inside each call (RAYON_NUM_THREADS=1), two
+    Python threads do twice the work of one in much less than twice the
+    time: the GIL is released while Rust works."""
+    env = dict(os.environ, RAYON_NUM_THREADS="1")
+    out = subprocess.run(["python", "-c", GIL_SCRIPT, str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    ratio = json.loads(out.stdout)["ratio"]
+    assert ratio < 1.7, f"two threads took {ratio:.2f} times one thread's time for twice the work"
+
+
+def test_python_threads_run_during_a_digest():
+    """A Python thread keeps counting while a digest runs: the call does not hold the GIL."""
+    recs = example_records() * 6
+    for i, r in enumerate(recs):
+        r["id"] = f"c{i}"
+    stop = threading.Event()
+    count = [0]
+
+    def counter():
+        while not stop.is_set():
+            count[0] += 1
+
+    t = threading.Thread(target=counter)
+    t.start()
+    time.sleep(0.05)
+    before = count[0]
+    start = time.perf_counter()
+    storyline.digest(recs)
+    took = time.perf_counter() - start
+    during = count[0] - before
+    stop.set()
+    t.join()
+    assert took > 0.005
+    assert during > 1000, f"the counting thread ran {during} times during a {took:.3f} s digest"
