@@ -381,3 +381,42 @@ pub struct Digest {
     #[serde(default)]
     pub analysis: crate::analyze::Analysis,
 }
+
+/// An article as a story listing shows it (`storyline stories --format json`, `export`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListedArticle {
+    /// Id.
+    pub id: String,
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub source: Option<String>,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Path or URL it was read from.
+    pub path: String,
+    /// Publication date-time (ISO).
+    pub published: Option<String>,
+    /// The article it is a near-duplicate of.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub duplicate_of: Option<String>,
+}
+
+/// A story with its articles: what `storyline stories --format json` lists.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryListing {
+    /// Story id.
+    pub id: String,
+    /// Headline.
+    pub headline: String,
+    /// First publication date.
+    pub first: Option<String>,
+    /// Last publication date.
+    pub last: Option<String>,
+    /// Key terms.
+    pub key_terms: Vec<String>,
+    /// A page kept alone for too little article text (nothing joins it).
+    pub set_aside: bool,
+    /// Articles, near-duplicates (with `duplicate_of`) included, in arrival order.
+    pub articles: Vec<ListedArticle>,
+}

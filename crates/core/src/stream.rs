@@ -23,7 +23,7 @@
 use crate::clean::article_words;
 use crate::cluster::{ClusterConfig, Clusterer, Features, WindowEntry, features, story_id};
 use crate::dedup::minhash::{MinHashConfig, MinHasher, NearDupIndex, Signature};
-use crate::model::Article;
+use crate::model::{Article, ListedArticle, StoryListing};
 
 /// Settings of the stream.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -325,4 +325,99 @@ mod tests {
         let cfg: StreamConfig = serde_json::from_value(v).expect("loads");
         assert_eq!(cfg.min_article_words, MIN_ARTICLE_WORDS);
     }
+}
+
+/// A story of a batch clustered in one go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchStory {
+    /// Story id.
+    pub id: String,
+    /// A page set aside for too little article text.
+    pub set_aside: bool,
+    /// Members in placement order: index into the batch, and the article it
+    /// is a near-duplicate of.
+    pub members: Vec<(usize, Option<String>)>,
+    /// Key terms.
+    pub key_terms: Vec<String>,
+}
+
+impl BatchStory {
+    /// The story as `storyline stories --format json` lists it; `urls[i]` is
+    /// article `i`'s URL.
+    pub fn listing(&self, articles: &[Article], urls: &[Option<String>]) -> StoryListing {
+        let mut dates: Vec<String> = self
+            .members
+            .iter()
+            .filter_map(|(i, _)| articles[*i].published.as_ref().map(|p| p.date.to_string()))
+            .collect();
+        dates.sort();
+        StoryListing {
+            id: self.id.clone(),
+            headline: self
+                .members
+                .first()
+                .map(|(i, _)| articles[*i].title.clone())
+                .unwrap_or_default(),
+            first: dates.first().cloned(),
+            last: dates.last().cloned(),
+            key_terms: self.key_terms.clone(),
+            set_aside: self.set_aside,
+            articles: self
+                .members
+                .iter()
+                .map(|(i, dup)| {
+                    let x = &articles[*i];
+                    ListedArticle {
+                        id: x.id.clone(),
+                        title: x.title.clone(),
+                        source: x.source.clone(),
+                        url: urls.get(*i).cloned().flatten(),
+                        path: x.path.clone(),
+                        published: x.published.as_ref().map(|p| p.iso()),
+                        duplicate_of: dup.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Clusters a batch of articles in one go, as `storyline stories PATH...`
+/// does: in time order ([`crate::cluster::time_order`]), prepared in
+/// parallel, placed one by one; stories in order of creation.
+pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory> {
+    use rayon::prelude::*;
+    let mut stream = Stream::new(cfg);
+    let preparer = stream.preparer();
+    let order = crate::cluster::time_order(articles);
+    let prepared: Vec<Prepared> = order
+        .par_iter()
+        .map(|&i| preparer.prepare(articles[i].clone()))
+        .collect();
+    let mut stories: Vec<BatchStory> = Vec::new();
+    let mut pos: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for (p, &i) in prepared.iter().zip(&order) {
+        let step = stream.push(p);
+        let story = step.placement.story().to_string();
+        let (dup, aside) = match &step.placement {
+            Placement::Duplicate { of, .. } => (Some(of.clone()), false),
+            Placement::SetAside { .. } => (None, true),
+            Placement::Clustered { .. } => (None, false),
+        };
+        let k = *pos.entry(story.clone()).or_insert_with(|| {
+            stories.push(BatchStory {
+                id: story.clone(),
+                set_aside: false,
+                members: Vec::new(),
+                key_terms: Vec::new(),
+            });
+            stories.len() - 1
+        });
+        stories[k].set_aside |= aside;
+        stories[k].members.push((i, dup));
+    }
+    for s in &mut stories {
+        s.key_terms = stream.clusterer().key_terms(&s.id, 8);
+    }
+    stories
 }

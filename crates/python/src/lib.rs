@@ -125,16 +125,19 @@ fn read(inputs: Vec<Input>) -> (Vec<RawDoc>, Vec<String>) {
 }
 
 /// Cleans in parallel; articles left with no body are skipped, as by the
-/// command line.
-fn clean_all(docs: Vec<RawDoc>, skipped: &mut Vec<String>) -> Vec<Article> {
+/// command line. Each kept article comes with its input's URL.
+fn clean_all(docs: Vec<RawDoc>, skipped: &mut Vec<String>) -> Vec<(Article, Option<String>)> {
     use rayon::prelude::*;
-    let cleaned: Vec<Article> = docs.par_iter().map(clean_raw).collect();
+    let cleaned: Vec<(Article, Option<String>)> = docs
+        .into_par_iter()
+        .map(|d| (clean_raw(&d), d.url))
+        .collect();
     let mut out = Vec::with_capacity(cleaned.len());
-    for a in cleaned {
+    for (a, url) in cleaned {
         if a.body.trim().is_empty() {
             skipped.push(format!("{}: no body text left after cleaning", a.path));
         } else {
-            out.push(a);
+            out.push((a, url));
         }
     }
     out
@@ -188,7 +191,10 @@ fn digest(
     };
     let (result, skipped) = py.detach(move || {
         let (docs, mut skipped) = read(inputs);
-        let articles = clean_all(docs, &mut skipped);
+        let articles = clean_all(docs, &mut skipped)
+            .into_iter()
+            .map(|(a, _)| a)
+            .collect();
         let result = build_digest(articles, &cfg)
             .map_err(|_| "nothing to digest: every input was skipped".to_string())
             .and_then(|d| serde_json::to_string(&d).map_err(|e| e.to_string()));
@@ -202,6 +208,47 @@ fn digest(
             "{e} ({})",
             skipped.join("; ")
         ))),
+    }
+}
+
+/// cluster(articles) -> list of dict
+///
+/// Groups articles into stories, as `storyline stories PATH... --format
+/// json` does: in date order, near-duplicates merged into the story of the
+/// article they copy (`duplicate_of`), pages with too little article text
+/// set aside as stories of their own (`set_aside`). `articles` as for
+/// `digest()`.
+///
+/// Returns a list of stories, each {"id", "headline", "first", "last",
+/// "key_terms", "set_aside", "articles": [{"id", "title", "source", "url",
+/// "path", "published", "duplicate_of"?}]}, exactly that command's JSON.
+/// Inputs that cannot be used are skipped with a warning; if none is left,
+/// StorylineError. The GIL is released while the stories are made.
+#[pyfunction]
+fn cluster(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    use storyline_core::stream::{StreamConfig, cluster_batch};
+    let inputs = inputs(py, articles)?;
+    let (result, skipped) = py.detach(move || {
+        let (docs, mut skipped) = read(inputs);
+        let (cleaned, urls): (Vec<Article>, Vec<Option<String>>) =
+            clean_all(docs, &mut skipped).into_iter().unzip();
+        if cleaned.is_empty() {
+            return (
+                Err("nothing to cluster: every input was skipped".to_string()),
+                skipped,
+            );
+        }
+        let stories = cluster_batch(&cleaned, StreamConfig::default());
+        let listings: Vec<_> = stories.iter().map(|s| s.listing(&cleaned, &urls)).collect();
+        (
+            serde_json::to_string(&listings).map_err(|e| e.to_string()),
+            skipped,
+        )
+    });
+    warn_skipped(py, &skipped)?;
+    match result {
+        Ok(text) => loads(py, &text),
+        Err(e) => Err(StorylineError::new_err(e)),
     }
 }
 
@@ -364,6 +411,7 @@ fn rouge(
 fn _storyline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(digest, m)?)?;
     m.add_function(wrap_pyfunction!(clean, m)?)?;
+    m.add_function(wrap_pyfunction!(cluster, m)?)?;
     m.add_function(wrap_pyfunction!(rouge, m)?)?;
     m.add("StorylineError", m.py().get_type::<StorylineError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -5,6 +5,7 @@ import json
 import os
 import pathlib
 import subprocess
+import sys
 import threading
 import time
 
@@ -179,7 +180,7 @@ def test_two_threads_digest_in_parallel():
     Python threads do twice the work of one in much less than twice the
     time: the GIL is released while Rust works."""
     env = dict(os.environ, RAYON_NUM_THREADS="1")
-    out = subprocess.run(["python", "-c", GIL_SCRIPT, str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=300)
+    out = subprocess.run([sys.executable, "-c", GIL_SCRIPT, str(EXAMPLE)], capture_output=True, text=True, env=env, timeout=300)
     assert out.returncode == 0, out.stderr
     ratio = json.loads(out.stdout)["ratio"]
     assert ratio < 1.7, f"two threads took {ratio:.2f} times one thread's time for twice the work"
@@ -209,3 +210,19 @@ def test_python_threads_run_during_a_digest():
     t.join()
     assert took > 0.005
     assert during > 1000, f"the counting thread ran {during} times during a {took:.3f} s digest"
+
+
+def test_cluster_is_the_cli_json(tmp_path):
+    # The example is one story; a second, unrelated article another.
+    other = tmp_path / "harbour.html"
+    other.write_text((FIXTURES / "harbour.html").read_text(encoding="utf-8"), encoding="utf-8")
+    inputs = sorted(EXAMPLE.glob("*.txt")) + [other]
+    got = storyline.cluster(inputs)
+    want = run_cli("stories", *inputs, "--format", "json")
+    assert got == want
+    paths = sorted(a["path"] for s in got for a in s["articles"])
+    assert paths == sorted(str(p) for p in inputs), "every input in one story"
+    (harbour,) = [s for s in got if any(a["path"].endswith("harbour.html") for a in s["articles"])]
+    assert len(harbour["articles"]) == 1, "the unrelated article is a story of its own"
+    with pytest.raises(storyline.StorylineError, match="nothing to cluster"):
+        storyline.cluster([])

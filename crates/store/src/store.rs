@@ -136,25 +136,7 @@ pub struct ArticlePage {
     pub sentences: Vec<StoredSentence>,
 }
 
-/// An article as listed in a story.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct ListedArticle {
-    /// Id.
-    pub id: String,
-    /// Headline.
-    pub title: String,
-    /// Outlet.
-    pub source: Option<String>,
-    /// URL, when known.
-    pub url: Option<String>,
-    /// Path or URL it was read from.
-    pub path: String,
-    /// Publication date-time (ISO).
-    pub published: Option<String>,
-    /// The article it is a near-duplicate of.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub duplicate_of: Option<String>,
-}
+pub use storyline_core::model::ListedArticle;
 
 /// A full-text search hit.
 #[derive(Debug, Clone, serde::Serialize)]

@@ -103,7 +103,7 @@ fn export(store: &Store, a: &ExportArgs, out: &mut impl Write) -> anyhow::Result
     let (mut written, mut built, mut skipped) = (0usize, 0usize, 0usize);
     for r in rows {
         let id = r.id.clone();
-        let line = StoryListing::of_row(store, r).and_then(|story| {
+        let line = super::stories::listing_of_row(store, r).and_then(|story| {
             let (digest, now) = store.digest_or_build(&story.id)?;
             built += usize::from(now);
             Ok(ExportedStory { story, digest })

@@ -7,11 +7,10 @@ use std::fmt::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline_core::clean::clean;
-use storyline_core::cluster::time_order;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::model::Article;
-use storyline_core::stream::{Placement, Stream, StreamConfig};
-use storyline_store::{ListedArticle, Store, StoryRow};
+use storyline_core::stream::{BatchStory, StreamConfig, cluster_batch};
+use storyline_store::{Store, StoryRow};
 
 /// Arguments of `stories`.
 #[derive(Debug, clap::Args)]
@@ -42,41 +41,19 @@ pub struct StoriesArgs {
     pub all: bool,
 }
 
-/// A story's members: (article index, the article it duplicates).
-type Members = Vec<(usize, Option<String>)>;
+pub use storyline_core::model::StoryListing;
 
-/// A story with its articles: the JSON listing.
-#[derive(Debug, serde::Serialize)]
-pub struct StoryListing {
-    /// Story id.
-    pub id: String,
-    /// Headline.
-    pub headline: String,
-    /// First publication date.
-    pub first: Option<String>,
-    /// Last publication date.
-    pub last: Option<String>,
-    /// Key terms.
-    pub key_terms: Vec<String>,
-    /// A page kept alone for too little article text (nothing joins it).
-    pub set_aside: bool,
-    /// Articles, near-duplicates (with `duplicate_of`) included, in arrival order.
-    pub articles: Vec<ListedArticle>,
-}
-
-impl StoryListing {
-    /// A stored story with its articles.
-    pub fn of_row(store: &Store, r: StoryRow) -> anyhow::Result<StoryListing> {
-        Ok(StoryListing {
-            articles: store.listed_articles(&r.id)?,
-            id: r.id,
-            headline: r.headline,
-            first: r.first,
-            last: r.last,
-            key_terms: r.key_terms,
-            set_aside: r.set_aside,
-        })
-    }
+/// A stored story with its articles, as listed.
+pub fn listing_of_row(store: &Store, r: StoryRow) -> anyhow::Result<StoryListing> {
+    Ok(StoryListing {
+        articles: store.listed_articles(&r.id)?,
+        id: r.id,
+        headline: r.headline,
+        first: r.first,
+        last: r.last,
+        key_terms: r.key_terms,
+        set_aside: r.set_aside,
+    })
 }
 
 /// The line that says how many set-aside pages a listing left out.
@@ -101,7 +78,7 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
     if json {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
-            out.push(StoryListing::of_row(&store, r)?);
+            out.push(listing_of_row(&store, r)?);
         }
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         return Ok(ExitCode::SUCCESS);
@@ -176,72 +153,20 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         !articles.is_empty(),
         "nothing to cluster: every input was skipped"
     );
-    let mut stream = Stream::new(StreamConfig::default());
-    let preparer = stream.preparer();
-    let order = time_order(&articles);
-    let prepared: Vec<_> = order
-        .par_iter()
-        .map(|&i| preparer.prepare(articles[i].clone()))
-        .collect();
-    // story id → (listing, member indices), in order of creation.
-    let mut stories: Vec<(String, Members)> = Vec::new();
-    let mut aside: std::collections::HashSet<String> = Default::default();
-    let mut pos: std::collections::HashMap<String, usize> = Default::default();
-    for (p, &i) in prepared.iter().zip(&order) {
-        let step = stream.push(p);
-        let story = step.placement.story().to_string();
-        let dup = match &step.placement {
-            Placement::Duplicate { of, .. } => Some(of.clone()),
-            Placement::SetAside { .. } => {
-                aside.insert(story.clone());
-                None
-            }
-            Placement::Clustered { .. } => None,
-        };
-        let k = *pos.entry(story.clone()).or_insert_with(|| {
-            stories.push((story.clone(), Vec::new()));
-            stories.len() - 1
-        });
-        stories[k].1.push((i, dup));
-    }
-    let listing = |(id, members): &(String, Members)| -> StoryListing {
-        let mut dates: Vec<String> = members
-            .iter()
-            .filter_map(|(i, _)| articles[*i].published.as_ref().map(|p| p.date.to_string()))
-            .collect();
-        dates.sort();
-        StoryListing {
-            id: id.clone(),
-            headline: articles[members[0].0].title.clone(),
-            first: dates.first().cloned(),
-            last: dates.last().cloned(),
-            key_terms: stream.clusterer().key_terms(id, 8),
-            set_aside: aside.contains(id),
-            articles: members
-                .iter()
-                .map(|(i, dup)| {
-                    let x = &articles[*i];
-                    ListedArticle {
-                        id: x.id.clone(),
-                        title: x.title.clone(),
-                        source: x.source.clone(),
-                        url: urls[*i].clone(),
-                        path: x.path.clone(),
-                        published: x.published.as_ref().map(|p| p.iso()),
-                        duplicate_of: dup.clone(),
-                    }
-                })
-                .collect(),
-        }
-    };
+    let mut stories = cluster_batch(&articles, StreamConfig::default());
+    let listing = |st: &BatchStory| st.listing(&articles, &urls);
     if matches!(a.format, FormatArg::Json) {
         let out: Vec<StoryListing> = stories.iter().map(listing).collect();
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         return Ok(exit_code(skipped));
     }
-    let hidden = if a.all { 0 } else { aside.len() };
+    let hidden = if a.all {
+        0
+    } else {
+        stories.iter().filter(|s| s.set_aside).count()
+    };
     if hidden > 0 {
-        stories.retain(|(id, _)| !aside.contains(id));
+        stories.retain(|s| !s.set_aside);
     }
     let cfg = DigestConfig {
         words: a.words,
@@ -249,7 +174,15 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     };
     let digests: Vec<_> = stories
         .par_iter()
-        .map(|(_, m)| build_digest(m.iter().map(|(i, _)| articles[*i].clone()).collect(), &cfg))
+        .map(|s| {
+            build_digest(
+                s.members
+                    .iter()
+                    .map(|(i, _)| articles[*i].clone())
+                    .collect(),
+                &cfg,
+            )
+        })
         .collect();
     let mut o = String::new();
     for (s, d) in stories.iter().zip(digests) {

@@ -17,6 +17,9 @@ def digest(
 ) -> dict[str, Any]:
     """Digests articles that tell one story; returns `storyline digest --format json` as a dict."""
 
+def cluster(articles: Union[Article, Sequence[Article]]) -> list[dict[str, Any]]:
+    """Groups articles into stories; returns `storyline stories PATH... --format json` as a list."""
+
 def clean(
     text_or_html: str,
     kind: Literal["auto", "text", "html"] = "auto",
