@@ -545,10 +545,9 @@ fn subject_before(
         // starts in lower case or with a number) is skipped, whatever it
         // ends with.
         let appositive = b.rfind(',').is_some_and(|c| {
+            let seg = b[c + 1..].trim_start();
             b[..c].trim_end().ends_with(|ch: char| ch.is_alphanumeric())
-                && b[c + 1..]
-                    .trim_start()
-                    .starts_with(|ch: char| !ch.is_uppercase())
+                && (seg.starts_with(|ch: char| !ch.is_uppercase()) || is_party_state(seg))
         });
         if let Some(id) = entity_ending_at(ctx, r, text, b.len()).filter(|&id| {
             !appositive
@@ -640,6 +639,17 @@ fn subject_before(
     })
 }
 
+/// A party and state designation after a US politician's name ("R-Ariz.",
+/// "D-N.Y.", "I-Vt."): an appositive.
+fn is_party_state(seg: &str) -> bool {
+    let mut c = seg.chars();
+    matches!(c.next(), Some('R' | 'D' | 'I'))
+        && c.next() == Some('-')
+        && c.next().is_some_and(char::is_uppercase)
+        && seg.len() <= 12
+        && !seg.contains(' ')
+}
+
 /// "according to X" in a sentence: the entity named right after, else the
 /// words up to the next punctuation ("according to the central bank").
 fn according_to(ctx: &Ctx, r: SentenceRef, text: &str) -> Option<Speaker> {
@@ -714,11 +724,26 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
         // `said X` / `said coach X`: the first name of the clause after the verb.
         let after_verb = clause[vi].end;
         let clause_end = clause.last().map(|t| t.end).unwrap_or(after_verb);
-        let m = ctx
-            .mentions
-            .of(r)
+        let ms = ctx.mentions.of(r);
+        let k = ms
             .iter()
-            .find(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+            .position(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+        // "said the Taoiseach, Leo Varadkar": a role, then the person.
+        let person = |id: usize| ctx.entities[id].kind == EntityKind::Person;
+        let m = match ms.get(k + 1) {
+            Some(n)
+                if !person(ms[k].2)
+                    && (person(n.2)
+                        || ctx.entities[n.2].kind == EntityKind::Other
+                            && ctx.entities[n.2].canonical.contains(' '))
+                    && text
+                        .get(ms[k].1..n.0)
+                        .is_some_and(|g| g.trim() == "," || g.trim() == ", the") =>
+            {
+                n
+            }
+            _ => &ms[k],
+        };
         return Some(speaker_from_entity(ctx, m.2, &format!("{verb} X")));
     }
     let np = &clause[..vi];

@@ -646,6 +646,73 @@ const CONVENTION_CASES: &[QuoteCase] = &[
         "Ukraine belongs in the European family",
         Some("Ursula von der Leyen"),
     ),
+    // More newswire shapes.
+    (
+        &["``It's a good day for the country,'' said Clinton, who spoke at the White House."],
+        "It's a good day for the country",
+        Some("Clinton"),
+    ),
+    (
+        &[
+            "President Bill Clinton spoke on Monday.",
+            "Clinton said, ``I have no regrets.''",
+        ],
+        "I have no regrets.",
+        Some("Bill Clinton"),
+    ),
+    (
+        &["``The plan is dead,'' Sen. John McCain, R-Ariz., said Tuesday."],
+        "The plan is dead",
+        Some("John McCain"),
+    ),
+    (
+        &[
+            "``Nobody knows what will happen next,'' said Ali Hassan, a 45-year-old shopkeeper in Baghdad. ``We are afraid.''",
+        ],
+        "We are afraid.",
+        Some("Ali Hassan"),
+    ),
+    (
+        &["Foreign Minister Wang Yi said China's position was ``clear and consistent.''"],
+        "clear and consistent.",
+        Some("Wang Yi"),
+    ),
+    (
+        &["``We support the workers' demands,'' union chief Sharan Burrow said."],
+        "We support the workers' demands",
+        Some("Sharan Burrow"),
+    ),
+    (
+        &["'I don't think the Tories' plan will work,' Labour's Angela Rayner said."],
+        "I don't think the Tories' plan will work",
+        Some("Angela Rayner"),
+    ),
+    (
+        &["The Taoiseach, Leo Varadkar, said: 'We are ready for any outcome.'"],
+        "We are ready for any outcome.",
+        Some("Leo Varadkar"),
+    ),
+    (
+        &["‘We are ready’, said the Taoiseach, Leo Varadkar."],
+        "We are ready",
+        Some("Leo Varadkar"),
+    ),
+    (
+        &[
+            "Crown Prince Mohammed bin Salman spoke to Fox News.",
+            "\"We are getting closer every day,\" bin Salman said.",
+        ],
+        "We are getting closer every day",
+        Some("Mohammed bin Salman"),
+    ),
+    (
+        &[
+            "President Luiz Inácio Lula da Silva visited Belém.",
+            "\"The Amazon is not for sale,\" Lula said.",
+        ],
+        "The Amazon is not for sale",
+        Some("Luiz Inácio Lula da Silva"),
+    ),
 ];
 
 #[test]
