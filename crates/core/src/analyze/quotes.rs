@@ -911,6 +911,36 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                 } else {
                     None
                 };
+                // `"I have no regrets." Clinton said later.`: the closing
+                // mark ends its sentence and the next one of the paragraph
+                // is a short attribution with no quote of its own.
+                let after = after.or_else(|| {
+                    let ends_sentence = q.after > q.end
+                        && q.after >= off_c
+                        && sc
+                            .text
+                            .get(q.after - off_c..)
+                            .is_some_and(|r| r.trim().is_empty());
+                    if !ends_sentence {
+                        return None;
+                    }
+                    let k = sents.iter().position(|x| x.0 == s_mark)?;
+                    let &(sn, sn_start, _) = sents.get(k + 1)?;
+                    let next = &d.sentences[sn];
+                    if tokens(&next.text).len() > 8
+                        || !quoted_spans(&raws, sn_start, next.text.len()).is_empty()
+                    {
+                        return None;
+                    }
+                    let r = SentenceRef {
+                        article: a,
+                        sentence: sn,
+                    };
+                    speaker_after(&ctx, r, &next.text, 0).map(|mut s| {
+                        s.how = format!("{} (the next sentence)", s.how);
+                        s
+                    })
+                });
                 // Before the open.
                 let before = {
                     let local_open = q.open.saturating_sub(off_o).min(so.text.len());

@@ -370,7 +370,7 @@ fn likeness_levels() {
 
 proptest::proptest! {
     #[test]
-    fn quote_spans_are_valid(text in "[\"“”‘’' a-zA-Z.,!?]{0,120}") {
+    fn quote_spans_are_valid(text in "[\"“”‘’'`«»‹›„‚「」 a-zA-Z.,!?]{0,120}") {
         for q in find_quotes(&text) {
             proptest::prop_assert!(text.get(q.start..q.end).is_some());
             proptest::prop_assert!(q.open < q.start && q.end <= q.after);
@@ -713,6 +713,23 @@ const CONVENTION_CASES: &[QuoteCase] = &[
         "The Amazon is not for sale",
         Some("Luiz Inácio Lula da Silva"),
     ),
+    // The speaker in a short sentence after the one the quote closes.
+    (
+        &[
+            "President Bill Clinton spoke on Monday.",
+            "``I have no regrets.'' Clinton said later.",
+        ],
+        "I have no regrets.",
+        Some("Bill Clinton"),
+    ),
+    (
+        &[
+            "Opposition leader Juan Guaido rallied supporters in Caracas.",
+            "``We will be back!'' Guaido told the crowd.",
+        ],
+        "We will be back!",
+        Some("Juan Guaido"),
+    ),
 ];
 
 #[test]
@@ -739,6 +756,15 @@ fn quotation_conventions() {
         CONVENTION_CASES.len(),
         failed.join("\n")
     );
+}
+
+#[test]
+fn a_long_next_sentence_is_not_an_attribution() {
+    let qs = quotes_of(&[&[
+        "``The toll will rise.'' Officials said on Monday that rescuers had reached the last village in the valley.",
+    ]]);
+    let q = qs.iter().find(|q| q.text == "The toll will rise.").unwrap();
+    assert!(!q.how.contains("next sentence"), "{}", q.how);
 }
 
 #[test]
