@@ -1,7 +1,8 @@
 //! Entities: people, organizations and places found from the text itself.
 //!
 //! 1. Candidate names are runs of capitalized words (with name particles
-//!    such as "al-" or "bin", and "of" inside "Secretary of State"), cut at
+//!    such as "al-", "bin" or "von der", "of" inside "Secretary of State",
+//!    and the stop of an abbreviated title: "Ms. Ardern"), cut at
 //!    possessives, weekday and month names, and sentence-initial words that
 //!    are not names ("Despite", "The").
 //! 2. A title in front ("Prime Minister", "spokeswoman", "Grand Ayatollah")
@@ -11,7 +12,11 @@
 //! 3. Variants merge: the same key (case, hyphens, "al-" folded);
 //!    transliterations (same initial, same consonant skeleton: Dmitry / Dmitri,
 //!    Ahmed / Ahmad); a surname-only or short form that is the suffix of
-//!    exactly one longer name; an acronym that the text expands
+//!    exactly one longer name; a one-word short form that ends no name but
+//!    is the family name written first ("Xi Jinping" / "Xi", "Moon Jae-in" /
+//!    "Moon"), a given name before a patronymic ("Mahathir bin Mohamad"), or
+//!    the name before the surname of a long name ("Luiz Inácio Lula da
+//!    Silva" / "Lula") of exactly one person; an acronym that the text expands
 //!    ("World Health Organization (WHO)"), that spells a name's initials, or that doubles
 //!    or extends a known acronym ("AB" / "ABAB"). Distinct people who share a
 //!    name part never merge: a suffix must match whole words at the end,
@@ -314,23 +319,35 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
         && !skeleton(a).is_empty()
 }
 
-/// Family names written first: Chinese, Korean, Vietnamese and Cambodian
-/// (lower case, as in a name key).
-const FAMILY_FIRST: &[&str] = &[
-    // Chinese
+/// Family names written first (lower case, as in a name key): Chinese
+/// (Mandarin, Cantonese and Taiwanese spellings), Korean, and a few
+/// Vietnamese and Cambodian ones (Vietnamese news mostly shortens a name
+/// to its given name, which the suffix rule covers).
+const FAMILY_FIRST_CHINESE: &[&str] = &[
     "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
     "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang",
     "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai",
     "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "qin",
     "wen", "bo", "qian", "kong", "mao", "hua", "lai", "tsai", "chiang", "chou", "chang", "wong",
-    "lam", "leung", "chan", "ho", "tse", "lee", "tung", // Korean
+    "lam", "leung", "chan", "ho", "tse", "lee", "tung",
+];
+const FAMILY_FIRST_KOREAN: &[&str] = &[
     "kim", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "oh", "seo",
     "shin", "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "ko", "moon", "son", "bae", "baek",
     "nam", "roh", "ban", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu", "rhee", "yi",
-    "chun", "lee", // Vietnamese (the given name is the short form there, except these)
-    "ngo", "ho", // Cambodian
-    "hun", "sam",
+    "chun", "lee",
 ];
+const FAMILY_FIRST_OTHER: &[&str] = &["ngo", "hun", "sam"];
+
+fn is_family_first(w: &str) -> bool {
+    [
+        FAMILY_FIRST_CHINESE,
+        FAMILY_FIRST_KOREAN,
+        FAMILY_FIRST_OTHER,
+    ]
+    .iter()
+    .any(|l| l.contains(&w))
+}
 
 /// A romanized syllable sequence (pinyin, Wade-Giles, Korean): optional
 /// initial, vowel nucleus, optional coda ("jinping", "keqiang", "jae",
@@ -441,9 +458,7 @@ fn short_form_elsewhere(words: &[String], w: &str) -> bool {
         return rest
             .first()
             .is_some_and(|r| PATRONYMIC.contains(&r.as_str()))
-            || (FAMILY_FIRST.contains(&w)
-                && n <= 4
-                && rest.iter().all(|r| romanized_syllables(r)))
+            || (is_family_first(w) && n <= 4 && rest.iter().all(|r| romanized_syllables(r)))
             || (n == 2 && japanese_morae(w) && japanese_morae(&rest[0]));
     }
     n >= 3

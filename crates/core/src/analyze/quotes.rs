@@ -1,12 +1,25 @@
 //! Direct quotes and who said them.
 //!
 //! Quotes are found per paragraph (so that one may run over several
-//! sentences) between straight or curly double marks, or curly / straight
-//! single marks that open at a word start; a quote left open at the end of
-//! a paragraph runs to its end. Each quote is attributed, in this order:
-//! 1. right after the closing mark: `," X said` / `," said X` / `," he added`;
+//! sentences) from a table of opening marks and the marks that may close
+//! them (`MARK_PAIRS`): straight and curly double marks (mixed too:
+//! `“…"`), LDC newswire's ``` ``…'' ```, guillemets `«…»`, `»…«`, `‹…›`,
+//! low-high `„…“` and `‚…‘`, and single marks `'…'`, `‘…’`, `` `…' ``.
+//! A single mark is told from an apostrophe: it opens at a word start
+//! before a letter and not before an elided word (`'n'`, `'em`, `'90s`),
+//! and closes after a word, not before one; a plural possessive
+//! (`workers' pay`) closes only when nothing better does. A quote left
+//! open at the end of a paragraph (a double mark, or a single one that
+//! opens the paragraph) runs to its end. Each quote is attributed, in this
+//! order:
+//! 1. right after the closing mark: `," X said` / `," said X` / `," he added`
+//!    (`said the Taoiseach, Leo Varadkar`: the person after the role), or
+//!    in a short next sentence when the mark ends its sentence
+//!    (`…!'' Clinton said.`);
 //! 2. before the opening mark: the subject of the last reporting verb
 //!    (`X said that "…"`, `X told Y to "…"`, `X, a member of Z, told …`,
+//!    `X, the prime minister of Y, said`, `Sen. X, R-Ariz., said`, "according
+//!    to X" or "according to the central bank",
 //!    `X, who threatened … with "…"`), a participle (`…, saying "…"`) taking
 //!    the nearest person before it;
 //! 3. a speaker named by role ("the prime minister", "the Hungarian leader")
