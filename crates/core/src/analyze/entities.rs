@@ -1,7 +1,8 @@
 //! Entities: people, organizations and places found from the text itself.
 //!
 //! 1. Candidate names are runs of capitalized words (with name particles
-//!    such as "al-" or "bin", and "of" inside "Secretary of State"), cut at
+//!    such as "al-", "bin" or "von der", "of" inside "Secretary of State",
+//!    and the stop of an abbreviated title: "Ms. Ardern"), cut at
 //!    possessives, weekday and month names, and sentence-initial words that
 //!    are not names ("Despite", "The").
 //! 2. A title in front ("Prime Minister", "spokeswoman", "Grand Ayatollah")
@@ -11,7 +12,11 @@
 //! 3. Variants merge: the same key (case, hyphens, "al-" folded);
 //!    transliterations (same initial, same consonant skeleton: Dmitry / Dmitri,
 //!    Ahmed / Ahmad); a surname-only or short form that is the suffix of
-//!    exactly one longer name; an acronym that the text expands
+//!    exactly one longer name; a one-word short form that ends no name but
+//!    is the family name written first ("Xi Jinping" / "Xi", "Moon Jae-in" /
+//!    "Moon"), a given name before a patronymic ("Mahathir bin Mohamad"), or
+//!    the name before the surname of a long name ("Luiz Inácio Lula da
+//!    Silva" / "Lula") of exactly one person; an acronym that the text expands
 //!    ("World Health Organization (WHO)"), that spells a name's initials, or that doubles
 //!    or extends a known acronym ("AB" / "ABAB"). Distinct people who share a
 //!    name part never merge: a suffix must match whole words at the end,
@@ -260,9 +265,15 @@ fn is_name_word(w: &str) -> bool {
     let (w, _) = strip_possessive(w);
     let first = w.chars().next().unwrap_or(' ');
     if first.is_uppercase() {
-        // "US-led", "Iran-backed": an adjective, not a name.
-        if let Some((_, rest)) = w.split_once('-') {
-            return rest.chars().next().is_some_and(|c| c.is_uppercase());
+        // "US-led", "Iran-backed": an adjective, not a name; "Jae-in",
+        // "Jong-un": a romanized given name.
+        if let Some((a, rest)) = w.split_once('-') {
+            return rest.chars().next().is_some_and(|c| c.is_uppercase())
+                || (!is_all_caps(a)
+                    && a.chars().count() <= 5
+                    && !HYPHEN_ADJECTIVES.contains(&rest)
+                    && romanized_syllables(&a.to_lowercase())
+                    && rest.split('-').all(romanized_syllables));
         }
         return true;
     }
@@ -306,6 +317,154 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
         && a.chars().next() == b.chars().next()
         && skeleton(a) == skeleton(b)
         && !skeleton(a).is_empty()
+}
+
+/// Family names written first (lower case, as in a name key): Chinese
+/// (Mandarin, Cantonese and Taiwanese spellings), Korean, and a few
+/// Vietnamese and Cambodian ones (Vietnamese news mostly shortens a name
+/// to its given name, which the suffix rule covers).
+const FAMILY_FIRST_CHINESE: &[&str] = &[
+    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+    "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "song", "tang",
+    "han", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan", "cai",
+    "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao", "qin",
+    "wen", "bo", "qian", "kong", "mao", "hua", "lai", "tsai", "chiang", "chou", "chang", "wong",
+    "lam", "leung", "chan", "ho", "tse", "lee", "tung",
+];
+const FAMILY_FIRST_KOREAN: &[&str] = &[
+    "kim", "park", "choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "oh", "seo",
+    "shin", "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "ko", "moon", "son", "bae", "baek",
+    "nam", "roh", "ban", "ha", "kwak", "sung", "cha", "joo", "woo", "min", "ryu", "rhee", "yi",
+    "chun", "lee",
+];
+const FAMILY_FIRST_OTHER: &[&str] = &["ngo", "hun", "sam"];
+
+fn is_family_first(w: &str) -> bool {
+    [
+        FAMILY_FIRST_CHINESE,
+        FAMILY_FIRST_KOREAN,
+        FAMILY_FIRST_OTHER,
+    ]
+    .iter()
+    .any(|l| l.contains(&w))
+}
+
+/// A romanized syllable sequence (pinyin, Wade-Giles, Korean): optional
+/// initial, vowel nucleus, optional coda ("jinping", "keqiang", "jae",
+/// "yeol", "hsien").
+fn romanized_syllables(w: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "hs", "ts", "kk", "tt", "pp", "ss", "jj", "b", "c", "d", "f", "g", "h",
+        "j", "k", "l", "m", "n", "p", "q", "r", "s", "t", "w", "x", "y", "z",
+    ];
+    const NUCLEI: &[&str] = &[
+        "iao", "uai", "yeo", "yae", "wae", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ue", "ua",
+        "uo", "ia", "ae", "eo", "eu", "oe", "oo", "wa", "wo", "we", "wi", "ya", "yo", "yu", "ye",
+        "a", "e", "i", "o", "u",
+    ];
+    const CODAS: &[&str] = &["ng", "n", "k", "l", "m", "p", "t", ""];
+    let b = w.as_bytes();
+    if b.is_empty() || !w.is_ascii() || b.len() > 16 {
+        return false;
+    }
+    // ok[i]: the first i bytes split into syllables.
+    let mut ok = vec![false; b.len() + 1];
+    ok[0] = true;
+    for s in 0..b.len() {
+        if !ok[s] {
+            continue;
+        }
+        let rest = &w[s..];
+        for ini in INITIALS.iter().chain(std::iter::once(&"")) {
+            let Some(r1) = rest.strip_prefix(ini) else {
+                continue;
+            };
+            for nu in NUCLEI {
+                let Some(r2) = r1.strip_prefix(nu) else {
+                    continue;
+                };
+                for co in CODAS {
+                    if r2.starts_with(co) {
+                        ok[s + ini.len() + nu.len() + co.len()] = true;
+                    }
+                }
+            }
+        }
+    }
+    ok[b.len()]
+}
+
+/// Japanese written in morae (Hepburn): "kishida", "fumio", "shinzo".
+fn japanese_morae(w: &str) -> bool {
+    const ONSETS: &[&str] = &[
+        "sh", "ch", "ts", "ky", "gy", "ny", "hy", "my", "ry", "by", "py", "k", "s", "t", "n", "h",
+        "m", "y", "r", "w", "g", "z", "d", "b", "p", "j", "f", "",
+    ];
+    let b = w.as_bytes();
+    if b.is_empty() || !w.is_ascii() || b.len() > 16 {
+        return false;
+    }
+    let mut ok = vec![false; b.len() + 1];
+    ok[0] = true;
+    for s in 0..b.len() {
+        if !ok[s] {
+            continue;
+        }
+        let rest = &w[s..];
+        // The moraic "n" (not before a vowel) and a doubled consonant.
+        if rest.starts_with('n') && !rest[1..].starts_with(['a', 'e', 'i', 'o', 'u', 'y']) {
+            ok[s + 1] = true;
+        }
+        if rest.len() >= 2 && b[s] == b[s + 1] && !b"aeioun".contains(&b[s]) {
+            ok[s + 1] = true;
+        }
+        for on in ONSETS {
+            if let Some(r) = rest.strip_prefix(on)
+                && r.starts_with(['a', 'e', 'i', 'o', 'u'])
+            {
+                ok[s + on.len() + 1] = true;
+            }
+        }
+    }
+    ok[b.len()]
+}
+
+/// Word endings after a hyphen that make an adjective of a name and also
+/// read as romanized syllables ("Kremlin-run", "China-made").
+const HYPHEN_ADJECTIVES: &[&str] = &[
+    "run", "made", "wide", "like", "style", "era", "type", "size", "free", "long", "time", "up",
+    "on", "out", "owned", "led", "set",
+];
+
+/// Patronymic particles after a given name ("Mahathir bin Mohamad").
+const PATRONYMIC: &[&str] = &["bin", "binti", "bint", "ibn", "ben"];
+
+/// A one-word short form `w` that is not the last word of the person's
+/// name `words` (key words) and still names them:
+/// - the family name written first: "Xi Jinping" / "Xi", "Moon Jae-in" /
+///   "Moon" (a Chinese, Korean or Cambodian family name before romanized
+///   syllables), "Kishida Fumio" / "Kishida" (two Japanese words);
+/// - a given name before a patronymic: "Mahathir bin Mohamad" / "Mahathir";
+/// - the name before the surname or its particle in a name of three words
+///   or more: "Luiz Inácio Lula da Silva" / "Lula", "Recep Tayyip Erdogan"
+///   / "Tayyip".
+fn short_form_elsewhere(words: &[String], w: &str) -> bool {
+    let Some(pos) = words.iter().position(|x| x == w) else {
+        return false;
+    };
+    let n = words.len();
+    if pos == 0 {
+        let rest = &words[1..];
+        return rest
+            .first()
+            .is_some_and(|r| PATRONYMIC.contains(&r.as_str()))
+            || (is_family_first(w) && n <= 4 && rest.iter().all(|r| romanized_syllables(r)))
+            || (n == 2 && japanese_morae(w) && japanese_morae(&rest[0]));
+    }
+    n >= 3
+        && pos + 1 < n
+        && w.chars().count() >= 3
+        && (pos + 2 == n || PARTICLES.contains(&words[pos + 1].as_str()))
 }
 
 fn words_match(a: &[String], b: &[String]) -> bool {
@@ -365,6 +524,10 @@ struct WordStats {
     inner_caps: FxHashSet<String>,
 }
 
+/// Opening quotation marks of other conventions (`` `` ``, `„`, `«`, `»`,
+/// `‹`, `›`, `‚`, `「`): the word after one starts a sentence of the quote.
+const OPEN_MARKS: [char; 8] = ['`', '„', '«', '»', '‹', '›', '‚', '「'];
+
 fn sentence_starts(text: &str, toks: &[Tok]) -> Vec<bool> {
     // A token starts a sentence when only quotes, brackets or spaces come
     // before it, or it follows . ! ? (with closing quotes) or a colon.
@@ -374,13 +537,14 @@ fn sentence_starts(text: &str, toks: &[Tok]) -> Vec<bool> {
         let gap = &text[prev_end..t.start];
         let start = if i == 0 {
             gap.chars()
-                .all(|c| c.is_whitespace() || "\"'“‘([-—–".contains(c))
+                .all(|c| c.is_whitespace() || "\"'“‘([-—–".contains(c) || OPEN_MARKS.contains(&c))
         } else {
             let g = gap.trim();
             g.contains(['.', '!', '?', ':', '“', '"'])
                 && !g.starts_with(',')
                 && (g.contains(['.', '!', '?', ':'])
                     || g.ends_with(['“', '"']) && !toks[i - 1].text.is_empty() && g.len() <= 2)
+                || g.ends_with(OPEN_MARKS) && !g.starts_with(',') && g.chars().count() <= 2
         };
         out.push(start);
         prev_end = t.end;
@@ -403,6 +567,17 @@ fn word_stats(corpus: &Corpus) -> WordStats {
                     }
                 } else if !st && !inner_caps.contains(w) {
                     inner_caps.insert(w.to_string());
+                }
+                // "al-Assad" vouches for "Assad" and "Al-Assad".
+                if !st
+                    && let Some((p, rest)) = w.split_once('-')
+                    && PARTICLES.contains(&p.to_lowercase().as_str())
+                    && rest.chars().next().is_some_and(char::is_uppercase)
+                {
+                    inner_caps.insert(rest.to_string());
+                    let mut cap: String = p.chars().take(1).flat_map(char::to_uppercase).collect();
+                    cap.push_str(&w[p.chars().next().map_or(0, char::len_utf8)..]);
+                    inner_caps.insert(cap);
                 }
             }
         }
@@ -461,32 +636,51 @@ fn sentence_candidates(
         let mut last_name = i;
         while j < toks.len() {
             let gap = &text[toks[j - 1].end..toks[j].start];
-            if !is_one_space(gap) || strip_possessive(toks[j - 1].text).1 {
+            if !is_name_gap(toks[j - 1].text, gap) || strip_possessive(toks[j - 1].text).1 {
                 break;
             }
             let w = toks[j].text;
             if is_name_word(w) && w.chars().count() >= 2 {
                 last_name = j;
                 j += 1;
-            } else if (w == "of" && of_head(strip_possessive(toks[j - 1].text).0)
-                || PARTICLES.contains(&w) && w != "of")
+            } else if w == "of"
+                && of_head(strip_possessive(toks[j - 1].text).0)
                 && j + 1 < toks.len()
                 && is_name_word(toks[j + 1].text)
                 && is_one_space(&text[toks[j].end..toks[j + 1].start])
             {
                 j += 1;
+            } else if PARTICLES.contains(&w) {
+                // One particle or several ("von der Leyen", "de la Fuente")
+                // inside a name.
+                let mut k = j + 1;
+                while k < toks.len()
+                    && PARTICLES.contains(&toks[k].text)
+                    && is_one_space(&text[toks[k - 1].end..toks[k].start])
+                {
+                    k += 1;
+                }
+                if k < toks.len()
+                    && is_name_word(toks[k].text)
+                    && is_one_space(&text[toks[k - 1].end..toks[k].start])
+                {
+                    j = k;
+                } else {
+                    break;
+                }
             } else {
                 break;
             }
         }
         // A name particle right before ("bin Laden", "van Gogh") belongs to it.
+        // Several particles too ("von der Leyen").
         let mut first = i;
-        if i > 0
-            && !starts[i - 1]
-            && PREFIX_PARTICLES.contains(&toks[i - 1].text)
-            && is_one_space(&text[toks[i - 1].end..toks[i].start])
+        while first > 0
+            && !starts[first - 1]
+            && PREFIX_PARTICLES.contains(&toks[first - 1].text)
+            && is_one_space(&text[toks[first - 1].end..toks[first].start])
         {
-            first = i - 1;
+            first -= 1;
         }
         let run: Vec<Tok> = toks[first..=last_name].to_vec();
         let initial = starts[i] && first == i;
@@ -505,6 +699,22 @@ fn sentence_candidates(
         );
         i = last_name + 1;
     }
+}
+
+/// Abbreviated titles written with a full stop ("Ms. Ardern", "Gen.
+/// Milley", "Dr. Fauci"): the stop does not end the name.
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Gen", "Sen", "Rep", "Gov", "Col", "Capt", "Lt", "Sgt", "Adm",
+    "Prof", "Rev", "Maj", "Cmdr", "Brig", "Supt", "Insp", "Det", "Fr", "Hon", "Amb", "Pres",
+];
+
+/// The gap between two words of one name: one space, or a title
+/// abbreviation's full stop and a space ("Ms. Ardern").
+pub(crate) fn is_name_gap(prev_word: &str, gap: &str) -> bool {
+    is_one_space(gap)
+        || gap
+            .strip_prefix('.')
+            .is_some_and(|g| is_one_space(g) && TITLE_ABBREVIATIONS.contains(&prev_word))
 }
 
 /// One space (a no-break space counts).
@@ -563,7 +773,10 @@ fn split_run(
         let title = is_title_word(w);
         let common =
             (!is_all_caps(w) && is_stop_word(&l)) || SENTENCE_STARTERS.contains(&l.as_str());
-        let drop = if title && !common {
+        // "Von der Leyen said", "De Croo said": a particle capitalized at
+        // the sentence start opens the name.
+        let particle = PARTICLES.contains(&l.as_str()) && !is_stop_word(&l) && run.len() >= 2;
+        let drop = if particle || title && !common {
             false
         } else if common {
             true
@@ -675,6 +888,16 @@ fn split_run(
                 found = Some((k, e));
                 k = e;
                 continue;
+            }
+            // "Hun Sen": an abbreviation ("Sen") with no stop and no name
+            // after it ends a name, it is no title.
+            if found.is_none()
+                && k > 0
+                && e == k + 1
+                && TITLE_ABBREVIATIONS.contains(&clean(&run[k]).as_str())
+                && !text[run[k].end..].starts_with('.')
+            {
+                break;
             }
             // A title with no name after it ("the Prime Minister").
             if found.is_none() && k > 0 {
@@ -797,7 +1020,7 @@ fn emit(
     };
     let after_words: Vec<String> = tokens(head(after, 60))
         .iter()
-        .take(3)
+        .take(5)
         .map(|t| t.text.to_lowercase())
         .collect();
     let a1 = after_words.first().map(String::as_str).unwrap_or("");
@@ -830,7 +1053,10 @@ fn emit(
     if multi
         && comma_after
         && (a1 == "a" || a1 == "an" || a1 == "the")
-        && (is_role_noun(a2) || a2 == "member" || a2 == "head" || a2 == "former")
+        // "X, the prime minister,", "X, a senior party official,"
+        && after_words.iter().skip(1).take(3).any(|w| {
+            is_role_noun(w) || matches!(w.as_str(), "member" | "head" | "former")
+        })
     {
         votes.person += 2;
     }
@@ -880,8 +1106,9 @@ fn emit(
         .map(|c| c[1].to_string())
         .filter(|a| a != &name);
     let initial = {
-        let lead =
-            text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘([".contains(c));
+        let lead = text[..start].trim_end_matches(|c: char| {
+            c.is_whitespace() || "\"'“‘([".contains(c) || OPEN_MARKS.contains(&c)
+        });
         lead.is_empty() || lead.ends_with(['.', '!', '?', ':'])
     };
     out.push(Cand {
@@ -1123,6 +1350,48 @@ fn group_candidates(cands: Vec<Cand>) -> Vec<Entity> {
         if targets.len() == 1 {
             let t = *targets.iter().next().unwrap_or(&i);
             dsu.union(i, t);
+        }
+    }
+    // 3b. A one-word short form that ends no longer name but is another
+    // word of exactly one person's name (see `short_form_elsewhere`).
+    let mut by_word: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    for (j, l) in variants.iter().enumerate() {
+        if l.acronym || l.words.len() < 2 {
+            continue;
+        }
+        for w in &l.words {
+            let e = by_word.entry(w.as_str()).or_default();
+            if e.len() < 200 && e.last() != Some(&j) {
+                e.push(j);
+            }
+        }
+    }
+    for (i, v) in variants.iter().enumerate() {
+        if v.acronym || v.words.len() != 1 {
+            continue;
+        }
+        let w = &v.words[0];
+        let vk = kind_of(v);
+        if PARTICLES.contains(&w.as_str())
+            || w.chars().count() < 2
+            || (matches!(vk, EntityKind::Place | EntityKind::Organization)
+                && v.votes.place.max(v.votes.org) >= 2)
+        {
+            continue;
+        }
+        let holders = by_word.get(w.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        // The last word of a longer name: the suffix rule decides.
+        if holders.is_empty() || holders.iter().any(|&j| variants[j].words.last() == Some(w)) {
+            continue;
+        }
+        let roots: FxHashSet<usize> = holders.iter().map(|&j| dsu.find(j)).collect();
+        let ok = roots.len() == 1
+            && holders.iter().all(|&j| {
+                let l = &variants[j];
+                kind_of(l) == EntityKind::Person && short_form_elsewhere(&l.words, w)
+            });
+        if ok && let Some(&j) = holders.first() {
+            dsu.union(i, j);
         }
     }
     // 4. Acronyms: initials of a multi-word name, or a doubled / extended acronym.

@@ -1,12 +1,25 @@
 //! Direct quotes and who said them.
 //!
 //! Quotes are found per paragraph (so that one may run over several
-//! sentences) between straight or curly double marks, or curly / straight
-//! single marks that open at a word start; a quote left open at the end of
-//! a paragraph runs to its end. Each quote is attributed, in this order:
-//! 1. right after the closing mark: `," X said` / `," said X` / `," he added`;
+//! sentences) from a table of opening marks and the marks that may close
+//! them (`MARK_PAIRS`): straight and curly double marks (mixed too:
+//! `“…"`), LDC newswire's ``` ``…'' ```, guillemets `«…»`, `»…«`, `‹…›`,
+//! low-high `„…“` and `‚…‘`, and single marks `'…'`, `‘…’`, `` `…' ``.
+//! A single mark is told from an apostrophe: it opens at a word start
+//! before a letter and not before an elided word (`'n'`, `'em`, `'90s`),
+//! and closes after a word, not before one; a plural possessive
+//! (`workers' pay`) closes only when nothing better does. A quote left
+//! open at the end of a paragraph (a double mark, or a single one that
+//! opens the paragraph) runs to its end. Each quote is attributed, in this
+//! order:
+//! 1. right after the closing mark: `," X said` / `," said X` / `," he added`
+//!    (`said the Taoiseach, Leo Varadkar`: the person after the role), or
+//!    in a short next sentence when the mark ends its sentence
+//!    (`…!'' Clinton said.`);
 //! 2. before the opening mark: the subject of the last reporting verb
 //!    (`X said that "…"`, `X told Y to "…"`, `X, a member of Z, told …`,
+//!    `X, the prime minister of Y, said`, `Sen. X, R-Ariz., said`, "according
+//!    to X" or "according to the central bank",
 //!    `X, who threatened … with "…"`), a participle (`…, saying "…"`) taking
 //!    the nearest person before it;
 //! 3. a speaker named by role ("the prime minister", "the Hungarian leader")
@@ -21,7 +34,7 @@
 //! same when their stems overlap strongly; a weaker overlap makes them
 //! related (e.g. two translations of one statement).
 
-use super::entities::{Entity, EntityKind, Mention, MentionIndex, Tok, is_one_space, tail, tokens};
+use super::entities::{Entity, EntityKind, Mention, MentionIndex, Tok, is_name_gap, tail, tokens};
 use super::lexicon::{is_role_noun, is_speech_verb};
 use crate::model::{SentenceRef, Span};
 use crate::text::{Corpus, content_stems};
@@ -93,69 +106,237 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// How a quotation mark behaves.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum MarkKind {
+    /// A double mark of its own shape (`“`, `„`, `«`, `` `` ``): opens
+    /// anywhere; a quote it opens may run to the paragraph end.
+    Double,
+    /// The straight double mark: opens before a non-space; may run to the
+    /// paragraph end.
+    Straight,
+    /// A mark that also closes the pair it mirrors (`»…«`, `›…‹`): a quote
+    /// it opens must close in the paragraph.
+    Reversed,
+    /// A single mark that may be an apostrophe (`'`, `‘`, `‚`, `` ` ``):
+    /// opens at a word start before a letter (not an elision such as
+    /// `'n'` or `'90s`), closes after a word and not before one.
+    Single,
+}
+
+/// A kind of quotation: the opening mark and the marks that may close it
+/// (corpora mix conventions: `“…"`, `` ``…" ``, `„…”`).
+struct MarkPair {
+    open: &'static str,
+    closes: &'static [&'static str],
+    kind: MarkKind,
+}
+
+/// The opening marks, longest first (`` `` `` before `` ` ``).
+const MARK_PAIRS: &[MarkPair] = &[
+    // LDC newswire / TeX: ``like this''.
+    MarkPair {
+        open: "``",
+        closes: &["''", "\"", "”", "’’"],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "“",
+        closes: &["”", "\"", "''"],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "\"",
+        closes: &["\"", "”", "''"],
+        kind: MarkKind::Straight,
+    },
+    // German, Polish and others: „like this“ / „like this”.
+    MarkPair {
+        open: "„",
+        closes: &["“", "”", "\""],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "«",
+        closes: &["»"],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "‹",
+        closes: &["›"],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "「",
+        closes: &["」"],
+        kind: MarkKind::Double,
+    },
+    MarkPair {
+        open: "『",
+        closes: &["』"],
+        kind: MarkKind::Double,
+    },
+    // German and Danish: »like this«.
+    MarkPair {
+        open: "»",
+        closes: &["«"],
+        kind: MarkKind::Reversed,
+    },
+    MarkPair {
+        open: "›",
+        closes: &["‹"],
+        kind: MarkKind::Reversed,
+    },
+    MarkPair {
+        open: "‘",
+        closes: &["’", "'"],
+        kind: MarkKind::Single,
+    },
+    MarkPair {
+        open: "‚",
+        closes: &["‘", "’"],
+        kind: MarkKind::Single,
+    },
+    MarkPair {
+        open: "'",
+        closes: &["'", "’"],
+        kind: MarkKind::Single,
+    },
+    // LDC single quotes inside double ones: `like this'.
+    MarkPair {
+        open: "`",
+        closes: &["'", "’"],
+        kind: MarkKind::Single,
+    },
+];
+
+/// Words an apostrophe shortens at their start ("rock 'n' roll", "'em",
+/// "'til"): the apostrophe before them opens no quote.
+const ELISIONS: &[&str] = &[
+    "n", "em", "til", "tis", "twas", "cause", "bout", "round", "s", "cos", "ere", "neath", "nuff",
+    "kay", "sup", "ello",
+];
+
+/// Characters after which a single mark may open a quote.
+fn opens_after(p: char) -> bool {
+    p.is_whitespace() || "([{—–-\"“„«‹`/".contains(p)
+}
+
+/// The quotation that opens at `pos` of `text`, if any (`prev`: the char
+/// before it).
+fn opener_at(text: &str, pos: usize, prev: Option<char>) -> Option<&'static MarkPair> {
+    let rest = &text[pos..];
+    let pair = MARK_PAIRS.iter().find(|m| rest.starts_with(m.open))?;
+    let next = rest[pair.open.len()..].chars().next();
+    let ok = match pair.kind {
+        MarkKind::Double => next.is_some(),
+        MarkKind::Straight => next.is_some_and(|n| !n.is_whitespace()),
+        MarkKind::Reversed => {
+            next.is_some_and(|n| n.is_alphanumeric() || n.is_whitespace())
+                && prev.is_none_or(|p| !p.is_alphanumeric())
+        }
+        MarkKind::Single => {
+            prev.is_none_or(opens_after)
+                && next.is_some_and(char::is_alphabetic)
+                && !is_elision(&rest[pair.open.len()..])
+        }
+    };
+    ok.then_some(pair)
+}
+
+/// The text after an apostrophe starts with an elided word ("n' roll").
+fn is_elision(after: &str) -> bool {
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let follows = after[after
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(after.len(), |(i, _)| i)..]
+        .chars()
+        .next();
+    // "'n'" closes at once; "'em" / "'til" are words of their own.
+    ELISIONS.contains(&word.as_str()) && (word != "s" || follows.is_none_or(|c| c == ' '))
+}
+
+/// Where a quotation opened by `pair` at `start` (the first byte of the
+/// inner text) closes: (byte of the closing mark, its length).
+fn find_close(
+    text: &str,
+    chars: &[(usize, char)],
+    from: usize,
+    pair: &MarkPair,
+) -> Option<(usize, usize)> {
+    let single = pair.kind == MarkKind::Single;
+    // A plural possessive ("the workers' pay") may be the close when
+    // nothing better comes ("called it 'an insult to workers' and left").
+    let mut fallback = None;
+    for j in from..chars.len() {
+        let (pos, d) = chars[j];
+        let rest = &text[pos..];
+        // A single-mark quote is short and never spans a double mark: give
+        // up after ~600 characters (also keeps a page of apostrophes linear).
+        if single && (j > from + 600 || matches!(d, '"' | '“' | '”' | '«' | '»' | '„')) {
+            break;
+        }
+        let Some(close) = pair.closes.iter().find(|c| rest.starts_with(**c)) else {
+            continue;
+        };
+        if !single {
+            return Some((pos, close.len()));
+        }
+        let before = if j > 0 { chars[j - 1].1 } else { ' ' };
+        let after_pos = pos + close.len();
+        let after: Vec<char> = text[after_pos..].chars().take(2).collect();
+        if before.is_whitespace() || after.first().is_some_and(|c| is_word_char(*c)) {
+            continue;
+        }
+        let possessive = matches!(before, 's' | 'z' | 'S' | 'Z')
+            && after.first() == Some(&' ')
+            && after.get(1).is_some_and(|c| c.is_lowercase());
+        if possessive {
+            fallback = fallback.or(Some((pos, close.len())));
+            continue;
+        }
+        return Some((pos, close.len()));
+    }
+    fallback
+}
+
 /// Finds the quotes of one paragraph.
 pub(crate) fn find_quotes(text: &str) -> Vec<RawQuote> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let (pos, c) = chars[i];
+        let (pos, _) = chars[i];
         let prev = if i > 0 { Some(chars[i - 1].1) } else { None };
-        let next = chars.get(i + 1).map(|x| x.1);
-        let opens_double = c == '“'
-            || c == '«'
-            || c == '„'
-            || (c == '"' && next.is_some_and(|n| !n.is_whitespace()));
-        let opens_single = (c == '‘' || c == '\'')
-            && prev.is_none_or(|p| p.is_whitespace() || "([—–-\"“".contains(p))
-            && next.is_some_and(|n| n.is_alphanumeric());
-        if !(opens_double || opens_single) {
+        let Some(pair) = opener_at(text, pos, prev) else {
             i += 1;
             continue;
-        }
-        // Find the matching close.
-        let mut j = i + 1;
-        let mut close = None;
-        while j < chars.len() {
-            let (_, d) = chars[j];
-            let before = chars[j - 1].1;
-            let after = chars.get(j + 1).map(|x| x.1);
-            let closes = if opens_double {
-                d == '”' || d == '»' || d == '"' || (c == '„' && d == '“')
-            } else {
-                (d == '’' || d == '\'')
-                    && !after.is_some_and(is_word_char)
-                    // "troops' mission": a plural possessive, not a close,
-                    // when a word follows after the space.
-                    && !(d == '\'' && before == 's' && after == Some(' ') && c == '\'' && j + 2 < chars.len() && chars[j + 2].1.is_lowercase())
-            };
-            if closes {
-                close = Some(j);
-                break;
-            }
-            // A single-mark quote is short: give up after ~300 characters
-            // (also keeps a page of apostrophes linear).
-            if !opens_double && (d == '“' || d == '"' || j > i + 300) {
-                break;
-            }
-            j += 1;
-        }
-        let start = pos + c.len_utf8();
-        match close {
-            Some(j) => {
-                let (cpos, cc) = chars[j];
+        };
+        let start = pos + pair.open.len();
+        let first = chars.partition_point(|c| c.0 < start);
+        match find_close(text, &chars, first, pair) {
+            Some((cpos, clen)) => {
                 if text[start..cpos].trim().chars().any(char::is_alphabetic) {
                     out.push(RawQuote {
                         start,
                         end: cpos,
-                        after: cpos + cc.len_utf8(),
+                        after: cpos + clen,
                         open: pos,
                     });
                 }
-                i = j + 1;
+                i = chars.partition_point(|c| c.0 < cpos + clen);
             }
-            None if opens_double => {
-                // Open to the end of the paragraph (a quote that continues).
+            // Open to the end of the paragraph (a quote that continues in
+            // the next one, or whose closing mark was left out): a double
+            // mark, or a single one that opens the paragraph.
+            None if matches!(pair.kind, MarkKind::Double | MarkKind::Straight)
+                || (pair.kind == MarkKind::Single && prev.is_none()) =>
+            {
                 if text[start..].split_whitespace().count() >= 3 {
                     out.push(RawQuote {
                         start,
@@ -373,11 +554,20 @@ fn subject_before(
     // "X, a member of Z, told": skip the appositive.
     if let Some(b) = before.strip_suffix(',') {
         let b = b.trim_end();
+        // "X, the prime minister of New Zealand, told": an appositive (it
+        // starts in lower case or with a number) is skipped, whatever it
+        // ends with.
+        let appositive = b.rfind(',').is_some_and(|c| {
+            let seg = b[c + 1..].trim_start();
+            b[..c].trim_end().ends_with(|ch: char| ch.is_alphanumeric())
+                && (seg.starts_with(|ch: char| !ch.is_uppercase()) || is_party_state(seg))
+        });
         if let Some(id) = entity_ending_at(ctx, r, text, b.len()).filter(|&id| {
-            matches!(
-                ctx.entities[id].kind,
-                EntityKind::Person | EntityKind::Other
-            )
+            !appositive
+                && matches!(
+                    ctx.entities[id].kind,
+                    EntityKind::Person | EntityKind::Other
+                )
         }) {
             return Some(speaker_from_entity(ctx, id, &format!("X, {verb}")));
         }
@@ -462,6 +652,50 @@ fn subject_before(
     })
 }
 
+/// A party and state designation after a US politician's name ("R-Ariz.",
+/// "D-N.Y.", "I-Vt."): an appositive.
+fn is_party_state(seg: &str) -> bool {
+    let mut c = seg.chars();
+    matches!(c.next(), Some('R' | 'D' | 'I'))
+        && c.next() == Some('-')
+        && c.next().is_some_and(char::is_uppercase)
+        && seg.len() <= 12
+        && !seg.contains(' ')
+}
+
+/// "according to X" in a sentence: the entity named right after, else the
+/// words up to the next punctuation ("according to the central bank").
+fn according_to(ctx: &Ctx, r: SentenceRef, text: &str) -> Option<Speaker> {
+    const KEY: &str = "according to ";
+    // ASCII lower case keeps byte offsets.
+    let at = text.to_ascii_lowercase().find(KEY)? + KEY.len();
+    if let Some(m) = ctx
+        .mentions
+        .of(r)
+        .iter()
+        .find(|m| m.0 >= at && m.0 <= at + 40)
+    {
+        return Some(speaker_from_entity(ctx, m.2, "according to X"));
+    }
+    let rest = text.get(at..)?;
+    let end = rest
+        .find(|c: char| ",.;:!?()\"“”«»`'‘’".contains(c))
+        .unwrap_or(rest.len());
+    let phrase = rest[..end].trim();
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || !phrase.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let head = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    Some(Speaker {
+        name: phrase.to_string(),
+        entity: None,
+        person: is_role_noun(&head) || head.ends_with("ers") || head == "people",
+        how: "according to X".into(),
+        pronoun: None,
+    })
+}
+
 fn nearest_person_before(ctx: &Ctx, r: SentenceRef, pos: usize) -> Option<usize> {
     ctx.mentions
         .of(r)
@@ -485,7 +719,8 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     let mut prev_end = 0;
     for t in toks.iter().take(10) {
         let gap = &text[rest_start + prev_end..rest_start + t.start];
-        if !(clause.is_empty() || is_one_space(gap) || gap.trim().is_empty()) {
+        let prev_word = clause.last().map_or("", |p: &Tok| p.text);
+        if !(clause.is_empty() || is_name_gap(prev_word, gap) || gap.trim().is_empty()) {
             break;
         }
         clause.push(Tok {
@@ -502,11 +737,26 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
         // `said X` / `said coach X`: the first name of the clause after the verb.
         let after_verb = clause[vi].end;
         let clause_end = clause.last().map(|t| t.end).unwrap_or(after_verb);
-        let m = ctx
-            .mentions
-            .of(r)
+        let ms = ctx.mentions.of(r);
+        let k = ms
             .iter()
-            .find(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+            .position(|m| m.0 >= after_verb && m.0 <= clause_end + 1)?;
+        // "said the Taoiseach, Leo Varadkar": a role, then the person.
+        let person = |id: usize| ctx.entities[id].kind == EntityKind::Person;
+        let m = match ms.get(k + 1) {
+            Some(n)
+                if !person(ms[k].2)
+                    && (person(n.2)
+                        || ctx.entities[n.2].kind == EntityKind::Other
+                            && ctx.entities[n.2].canonical.contains(' '))
+                    && text
+                        .get(ms[k].1..n.0)
+                        .is_some_and(|g| g.trim() == "," || g.trim() == ", the") =>
+            {
+                n
+            }
+            _ => &ms[k],
+        };
         return Some(speaker_from_entity(ctx, m.2, &format!("{verb} X")));
     }
     let np = &clause[..vi];
@@ -652,12 +902,19 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     article: a,
                     sentence: s_open,
                 };
+                // The attribution after the quote is read in the sentence
+                // of the closing mark (a splitter may cut `!''` apart).
+                let s_mark = if q.after > q.end {
+                    sent_of(q.after - 1).unwrap_or(s_close)
+                } else {
+                    s_close
+                };
                 let rc = SentenceRef {
                     article: a,
-                    sentence: s_close,
+                    sentence: s_mark,
                 };
                 let so = &d.sentences[s_open];
-                let sc = &d.sentences[s_close];
+                let sc = &d.sentences[s_mark];
                 let off_o = so.span.start - p.span.start;
                 let off_c = sc.span.start - p.span.start;
                 let text = normalize_quote(&ptext[q.start..q.end]);
@@ -667,6 +924,36 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                 } else {
                     None
                 };
+                // `"I have no regrets." Clinton said later.`: the closing
+                // mark ends its sentence and the next one of the paragraph
+                // is a short attribution with no quote of its own.
+                let after = after.or_else(|| {
+                    let ends_sentence = q.after > q.end
+                        && q.after >= off_c
+                        && sc
+                            .text
+                            .get(q.after - off_c..)
+                            .is_some_and(|r| r.trim().is_empty());
+                    if !ends_sentence {
+                        return None;
+                    }
+                    let k = sents.iter().position(|x| x.0 == s_mark)?;
+                    let &(sn, sn_start, _) = sents.get(k + 1)?;
+                    let next = &d.sentences[sn];
+                    if tokens(&next.text).len() > 8
+                        || !quoted_spans(&raws, sn_start, next.text.len()).is_empty()
+                    {
+                        return None;
+                    }
+                    let r = SentenceRef {
+                        article: a,
+                        sentence: sn,
+                    };
+                    speaker_after(&ctx, r, &next.text, 0).map(|mut s| {
+                        s.how = format!("{} (the next sentence)", s.how);
+                        s
+                    })
+                });
                 // Before the open.
                 let before = {
                     let local_open = q.open.saturating_sub(off_o).min(so.text.len());
@@ -682,15 +969,9 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                         .and_then(|(vi, _)| subject_before(&ctx, ro, &so.text, &toks, vi))
                 };
                 // "according to X" anywhere in the sentence.
-                let before = before.or_else(|| {
-                    let l = so.text.to_lowercase();
-                    let at = l.find("according to ")? + "according to ".len();
-                    let m = mentions
-                        .of(ro)
-                        .iter()
-                        .find(|m| m.0 >= at && m.0 <= at + 40)?;
-                    Some(speaker_from_entity(&ctx, m.2, "according to X"))
-                });
+                let before = before
+                    .or_else(|| according_to(&ctx, ro, &so.text))
+                    .or_else(|| according_to(&ctx, rc, &sc.text));
                 // `X "…"` with no verb between: the entity right before the mark.
                 let before = before.or_else(|| {
                     let local_open = q.open.saturating_sub(off_o).min(so.text.len());

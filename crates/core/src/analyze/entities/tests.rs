@@ -475,3 +475,251 @@ fn spans_of_names_with_narrow_spaces_cover_the_written_text() {
     let sp = m.span.expect("a span");
     assert_eq!(&body[sp.start..sp.end], "Jean\u{202f}Dupont");
 }
+
+/// Name conventions: titles and honorifics, family name first, particles.
+/// Each case is the paragraphs of one article, groups of variants that
+/// must each be one entity (and different groups different entities), and
+/// forms that must not be entities.
+type EntityCase = (
+    &'static [&'static str],
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
+
+const CONVENTION_CASES: &[EntityCase] = &[
+    (
+        &[
+            "Prime Minister Jacinda Ardern visited Christchurch.",
+            "Ardern met families of the victims.",
+            "Ms. Ardern wore a headscarf.",
+        ],
+        &[&["Jacinda Ardern", "Ardern"]],
+        &["Ms", "Ms. Ardern", "Prime Minister Jacinda Ardern"],
+    ),
+    (
+        &[
+            "Jacinda Ardern, the prime minister, said the attack was an act of terror.",
+            "Ms. Ardern later met the victims' families.",
+        ],
+        &[&["Jacinda Ardern", "Ardern"]],
+        &["Ms"],
+    ),
+    (
+        &[
+            "Dr. Anthony Fauci testified before the Senate on Tuesday.",
+            "Fauci said the vaccines were safe.",
+            "Dr. Fauci left after three hours.",
+        ],
+        &[&["Anthony Fauci", "Fauci"]],
+        &["Dr"],
+    ),
+    (
+        &[
+            "Mr. Biden spoke in Delaware on Friday.",
+            "President Joe Biden signed the order later.",
+        ],
+        &[&["Joe Biden", "Biden"]],
+        &["Mr"],
+    ),
+    (
+        &[
+            "Gen. Mark Milley briefed reporters at the Pentagon.",
+            "Milley called the withdrawal a strategic failure.",
+        ],
+        &[&["Mark Milley", "Milley"]],
+        &["Gen"],
+    ),
+    (
+        &[
+            "Chinese President Xi Jinping arrived in Moscow on Monday.",
+            "Xi and Putin signed a joint statement.",
+        ],
+        &[&["Xi Jinping", "Xi"], &["Putin"]],
+        &[],
+    ),
+    (
+        &[
+            "South Korean President Moon Jae-in met Kim Jong Un at the border.",
+            "Moon said the summit was a new beginning.",
+        ],
+        &[&["Moon Jae-in", "Moon"], &["Kim Jong Un"]],
+        &[],
+    ),
+    (
+        &[
+            "Premier Li Keqiang presented the annual budget.",
+            "Li said growth would slow this year.",
+        ],
+        &[&["Li Keqiang", "Li"]],
+        &[],
+    ),
+    (
+        &[
+            "Chinese Foreign Minister Wang Yi met Secretary of State Antony Blinken.",
+            "Wang said the two sides should avoid conflict.",
+            "Blinken agreed.",
+        ],
+        &[&["Wang Yi", "Wang"], &["Antony Blinken", "Blinken"]],
+        &[],
+    ),
+    (
+        &[
+            "Singapore's Prime Minister Lee Hsien Loong spoke at the forum.",
+            "Lee warned against protectionism.",
+        ],
+        &[&["Lee Hsien Loong", "Lee"]],
+        &[],
+    ),
+    (
+        &[
+            "Cambodian leader Hun Sen attended the summit in Jakarta.",
+            "Hun said the election had been fair.",
+        ],
+        &[&["Hun Sen", "Hun"]],
+        &[],
+    ),
+    (
+        &[
+            "Japanese Prime Minister Kishida Fumio visited Seoul.",
+            "Kishida met President Yoon Suk Yeol.",
+        ],
+        &[&["Kishida Fumio", "Kishida"], &["Yoon Suk Yeol"]],
+        &[],
+    ),
+    (
+        &[
+            "Premier Li Qiang met relatives of Li Keqiang in Hefei.",
+            "Li spoke first.",
+        ],
+        &[&["Li Qiang"], &["Li Keqiang"], &["Li"]],
+        &[],
+    ),
+    (
+        &[
+            "North Korean leader Kim Jong Un appeared with his sister Kim Yo Jong.",
+            "Kim waved to the crowd.",
+        ],
+        &[&["Kim Jong Un"], &["Kim Yo Jong"], &["Kim"]],
+        &[],
+    ),
+    (
+        &[
+            "European Commission President Ursula von der Leyen spoke in Strasbourg.",
+            "Von der Leyen said the bloc would act.",
+        ],
+        &[&["Ursula von der Leyen", "Von der Leyen"]],
+        &["Leyen", "der Leyen"],
+    ),
+    (
+        &[
+            "Lawmakers questioned Ursula von der Leyen on Tuesday.",
+            "Critics said von der Leyen had ignored them.",
+        ],
+        &[&["Ursula von der Leyen", "von der Leyen"]],
+        &["Ursula"],
+    ),
+    (
+        &[
+            "Saudi Crown Prince Mohammed bin Salman hosted the summit.",
+            "Bin Salman later met the emir.",
+            "Officials close to bin Salman denied the report.",
+        ],
+        &[&["Mohammed bin Salman", "bin Salman", "Bin Salman"]],
+        &[],
+    ),
+    (
+        &[
+            "Brazilian President Luiz Inácio Lula da Silva won a third term.",
+            "Lula promised to end illegal deforestation.",
+        ],
+        &[&["Luiz Inácio Lula da Silva", "Lula"]],
+        &[],
+    ),
+    (
+        &[
+            "Mexican President Andrés Manuel López Obrador held his morning briefing.",
+            "López Obrador criticized the court.",
+        ],
+        &[&["Andrés Manuel López Obrador", "López Obrador"]],
+        &[],
+    ),
+    (
+        &[
+            "Liverpool defender Virgil van Dijk scored twice on Sunday.",
+            "Van Dijk said the team deserved the win.",
+        ],
+        &[&["Virgil van Dijk", "Van Dijk"]],
+        &["Dijk"],
+    ),
+    (
+        &[
+            "Belgian Prime Minister Alexander De Croo announced the measures.",
+            "De Croo said schools would stay open.",
+        ],
+        &[&["Alexander De Croo", "De Croo"]],
+        &[],
+    ),
+    (
+        &[
+            "Syrian President Bashar al-Assad met the envoy in Damascus.",
+            "Assad said the war was over.",
+            "Al-Assad later left the capital.",
+        ],
+        &[&["Bashar al-Assad", "Assad", "Al-Assad"]],
+        &[],
+    ),
+    (
+        &[
+            "Former Malaysian prime minister Mahathir bin Mohamad addressed the rally.",
+            "Mahathir said the government had failed.",
+        ],
+        &[&["Mahathir bin Mohamad", "Mahathir"]],
+        &[],
+    ),
+    (
+        &[
+            "Colombian author Gabriel García Márquez died in Mexico City.",
+            "García Márquez won the Nobel Prize in 1982.",
+        ],
+        &[&["Gabriel García Márquez", "García Márquez"]],
+        &[],
+    ),
+];
+
+#[test]
+fn name_conventions() {
+    let mut failed = Vec::new();
+    for (paras, groups, absent_forms) in CONVENTION_CASES {
+        let es = entities(&[paras]);
+        let all = || {
+            es.iter()
+                .map(|e| e.variants.join(" | "))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let mut seen: Vec<usize> = Vec::new();
+        for g in groups.iter() {
+            let ids: Vec<Option<usize>> = g.iter().map(|v| holder(&es, v)).collect();
+            match ids[0] {
+                Some(id) if ids.iter().all(|x| *x == Some(id)) => {
+                    if seen.contains(&id) {
+                        failed.push(format!("{g:?} merged with another group: {}", all()));
+                    }
+                    seen.push(id);
+                }
+                _ => failed.push(format!("{g:?} not one entity: {}", all())),
+            }
+        }
+        for v in absent_forms.iter() {
+            if holder(&es, v).is_some() {
+                failed.push(format!("{v:?} should not be a variant: {}", all()));
+            }
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}

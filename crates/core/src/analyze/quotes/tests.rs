@@ -370,11 +370,433 @@ fn likeness_levels() {
 
 proptest::proptest! {
     #[test]
-    fn quote_spans_are_valid(text in "[\"“”‘’' a-zA-Z.,!?]{0,120}") {
+    fn quote_spans_are_valid(text in "[\"“”‘’'`«»‹›„‚「」 a-zA-Z.,!?]{0,120}") {
         for q in find_quotes(&text) {
             proptest::prop_assert!(text.get(q.start..q.end).is_some());
             proptest::prop_assert!(q.open < q.start && q.end <= q.after);
         }
         let _ = quotes_of(&[&[text.as_str()]]);
     }
+}
+
+/// Quotation conventions as corpora and outlets write them: each case is
+/// the paragraphs of one article, the start of the expected quote text and
+/// its speaker.
+type QuoteCase = (&'static [&'static str], &'static str, Option<&'static str>);
+
+const CONVENTION_CASES: &[QuoteCase] = &[
+    // ASCII doubled backquote / apostrophe pairs (LDC newswire).
+    (
+        &["``We will not back down,'' Prime Minister Jacinda Ardern said."],
+        "We will not back down",
+        Some("Jacinda Ardern"),
+    ),
+    (
+        &["``The talks were frank and useful,'' said Foreign Minister Wang Yi."],
+        "The talks were frank and useful",
+        Some("Wang Yi"),
+    ),
+    (
+        &[
+            "``We are ready. We have been ready for months,'' Chancellor Olaf Scholz told reporters.",
+        ],
+        "We are ready. We have been ready for months",
+        Some("Olaf Scholz"),
+    ),
+    (
+        &[
+            "Kenyan President William Ruto told parliament: ``We will not borrow our way out of this crisis.''",
+        ],
+        "We will not borrow our way",
+        Some("William Ruto"),
+    ),
+    (
+        &[
+            "Brazilian President Luiz Inacio Lula da Silva visited the flooded region on Monday.",
+            "``Nobody will be left behind,'' he said.",
+        ],
+        "Nobody will be left behind",
+        Some("Luiz Inacio Lula da Silva"),
+    ),
+    (
+        &["Senator Mitch McConnell said the bill was ``a government takeover'' of health care."],
+        "a government takeover",
+        Some("Mitch McConnell"),
+    ),
+    (
+        &["``He told me, `We are finished,' and walked away,'' said witness Maria Gonzalez."],
+        "He told me, `We are finished,' and walked away",
+        Some("Maria Gonzalez"),
+    ),
+    (
+        &["``Who will pay for all of this?'' asked Mayor Anne Hidalgo."],
+        "Who will pay for all of this?",
+        Some("Anne Hidalgo"),
+    ),
+    (
+        &["`` We will respond at a time of our choosing , '' Defense Minister Yoav Gallant said ."],
+        "We will respond at a time of our choosing",
+        Some("Yoav Gallant"),
+    ),
+    (
+        &[
+            "``We will appeal,'' lawyer Ana Costa said.",
+            "``The ruling ignores the evidence and the law.''",
+        ],
+        "The ruling ignores the evidence",
+        Some("Ana Costa"),
+    ),
+    (
+        &[
+            "Finance Minister Chrystia Freeland said on Tuesday: ``The deficit will fall next year and the year after",
+        ],
+        "The deficit will fall next year and the year after",
+        Some("Chrystia Freeland"),
+    ),
+    (
+        &[
+            "Interior Minister Gerald Darmanin spoke after the attack.",
+            "According to Darmanin, ``the attacker acted alone.''",
+        ],
+        "the attacker acted alone",
+        Some("Gerald Darmanin"),
+    ),
+    (
+        &[
+            "Former car executive Carlos Ghosn appeared in court.",
+            "``I am innocent!'' he shouted.",
+        ],
+        "I am innocent!",
+        Some("Carlos Ghosn"),
+    ),
+    // Single quotes, told from apostrophes.
+    (
+        &["'We will fight on,' the Labour leader Keir Starmer said."],
+        "We will fight on",
+        Some("Keir Starmer"),
+    ),
+    (
+        &["'It's a shameful day for the country,' Nicola Sturgeon told the BBC."],
+        "It's a shameful day for the country",
+        Some("Nicola Sturgeon"),
+    ),
+    (
+        &["'The nurses' pay rise is long overdue,' said union leader Pat Cullen."],
+        "The nurses' pay rise is long overdue",
+        Some("Pat Cullen"),
+    ),
+    (
+        &[
+            "Back in the '90s, Prime Minister Tony Blair promised 'education, education, education' to voters.",
+        ],
+        "education, education, education",
+        Some("Tony Blair"),
+    ),
+    (
+        &["Union leader Mick Lynch called the offer 'an insult to workers' and walked out."],
+        "an insult to workers",
+        Some("Mick Lynch"),
+    ),
+    (
+        &["'We're not going anywhere,' said striker Marcus Rashford."],
+        "We're not going anywhere",
+        Some("Marcus Rashford"),
+    ),
+    (
+        &["‘We have turned a corner,’ Health Secretary Sajid Javid said."],
+        "We have turned a corner",
+        Some("Sajid Javid"),
+    ),
+    (
+        &[
+            "‘We will appeal,’ lawyer Ana Costa said.",
+            "‘The ruling ignores the evidence and the law",
+        ],
+        "The ruling ignores the evidence and the law",
+        Some("Ana Costa"),
+    ),
+    // Guillemets, low-high marks.
+    (
+        &["«We will not accept this ultimatum,» Prime Minister Viktor Orban said."],
+        "We will not accept this ultimatum",
+        Some("Viktor Orban"),
+    ),
+    (
+        &["« We are not afraid », said opposition leader Alexei Navalny."],
+        "We are not afraid",
+        Some("Alexei Navalny"),
+    ),
+    (
+        &["»Europe must learn to defend itself,« Chancellor Friedrich Merz said."],
+        "Europe must learn to defend itself",
+        Some("Friedrich Merz"),
+    ),
+    (
+        &["‹Nothing has been decided yet,› Foreign Minister Annalena Baerbock said."],
+        "Nothing has been decided yet",
+        Some("Annalena Baerbock"),
+    ),
+    (
+        &["„We will rebuild the bridge within a year,“ said Mayor Rafal Trzaskowski."],
+        "We will rebuild the bridge within a year",
+        Some("Rafal Trzaskowski"),
+    ),
+    (
+        &["‚The door remains open,‘ President Frank-Walter Steinmeier said."],
+        "The door remains open",
+        Some("Frank-Walter Steinmeier"),
+    ),
+    // Curly and straight mixed.
+    (
+        &["“We have no plans to raise income tax,\" Chancellor Rachel Reeves said."],
+        "We have no plans to raise income tax",
+        Some("Rachel Reeves"),
+    ),
+    (
+        &["\"The border stays closed,” Interior Minister Nancy Faeser said."],
+        "The border stays closed",
+        Some("Nancy Faeser"),
+    ),
+    // A closing mark missing at a paragraph end.
+    (
+        &["President Cyril Ramaphosa told the nation: “We will overcome this crisis together"],
+        "We will overcome this crisis together",
+        Some("Cyril Ramaphosa"),
+    ),
+    // Titles and appositions.
+    (
+        &["\"We will not back down,\" Jacinda Ardern, the prime minister, said."],
+        "We will not back down",
+        Some("Jacinda Ardern"),
+    ),
+    (
+        &[
+            "Jacinda Ardern, the prime minister of New Zealand, told reporters: \"This is one of our darkest days.\"",
+        ],
+        "This is one of our darkest days",
+        Some("Jacinda Ardern"),
+    ),
+    (
+        &[
+            "\"The virus is not done with us,\" said Tedros Adhanom Ghebreyesus, the director-general of the World Health Organization.",
+        ],
+        "The virus is not done with us",
+        Some("Tedros Adhanom Ghebreyesus"),
+    ),
+    (
+        &["\"It is a sad day for our country,\" said Moon Jae-in, South Korea's president."],
+        "It is a sad day for our country",
+        Some("Moon Jae-in"),
+    ),
+    // "according to".
+    (
+        &["\"The suspect fled on foot,\" according to police spokeswoman Tina Ruiz."],
+        "The suspect fled on foot",
+        Some("Tina Ruiz"),
+    ),
+    (
+        &["\"Prices will keep rising through the winter,\" according to the central bank."],
+        "Prices will keep rising",
+        Some("the central bank"),
+    ),
+    // Speakers after long quotes.
+    (
+        &[
+            "\"We have spent the past three years building a coalition that spans the continent. We have brought together farmers, workers and businesses. We have listened to every region. And today we ask the voters to judge us on that record,\" opposition leader Raila Odinga said at the rally.",
+        ],
+        "We have spent the past three years",
+        Some("Raila Odinga"),
+    ),
+    (
+        &[
+            "``Our schools have been underfunded for a decade. Teachers are leaving faster than we can train them. Parents are paying for books and heating. This budget does nothing to change that,'' said Mary Bousted, joint general secretary of the National Education Union.",
+        ],
+        "Our schools have been underfunded",
+        Some("Mary Bousted"),
+    ),
+    (
+        &[
+            "'We have waited for this day for a very long time, through the strikes and the closures, through the winters when the pits were shut and the villages emptied, through every promise that was made to us and broken, and we are not going to let anyone take it away from us now that it has finally come,' said former miner Dai Davies.",
+        ],
+        "We have waited for this day",
+        Some("Dai Davies"),
+    ),
+    // Names that merge across conventions.
+    (
+        &[
+            "Chinese President Xi Jinping met the delegation in Beijing.",
+            "\"China will never seek hegemony,\" Xi said.",
+        ],
+        "China will never seek hegemony",
+        Some("Xi Jinping"),
+    ),
+    (
+        &[
+            "Prime Minister Jacinda Ardern visited Christchurch on Saturday.",
+            "\"They are us,\" Ms. Ardern said.",
+        ],
+        "They are us",
+        Some("Jacinda Ardern"),
+    ),
+    (
+        &[
+            "European Commission President Ursula von der Leyen arrived in Kyiv.",
+            "\"Ukraine belongs in the European family,\" von der Leyen said.",
+        ],
+        "Ukraine belongs in the European family",
+        Some("Ursula von der Leyen"),
+    ),
+    // More newswire shapes.
+    (
+        &["``It's a good day for the country,'' said Clinton, who spoke at the White House."],
+        "It's a good day for the country",
+        Some("Clinton"),
+    ),
+    (
+        &[
+            "President Bill Clinton spoke on Monday.",
+            "Clinton said, ``I have no regrets.''",
+        ],
+        "I have no regrets.",
+        Some("Bill Clinton"),
+    ),
+    (
+        &["``The plan is dead,'' Sen. John McCain, R-Ariz., said Tuesday."],
+        "The plan is dead",
+        Some("John McCain"),
+    ),
+    (
+        &[
+            "``Nobody knows what will happen next,'' said Ali Hassan, a 45-year-old shopkeeper in Baghdad. ``We are afraid.''",
+        ],
+        "We are afraid.",
+        Some("Ali Hassan"),
+    ),
+    (
+        &["Foreign Minister Wang Yi said China's position was ``clear and consistent.''"],
+        "clear and consistent.",
+        Some("Wang Yi"),
+    ),
+    (
+        &["``We support the workers' demands,'' union chief Sharan Burrow said."],
+        "We support the workers' demands",
+        Some("Sharan Burrow"),
+    ),
+    (
+        &["'I don't think the Tories' plan will work,' Labour's Angela Rayner said."],
+        "I don't think the Tories' plan will work",
+        Some("Angela Rayner"),
+    ),
+    (
+        &["The Taoiseach, Leo Varadkar, said: 'We are ready for any outcome.'"],
+        "We are ready for any outcome.",
+        Some("Leo Varadkar"),
+    ),
+    (
+        &["‘We are ready’, said the Taoiseach, Leo Varadkar."],
+        "We are ready",
+        Some("Leo Varadkar"),
+    ),
+    (
+        &[
+            "Crown Prince Mohammed bin Salman spoke to Fox News.",
+            "\"We are getting closer every day,\" bin Salman said.",
+        ],
+        "We are getting closer every day",
+        Some("Mohammed bin Salman"),
+    ),
+    (
+        &[
+            "President Luiz Inácio Lula da Silva visited Belém.",
+            "\"The Amazon is not for sale,\" Lula said.",
+        ],
+        "The Amazon is not for sale",
+        Some("Luiz Inácio Lula da Silva"),
+    ),
+    // The speaker in a short sentence after the one the quote closes.
+    (
+        &[
+            "President Bill Clinton spoke on Monday.",
+            "``I have no regrets.'' Clinton said later.",
+        ],
+        "I have no regrets.",
+        Some("Bill Clinton"),
+    ),
+    (
+        &[
+            "Opposition leader Juan Guaido rallied supporters in Caracas.",
+            "``We will be back!'' Guaido told the crowd.",
+        ],
+        "We will be back!",
+        Some("Juan Guaido"),
+    ),
+];
+
+#[test]
+fn quotation_conventions() {
+    let mut failed = Vec::new();
+    for (paras, start, speaker) in CONVENTION_CASES {
+        let qs = quotes_of(&[paras]);
+        match qs.iter().find(|q| q.text.starts_with(start)) {
+            Some(q) if q.speaker.as_deref() == *speaker => {}
+            Some(q) => failed.push(format!(
+                "{start:?}: speaker {:?} ({}), want {speaker:?}",
+                q.speaker, q.how
+            )),
+            None => failed.push(format!(
+                "{start:?}: not found in {:?}",
+                qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+            )),
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed:\n{}",
+        failed.len(),
+        CONVENTION_CASES.len(),
+        failed.join("\n")
+    );
+}
+
+#[test]
+fn a_long_next_sentence_is_not_an_attribution() {
+    let qs = quotes_of(&[&[
+        "``The toll will rise.'' Officials said on Monday that rescuers had reached the last village in the valley.",
+    ]]);
+    let q = qs.iter().find(|q| q.text == "The toll will rise.").unwrap();
+    assert!(!q.how.contains("next sentence"), "{}", q.how);
+}
+
+#[test]
+fn apostrophes_in_other_uses_are_not_quotes() {
+    for text in [
+        "Rock 'n' roll fans packed the club in the '90s and the Beatles' songs played all night.",
+        "The Joneses' house and the workers' canteen were both closed.",
+        "He said 'til the end of the year the '22 rules applied to teachers' pay.",
+        "Prices rose in '08, fell in '09 and the bosses' bonuses stayed.",
+    ] {
+        let qs = quotes_of(&[&[text]]);
+        assert!(
+            qs.is_empty(),
+            "{text}: {:?}",
+            qs.iter().map(|q| &q.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn ldc_quote_spans_point_into_the_article() {
+    let c = story(
+        "2021-03-10",
+        &[&["``We will not back down,'' Prime Minister Jacinda Ardern said."]],
+    );
+    let es = find_entities(&c);
+    let mi = MentionIndex::new(&c, &es);
+    let qs = find_quotes_in(&c, &es, &mi);
+    let q = &qs[0];
+    assert_eq!(q.text, "We will not back down");
+    let s = c.sentence(q.occurrences[0].at[0]);
+    assert!(s.text.contains(&q.text));
+    // No entity made of the words inside the marks.
+    assert!(!es.iter().any(|e| e.canonical == "We"), "{es:?}");
 }
