@@ -33,11 +33,14 @@ enum Verdict {
     Drop(DropReason),
 }
 
-/// True when `line`, the only body line left, is long enough to be an
-/// article's whole text rather than its headline.
+/// True when `line` is the only body line left: it is the article's whole
+/// text (its first sentence stands in for the title), not a headline.
 fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
+    // One line left is all there is: taking it as the title would leave an
+    // empty body, and a short text (a tweet-like excerpt, a one-line wire
+    // flash) would be lost. It stays the body, whatever its length.
     verdicts.iter().filter(|v| **v == Verdict::Body).count() == 1
-        && line.split_whitespace().count() > 25
+        && line.split_whitespace().next().is_some()
 }
 
 /// An article body assembled from its paragraphs: joined by a blank line,

@@ -299,10 +299,24 @@ fn a_lone_long_paragraph_without_a_title_stays_the_body() {
         a.title,
         "The council voted on Tuesday to close the old harbour bridge to cars after engineers found cracks in two of its supports."
     );
-    // A short lone line is still a title with no body.
+    // A short lone line (a one-line flash, a tweet-like excerpt) is all the
+    // text there is: it stays the body, and is the title too.
     let b = clean(&RawDoc::text("t.txt", "Harbour bridge closes to cars\n"));
     assert_eq!(b.title, "Harbour bridge closes to cars");
-    assert!(b.body.is_empty());
+    assert_eq!(b.body, "Harbour bridge closes to cars");
+    let c = clean(&RawDoc::text(
+        "r.jsonl:2",
+        "BREAKING: Senate passes the infrastructure bill 69-30.",
+    ));
+    // (the "BREAKING:" kicker is the page's label, not the news)
+    assert_eq!(c.body, "Senate passes the infrastructure bill 69-30.");
+    // A title line and a body line: the first is the title, as before.
+    let d = clean(&RawDoc::text(
+        "u.txt",
+        "Bridge closes\n\nThe bridge closes to cars on Monday.\n",
+    ));
+    assert_eq!(d.title, "Bridge closes");
+    assert_eq!(d.body, "The bridge closes to cars on Monday.");
 }
 
 /// Sentences about the page, not the news, as scrapes glue them onto or in
