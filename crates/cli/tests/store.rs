@@ -350,17 +350,13 @@ fn bad_inputs_are_named_counted_and_the_rest_is_ingested() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("binary.txt"), "{err}");
     assert!(err.contains("empty.txt"), "{err}");
-    // A one-line file is all body: kept, as a page set aside (too little
-    // article text to cluster), not lost.
-    assert!(!err.contains("title-only.txt"), "{err}");
-    assert!(err.contains("31 article(s) added"), "{err}");
-    assert!(err.contains("1 set aside"), "{err}");
-    assert!(err.contains("2 skipped"), "{err}");
-    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 31);
-    assert_eq!(
-        count(&db, "SELECT count(*) FROM stories WHERE set_aside = 1"),
-        1
+    assert!(
+        err.contains("title-only.txt: no body text left after cleaning"),
+        "{err}"
     );
+    assert!(err.contains("30 article(s) added"), "{err}");
+    assert!(err.contains("3 skipped"), "{err}");
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 30);
 }
 
 #[test]

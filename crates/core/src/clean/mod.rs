@@ -33,14 +33,24 @@ enum Verdict {
     Drop(DropReason),
 }
 
-/// True when `line` is the only body line left: it is the article's whole
-/// text (its first sentence stands in for the title), not a headline.
+/// True when `line`, the only body line left, is the article's whole text
+/// (its first sentence stands in for the title) rather than its headline.
 fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
-    // One line left is all there is: taking it as the title would leave an
-    // empty body, and a short text (a tweet-like excerpt, a one-line wire
-    // flash) would be lost. It stays the body, whatever its length.
+    // One line left is all there is. A long one is a paragraph; a short one
+    // that ends as a sentence does (a tweet-like excerpt, a one-line wire
+    // flash) is one too: taking it as the title would leave an empty body
+    // and lose the text. A short line without a sentence's end is a
+    // headline.
+    let line = line.trim_end();
+    let sentence_end = line.chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{2019}' | ')'
+        )
+    });
     verdicts.iter().filter(|v| **v == Verdict::Body).count() == 1
-        && line.split_whitespace().next().is_some()
+        && (line.split_whitespace().count() > 25
+            || (sentence_end && line.split_whitespace().count() >= 3))
 }
 
 /// An article body assembled from its paragraphs: joined by a blank line,

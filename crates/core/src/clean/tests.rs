@@ -299,11 +299,18 @@ fn a_lone_long_paragraph_without_a_title_stays_the_body() {
         a.title,
         "The council voted on Tuesday to close the old harbour bridge to cars after engineers found cracks in two of its supports."
     );
-    // A short lone line (a one-line flash, a tweet-like excerpt) is all the
-    // text there is: it stays the body, and is the title too.
+    // A short lone line without a sentence's end is a headline with no body.
     let b = clean(&RawDoc::text("t.txt", "Harbour bridge closes to cars\n"));
     assert_eq!(b.title, "Harbour bridge closes to cars");
-    assert_eq!(b.body, "Harbour bridge closes to cars");
+    assert!(b.body.is_empty());
+    // A short lone sentence (a one-line flash, a tweet-like excerpt) is all
+    // the text there is: it stays the body, and is the title too.
+    let t = clean(&RawDoc::text(
+        "r.jsonl:3",
+        "Storm warning for the coast tonight, stay safe!",
+    ));
+    assert_eq!(t.body, "Storm warning for the coast tonight, stay safe!");
+    assert_eq!(t.title, "Storm warning for the coast tonight, stay safe!");
     let c = clean(&RawDoc::text(
         "r.jsonl:2",
         "BREAKING: Senate passes the infrastructure bill 69-30.",
