@@ -406,6 +406,242 @@ fn rouge(
     Ok(out.into_any().unbind())
 }
 
+/// A string column of a batch as owned values (`None` for nulls, or for
+/// every row when the column is absent).
+fn string_column(batch: &arrow_array::RecordBatch, name: &str) -> PyResult<Vec<Option<String>>> {
+    use arrow_array::{Array, LargeStringArray, StringArray, StringViewArray};
+    let Some(col) = batch.column_by_name(name) else {
+        return Ok(vec![None; batch.num_rows()]);
+    };
+    let get = |i: usize| -> Option<String> {
+        if col.is_null(i) {
+            return None;
+        }
+        if let Some(a) = col.as_any().downcast_ref::<StringArray>() {
+            Some(a.value(i).to_string())
+        } else if let Some(a) = col.as_any().downcast_ref::<LargeStringArray>() {
+            Some(a.value(i).to_string())
+        } else {
+            col.as_any()
+                .downcast_ref::<StringViewArray>()
+                .map(|a| a.value(i).to_string())
+        }
+    };
+    let known = matches!(
+        col.data_type(),
+        arrow_schema::DataType::Utf8
+            | arrow_schema::DataType::LargeUtf8
+            | arrow_schema::DataType::Utf8View
+    );
+    if !known {
+        return Err(PyValueError::new_err(format!(
+            "batch: column {name:?} is {}, not a string column",
+            col.data_type()
+        )));
+    }
+    Ok((0..batch.num_rows()).map(get).collect())
+}
+
+/// What `process_batch` makes of one record.
+struct Processed {
+    id: String,
+    path: String,
+    url: Option<String>,
+    source: Option<String>,
+    title: String,
+    published: Option<String>,
+    language: String,
+    body: String,
+    sentences: u32,
+    words: u32,
+    minhash: Vec<u32>,
+    article: String,
+    signature: String,
+}
+
+/// The output schema of `process_batch`.
+fn processed_schema() -> arrow_schema::SchemaRef {
+    use arrow_schema::{DataType, Field, Schema};
+    let s = |n: &str, null: bool| Field::new(n, DataType::Utf8, null);
+    std::sync::Arc::new(Schema::new(vec![
+        s("id", false),
+        s("path", false),
+        s("url", true),
+        s("source", true),
+        s("title", true),
+        s("published", true),
+        s("language", true),
+        s("body", true),
+        Field::new("sentences", DataType::UInt32, false),
+        Field::new("words", DataType::UInt32, false),
+        Field::new(
+            "minhash",
+            DataType::List(std::sync::Arc::new(Field::new(
+                "item",
+                DataType::UInt32,
+                true,
+            ))),
+            false,
+        ),
+        s("article", true),
+        s("signature", true),
+        s("error", true),
+    ]))
+}
+
+/// process_batch(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch
+///
+/// The per-article, stateless part of the pipeline over a batch of raw
+/// records, in parallel with the GIL released: each record read as a JSONL
+/// record is (`text` or `html`, `title`, `date`, `source`, `url`, `id`;
+/// `path` names it), extracted or cleaned, split into sentences, its
+/// language, MinHash signature and article-text words found. Any object
+/// with `__arrow_c_array__` is accepted (pyarrow, polars, arro3); columns
+/// may be utf8, large_utf8 or utf8_view, and absent.
+///
+/// Returns a pyarrow.RecordBatch, one row per input row, in order: `id`
+/// (as `storyline ingest` would store it), `path`, `url`, `source`,
+/// `title`, `published` (ISO), `language`, `body`, `sentences`, `words`
+/// (words of article text, counted up to the stream's set-aside threshold),
+/// `minhash` (list<uint32>), `article` (the cleaned article as JSON: what
+/// the stream and the store take), `signature` (JSON), and `error`: the
+/// command line's message when the record could not be used (the other
+/// columns are then empty).
+#[pyfunction]
+fn process_batch(
+    py: Python<'_>,
+    batch: arrow_pyarrow::PyArrowType<arrow_array::RecordBatch>,
+) -> PyResult<Py<PyAny>> {
+    use arrow_array::builder::{ListBuilder, StringBuilder, UInt32Builder};
+    use rayon::prelude::*;
+    use storyline_core::stream::{Stream, StreamConfig};
+    let rb = batch.0;
+    let cols: Vec<Vec<Option<String>>> = [
+        "id", "path", "text", "html", "title", "date", "source", "url",
+    ]
+    .iter()
+    .map(|c| string_column(&rb, c))
+    .collect::<PyResult<_>>()?;
+    if rb.column_by_name("text").is_none() && rb.column_by_name("html").is_none() {
+        return Err(PyValueError::new_err(
+            "batch: needs a \"text\" or an \"html\" column",
+        ));
+    }
+    let rows = rb.num_rows();
+    let cols = &cols;
+    let out = py.detach(move || {
+        let preparer = Stream::new(StreamConfig::default()).preparer();
+        let jsonl = IngestOptions {
+            format: Some(InputFormat::Jsonl),
+            ..IngestOptions::default()
+        };
+        (0..rows)
+            .into_par_iter()
+            .map(|i| -> Result<Processed, String> {
+                let mut rec = serde_json::Map::new();
+                for (k, col) in ["id", "text", "html", "title", "date", "source", "url"]
+                    .iter()
+                    .zip([0usize, 2, 3, 4, 5, 6, 7])
+                {
+                    if let Some(v) = &cols[col][i] {
+                        rec.insert((*k).into(), v.clone().into());
+                    }
+                }
+                let name = cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]"));
+                let line = serde_json::Value::Object(rec).to_string() + "\n";
+                let mut docs = read_reader(&name, std::io::Cursor::new(line), &jsonl);
+                let mut raw = docs
+                    .next()
+                    .ok_or_else(|| format!("{name}: empty record"))?
+                    .map_err(|e| e.to_string())?;
+                // The record's own path (`file:line`), as ingest names it.
+                if let Some(p) = &cols[1][i] {
+                    raw.path = p.clone();
+                }
+                let article = clean_raw(&raw);
+                if article.body.trim().is_empty() {
+                    return Err(format!("{}: no body text left after cleaning", raw.path));
+                }
+                let sentences = storyline_core::text::split_sentences(&article).len() as u32;
+                let prepared = preparer.prepare(article);
+                let a = &prepared.article;
+                Ok(Processed {
+                    id: a.id.clone(),
+                    path: a.path.clone(),
+                    url: raw.url.clone(),
+                    source: a.source.clone(),
+                    title: a.title.clone(),
+                    published: a.published.as_ref().map(|p| p.iso()),
+                    language: a.language.clone(),
+                    body: a.body.clone(),
+                    sentences,
+                    words: prepared.words as u32,
+                    minhash: prepared.signature.mins.clone(),
+                    article: serde_json::to_string(a).map_err(|e| e.to_string())?,
+                    signature: serde_json::to_string(&prepared.signature)
+                        .map_err(|e| e.to_string())?,
+                })
+            })
+            .collect::<Vec<_>>()
+    });
+    let schema = processed_schema();
+    let mut b: Vec<StringBuilder> = (0..8).map(|_| StringBuilder::new()).collect();
+    let mut sentences = UInt32Builder::new();
+    let mut words = UInt32Builder::new();
+    let mut minhash = ListBuilder::new(UInt32Builder::new());
+    let mut article = StringBuilder::new();
+    let mut signature = StringBuilder::new();
+    let mut error = StringBuilder::new();
+    for (i, r) in out.into_iter().enumerate() {
+        match r {
+            Ok(p) => {
+                b[0].append_value(&p.id);
+                b[1].append_value(&p.path);
+                b[2].append_option(p.url.as_deref());
+                b[3].append_option(p.source.as_deref());
+                b[4].append_value(&p.title);
+                b[5].append_option(p.published.as_deref());
+                b[6].append_value(&p.language);
+                b[7].append_value(&p.body);
+                sentences.append_value(p.sentences);
+                words.append_value(p.words);
+                minhash.values().append_slice(&p.minhash);
+                minhash.append(true);
+                article.append_value(&p.article);
+                signature.append_value(&p.signature);
+                error.append_null();
+            }
+            Err(e) => {
+                b[0].append_value(cols[0][i].as_deref().unwrap_or(""));
+                b[1].append_value(cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]")));
+                for col in b.iter_mut().skip(2) {
+                    col.append_null();
+                }
+                sentences.append_value(0);
+                words.append_value(0);
+                minhash.append(true);
+                article.append_null();
+                signature.append_null();
+                error.append_value(e);
+            }
+        }
+    }
+    let mut arrays: Vec<arrow_array::ArrayRef> = b
+        .iter_mut()
+        .map(|x| std::sync::Arc::new(x.finish()) as arrow_array::ArrayRef)
+        .collect();
+    arrays.push(std::sync::Arc::new(sentences.finish()));
+    arrays.push(std::sync::Arc::new(words.finish()));
+    arrays.push(std::sync::Arc::new(minhash.finish()));
+    arrays.push(std::sync::Arc::new(article.finish()));
+    arrays.push(std::sync::Arc::new(signature.finish()));
+    arrays.push(std::sync::Arc::new(error.finish()));
+    let out = arrow_array::RecordBatch::try_new(schema, arrays)
+        .map_err(|e| StorylineError::new_err(format!("building the output batch: {e}")))?;
+    use arrow_pyarrow::ToPyArrow;
+    Ok(out.to_pyarrow(py)?.unbind())
+}
+
 /// The extension module.
 #[pymodule]
 fn _storyline(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -413,6 +649,7 @@ fn _storyline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(clean, m)?)?;
     m.add_function(wrap_pyfunction!(cluster, m)?)?;
     m.add_function(wrap_pyfunction!(rouge, m)?)?;
+    m.add_function(wrap_pyfunction!(process_batch, m)?)?;
     m.add("StorylineError", m.py().get_type::<StorylineError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -226,3 +226,50 @@ def test_cluster_is_the_cli_json(tmp_path):
     assert len(harbour["articles"]) == 1, "the unrelated article is a story of its own"
     with pytest.raises(storyline.StorylineError, match="nothing to cluster"):
         storyline.cluster([])
+
+
+def test_process_batch_cleans_a_batch_of_records():
+    pa = pytest.importorskip("pyarrow") if not os.environ.get("CI") else __import__("pyarrow")
+    recs = example_records()
+    batch = pa.RecordBatch.from_pylist(
+        [dict(r, path=f"example.jsonl:{i + 1}") for i, r in enumerate(recs)]
+        + [{"title": "nothing else", "path": "example.jsonl:4"}, {"text": "   ", "path": "example.jsonl:5"}]
+    )
+    out = storyline.process_batch(batch)
+    assert isinstance(out, pa.RecordBatch)
+    assert out.num_rows == 5
+    rows = out.to_pylist()
+    for r, rec in zip(rows[:3], recs):
+        assert r["error"] is None
+        assert r["id"] == rec["id"]
+        # The same cleaning as clean() of the same record.
+        want = storyline.clean(rec["text"], kind="text", date=rec["date"], source=rec["source"])
+        assert r["body"] == want["body"]
+        assert r["title"] == want["title"]
+        assert r["published"].startswith("2020-01-10")
+        assert r["sentences"] > 5 and r["words"] >= 40  # counted up to the set-aside threshold
+        assert len(r["minhash"]) > 0
+        assert json.loads(r["article"])["body"] == r["body"]
+    # Bad records: an error naming the record, the batch goes on.
+    assert "example.jsonl:4" in rows[3]["error"]
+    assert rows[4]["error"] and "example.jsonl:5" in rows[4]["error"]
+    assert rows[3]["body"] is None
+    # Large strings and a missing text column.
+    big = pa.RecordBatch.from_arrays([pa.array([recs[0]["text"]], pa.large_string())], names=["text"])
+    assert storyline.process_batch(big).to_pylist()[0]["error"] is None
+    with pytest.raises(ValueError, match="text"):
+        storyline.process_batch(pa.RecordBatch.from_pylist([{"title": "x"}]))
+    with pytest.raises(ValueError, match="string column"):
+        storyline.process_batch(pa.RecordBatch.from_pylist([{"text": 5}]))
+
+
+def test_process_batch_ids_are_ingests_ids(tmp_path):
+    """Records named as ingest names them (`file:line`) get the ids ingest stores."""
+    pa = __import__("pyarrow") if os.environ.get("CI") else pytest.importorskip("pyarrow")
+    recs = [{k: v for k, v in r.items() if k != "id"} for r in example_records()]
+    jsonl = tmp_path / "x.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    batch = pa.RecordBatch.from_pylist([dict(r, path=f"{jsonl}:{i + 1}") for i, r in enumerate(recs)])
+    got = [r["id"] for r in storyline.process_batch(batch).to_pylist()]
+    want = [a["id"] for a in run_cli("clean", jsonl, "--format", "json")]
+    assert got == want

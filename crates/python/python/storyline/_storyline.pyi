@@ -38,3 +38,7 @@ def rouge(
     words: int | None = None,
 ) -> dict[str, dict[str, float]]:
     """ROUGE-1, -2, -L and -SU4 (recall, precision, f) of a summary against references."""
+
+def process_batch(batch: Any) -> Any:
+    """The per-article part of the pipeline over an Arrow record batch (anything with
+    `__arrow_c_array__`); returns a pyarrow.RecordBatch, one row per record."""
