@@ -80,15 +80,33 @@ fn inputs(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<Vec<Input>> {
     Ok(out)
 }
 
+/// Reads one JSON record (the fields of JSONL input) as `ingest` reads a
+/// JSONL line, named `name` in messages.
+fn read_jsonl_line(name: &str, line: String) -> storyline_core::ingest::DocIter {
+    let opts = IngestOptions {
+        format: Some(InputFormat::Jsonl),
+        ..IngestOptions::default()
+    };
+    read_reader(name, std::io::Cursor::new(line + "\n"), &opts)
+}
+
+/// Cleans a document; an article left with no body is the command line's error.
+fn clean_kept(raw: &RawDoc) -> Result<Article, String> {
+    let article = clean_raw(raw);
+    if article.body.trim().is_empty() {
+        return Err(format!(
+            "{}: no body text left after cleaning",
+            article.path
+        ));
+    }
+    Ok(article)
+}
+
 /// Raw documents of the inputs, in order, and the skipped ones with why
 /// (the command line's messages: the file or record first).
 fn read(inputs: Vec<Input>) -> (Vec<RawDoc>, Vec<String>) {
     let mut docs = Vec::new();
     let mut skipped = Vec::new();
-    let jsonl = IngestOptions {
-        format: Some(InputFormat::Jsonl),
-        ..IngestOptions::default()
-    };
     let text = IngestOptions {
         format: Some(InputFormat::Text),
         ..IngestOptions::default()
@@ -109,12 +127,9 @@ fn read(inputs: Vec<Input>) -> (Vec<RawDoc>, Vec<String>) {
                 }
                 skipped.extend(bad);
             }
-            Input::Record(line) => read_reader(
-                &format!("articles[{i}]"),
-                std::io::Cursor::new(line + "\n"),
-                &jsonl,
-            )
-            .for_each(&mut take),
+            Input::Record(line) => {
+                read_jsonl_line(&format!("articles[{i}]"), line).for_each(&mut take)
+            }
             Input::Text(t) => {
                 read_reader(&format!("articles[{i}]"), std::io::Cursor::new(t), &text)
                     .for_each(&mut take)
@@ -128,16 +143,15 @@ fn read(inputs: Vec<Input>) -> (Vec<RawDoc>, Vec<String>) {
 /// command line. Each kept article comes with its input's URL.
 fn clean_all(docs: Vec<RawDoc>, skipped: &mut Vec<String>) -> Vec<(Article, Option<String>)> {
     use rayon::prelude::*;
-    let cleaned: Vec<(Article, Option<String>)> = docs
+    let cleaned: Vec<(Result<Article, String>, Option<String>)> = docs
         .into_par_iter()
-        .map(|d| (clean_raw(&d), d.url))
+        .map(|d| (clean_kept(&d), d.url))
         .collect();
     let mut out = Vec::with_capacity(cleaned.len());
     for (a, url) in cleaned {
-        if a.body.trim().is_empty() {
-            skipped.push(format!("{}: no body text left after cleaning", a.path));
-        } else {
-            out.push((a, url));
+        match a {
+            Ok(a) => out.push((a, url)),
+            Err(why) => skipped.push(why),
         }
     }
     out
@@ -285,7 +299,7 @@ fn clean(
     };
     let result = py.detach(move || -> Result<String, String> {
         let has_meta = title.is_some() || date.is_some() || source.is_some() || url.is_some();
-        let (bytes, format) = if has_meta {
+        let mut docs = if has_meta {
             // With metadata, the input is a JSONL record, read as `ingest` reads one.
             let html = format == Some(InputFormat::Html)
                 || (format.is_none()
@@ -305,27 +319,23 @@ fn clean(
                     rec.insert(k.into(), v.into());
                 }
             }
-            let line = serde_json::Value::Object(rec).to_string() + "\n";
-            (line.into_bytes(), Some(InputFormat::Jsonl))
+            read_jsonl_line("<text>", serde_json::Value::Object(rec).to_string())
         } else {
-            (text_or_html.into_bytes(), format)
+            let opts = IngestOptions {
+                format,
+                ..IngestOptions::default()
+            };
+            read_reader(
+                "<text>",
+                std::io::Cursor::new(text_or_html.into_bytes()),
+                &opts,
+            )
         };
-        let opts = IngestOptions {
-            format,
-            ..IngestOptions::default()
-        };
-        let mut docs = read_reader("<text>", std::io::Cursor::new(bytes), &opts);
         let raw = docs
             .next()
             .ok_or_else(|| "<text>: empty input".to_string())?
             .map_err(|e| e.to_string())?;
-        let article = clean_raw(&raw);
-        if article.body.trim().is_empty() {
-            return Err(format!(
-                "{}: no body text left after cleaning",
-                article.path
-            ));
-        }
+        let article = clean_kept(&raw)?;
         serde_json::to_string(&article).map_err(|e| e.to_string())
     });
     match result {
@@ -531,10 +541,6 @@ fn process_batch(
     let cols = &cols;
     let out = py.detach(move || {
         let preparer = Stream::new(StreamConfig::default()).preparer();
-        let jsonl = IngestOptions {
-            format: Some(InputFormat::Jsonl),
-            ..IngestOptions::default()
-        };
         (0..rows)
             .into_par_iter()
             .map(|i| -> Result<Processed, String> {
@@ -548,8 +554,7 @@ fn process_batch(
                     }
                 }
                 let name = cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]"));
-                let line = serde_json::Value::Object(rec).to_string() + "\n";
-                let mut docs = read_reader(&name, std::io::Cursor::new(line), &jsonl);
+                let mut docs = read_jsonl_line(&name, serde_json::Value::Object(rec).to_string());
                 let mut raw = docs
                     .next()
                     .ok_or_else(|| format!("{name}: empty record"))?
@@ -558,10 +563,7 @@ fn process_batch(
                 if let Some(p) = &cols[1][i] {
                     raw.path = p.clone();
                 }
-                let article = clean_raw(&raw);
-                if article.body.trim().is_empty() {
-                    return Err(format!("{}: no body text left after cleaning", raw.path));
-                }
+                let article = clean_kept(&raw)?;
                 let sentences = storyline_core::text::split_sentences(&article).len() as u32;
                 let prepared = preparer.prepare(article);
                 let a = &prepared.article;

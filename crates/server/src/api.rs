@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use storyline_store::ingest::{Account, Ingest, IngestConfig, Observer, Placed, Skipped};
-use storyline_store::{StoryCursor, StoryFilter, StoryRow};
+use storyline_store::{SearchHit, StoredSentence, StoryCursor, StoryFilter, StoryRow};
 
 /// The API's routes.
 pub fn routes() -> Router<AppState> {
@@ -169,7 +169,7 @@ impl ListQuery {
 }
 
 /// Reads a query string into `T`, a 400 naming the parameter when it does not fit.
-fn query<T: serde::de::DeserializeOwned + Default>(
+pub(crate) fn query<T: serde::de::DeserializeOwned + Default>(
     q: Result<Query<T>, axum::extract::rejection::QueryRejection>,
 ) -> Result<T, ApiError> {
     q.map(|Query(t)| t)
@@ -183,7 +183,7 @@ pub async fn story_page(state: &AppState, p: ListParams) -> Result<StoryList, Ap
             let mut rows = store.stories_page(&p.filter, p.cursor.as_ref(), p.limit + 1)?;
             let next = if rows.len() > p.limit {
                 rows.truncate(p.limit);
-                rows.last().map(|r| r.cursor.token())
+                rows.last().map(|r| r.cursor().token())
             } else {
                 None
             };
@@ -245,21 +245,6 @@ async fn story_digest(
     Ok(([(header::CONTENT_TYPE, "application/json")], json).into_response())
 }
 
-/// A sentence of an article.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct SentenceItem {
-    /// Index in the article (citations' `sentence`).
-    pub idx: usize,
-    /// Byte span in the cleaned body: start.
-    pub start: usize,
-    /// Byte span in the cleaned body: end.
-    pub end: usize,
-    /// Line of the original input.
-    pub line: usize,
-    /// The sentence.
-    pub text: String,
-}
-
 /// A stored article.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ArticleItem {
@@ -275,7 +260,7 @@ pub struct ArticleItem {
     #[schema(value_type = ArticleSchema)]
     pub article: serde_json::Value,
     /// Its sentences.
-    pub sentences: Vec<SentenceItem>,
+    pub sentences: Vec<StoredSentence>,
 }
 
 /// A stored article with its sentences.
@@ -304,17 +289,7 @@ async fn article(
         duplicate_of: page.duplicate_of,
         article: serde_json::to_value(&page.article)
             .map_err(|e| ApiError::internal(e.to_string()))?,
-        sentences: page
-            .sentences
-            .into_iter()
-            .map(|s| SentenceItem {
-                idx: s.idx,
-                start: s.start,
-                end: s.end,
-                line: s.line,
-                text: s.text,
-            })
-            .collect(),
+        sentences: page.sentences,
     }))
 }
 
@@ -330,26 +305,13 @@ pub struct SearchQuery {
     pub sort: Option<String>,
 }
 
-/// A search hit.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct SearchHitItem {
-    /// Article id.
-    pub article: String,
-    /// Its story.
-    pub story: String,
-    /// Headline.
-    pub title: String,
-    /// The matching text, the match in brackets.
-    pub snippet: String,
-}
-
 /// Search results.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct SearchResults {
     /// The query.
     pub query: String,
     /// Hits, best first.
-    pub hits: Vec<SearchHitItem>,
+    pub hits: Vec<SearchHit>,
 }
 
 /// A checked search request.
@@ -408,18 +370,7 @@ pub async fn run_search(state: &AppState, p: SearchParams) -> Result<SearchResul
     state
         .read(move |store| {
             let hits = store.search_sorted(&text, limit, recent)?;
-            Ok(SearchResults {
-                query: text,
-                hits: hits
-                    .into_iter()
-                    .map(|h| SearchHitItem {
-                        article: h.article,
-                        story: h.story,
-                        title: h.title,
-                        snippet: h.snippet,
-                    })
-                    .collect(),
-            })
+            Ok(SearchResults { query: text, hits })
         })
         .await
 }
@@ -443,50 +394,13 @@ async fn search(
 pub struct IngestAnswer {
     /// Records read, articles added, near-duplicates, stories created and
     /// updated, digests written, skipped inputs by reason.
-    #[schema(value_type = Object)]
-    pub account: serde_json::Value,
+    pub account: Account,
     /// Where each added article went.
-    pub placed: Vec<PlacedItem>,
+    pub placed: Vec<Placed>,
     /// The stories the added articles joined or created.
     pub stories: Vec<StoryItem>,
     /// Records skipped, each with the line it was on and why.
-    pub skipped: Vec<SkippedItem>,
-}
-
-/// Where an added article went.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct PlacedItem {
-    /// Article id.
-    pub article: String,
-    /// Its story.
-    pub story: String,
-    /// The story was created by this request.
-    pub new_story: bool,
-    /// The article it is a near-duplicate of.
-    pub duplicate_of: Option<String>,
-    /// Too little article text to cluster: a story of its own.
-    pub set_aside: bool,
-}
-
-/// A skipped record.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct SkippedItem {
-    /// The record (`request:LINE`).
-    pub input: String,
-    /// Why.
-    pub message: String,
-}
-
-impl From<Placed> for PlacedItem {
-    fn from(p: Placed) -> PlacedItem {
-        PlacedItem {
-            article: p.article,
-            story: p.story,
-            new_story: p.new_story,
-            duplicate_of: p.duplicate_of,
-            set_aside: p.set_aside,
-        }
-    }
+    pub skipped: Vec<Skipped>,
 }
 
 /// The request body as JSON lines: a JSON object (one line, whatever its
@@ -537,9 +451,14 @@ fn body_lines(body: &[u8]) -> Result<Vec<u8>, ApiError> {
 /// Collects what the ingest says.
 struct Collect {
     skipped: Vec<Skipped>,
+    placed: Vec<Placed>,
 }
 
 impl Observer for Collect {
+    fn placed(&mut self, placed: &Placed) {
+        self.placed.push(placed.clone());
+    }
+
     fn skipped(&mut self, skip: &Skipped) {
         if self.skipped.len() < 1000 {
             self.skipped.push(skip.clone());
@@ -556,18 +475,10 @@ fn name_posted(raw: &mut storyline_core::ingest::RawDoc) {
     raw.path = match &raw.url {
         Some(u) => u.clone(),
         None => {
-            // FNV-1a: stable across runs and builds (std's hasher is not).
-            let mut h: u64 = 0xcbf29ce484222325;
-            for b in raw
-                .title
-                .as_deref()
-                .unwrap_or("")
-                .bytes()
-                .chain([0])
-                .chain(raw.text.bytes())
-            {
-                h = (h ^ u64::from(b)).wrapping_mul(0x100000001b3);
-            }
+            let mut bytes = raw.title.as_deref().unwrap_or("").as_bytes().to_vec();
+            bytes.push(0);
+            bytes.extend_from_slice(raw.text.as_bytes());
+            let h = storyline_core::dedup::minhash::fnv1a(&bytes);
             format!("request:{h:016x}")
         }
     };
@@ -619,11 +530,12 @@ async fn post_articles(
                     });
             let mut obs = Collect {
                 skipped: Vec::new(),
+                placed: Vec::new(),
             };
             let mut ingest = Ingest::new(store, &IngestConfig::default())?;
             ingest.run(records, &mut obs)?;
-            let (account, placed) = ingest.finish(&mut obs)?;
-            Ok((account, placed, obs.skipped))
+            let account = ingest.finish(&mut obs)?;
+            Ok((account, obs.placed, obs.skipped))
         })
         .await?;
     answer(&state, account, placed, skipped).await
@@ -666,17 +578,10 @@ async fn answer(
     Ok((
         StatusCode::CREATED,
         Json(IngestAnswer {
-            account: serde_json::to_value(&account)
-                .map_err(|e| ApiError::internal(e.to_string()))?,
-            placed: placed.into_iter().map(PlacedItem::from).collect(),
+            account,
+            placed,
             stories,
-            skipped: skipped
-                .into_iter()
-                .map(|s| SkippedItem {
-                    input: s.input,
-                    message: s.message,
-                })
-                .collect(),
+            skipped,
         }),
     ))
 }

@@ -20,23 +20,19 @@ fn asset(kind: &'static str, body: &'static str) -> impl IntoResponse {
     )
 }
 
+/// Path, content type and body of each asset.
+const ASSETS: &[(&str, &str, &str)] = &[
+    ("/static/style.css", "text/css; charset=utf-8", STYLE),
+    ("/static/app.js", "text/javascript; charset=utf-8", SCRIPT),
+    ("/static/favicon.svg", "image/svg+xml", ICON),
+    ("/favicon.ico", "image/svg+xml", ICON),
+];
+
 /// `/static/*` and `/favicon.ico`.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route(
-            "/static/style.css",
-            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
-        )
-        .route(
-            "/static/app.js",
-            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
-        )
-        .route(
-            "/static/favicon.svg",
-            get(|| async { asset("image/svg+xml", ICON) }),
-        )
-        .route(
-            "/favicon.ico",
-            get(|| async { asset("image/svg+xml", ICON) }),
-        )
+    ASSETS
+        .iter()
+        .fold(Router::new(), |router, &(path, kind, body)| {
+            router.route(path, get(move || async move { asset(kind, body) }))
+        })
 }

@@ -38,6 +38,17 @@ thread_local! {
     static READERS: RefCell<Vec<(u64, Store)>> = const { RefCell::new(Vec::new()) };
 }
 
+/// Ends a read transaction when dropped.
+struct ReadTx<'a>(&'a Store);
+
+impl Drop for ReadTx<'_> {
+    fn drop(&mut self) {
+        if let Err(e) = self.0.end_read() {
+            tracing::warn!("ending a read transaction: {e}");
+        }
+    }
+}
+
 impl AppState {
     /// Opens (creating and migrating when needed) the store.
     pub fn new(config: Config) -> Result<AppState, storyline_store::Error> {
@@ -82,9 +93,10 @@ impl AppState {
                 };
                 let store = &readers[pos].1;
                 store.begin_read()?;
-                let out = f(store);
-                store.end_read()?;
-                out
+                // Ended on every way out, a panic in `f` included: a
+                // transaction left open would fail this thread's next read.
+                let _tx = ReadTx(store);
+                f(store)
             })
         })
         .await

@@ -49,7 +49,8 @@ impl Default for IngestConfig {
 }
 
 /// What an ingest did.
-#[derive(Debug, Default, Clone, serde::Serialize)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Account {
     /// Input records read (articles or bad records).
     pub records: usize,
@@ -91,7 +92,8 @@ impl Account {
 }
 
 /// Where an added article went.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Placed {
     /// The article's id.
     pub article: String,
@@ -100,14 +102,14 @@ pub struct Placed {
     /// The story was started by this ingest.
     pub new_story: bool,
     /// The article it is a near-duplicate of.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
     /// Set aside: too little article text to cluster.
     pub set_aside: bool,
 }
 
 /// A skipped input with the reason, as said to the user.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Skipped {
     /// The input (file, `file:line`, or the record's name).
     pub input: String,
@@ -119,6 +121,8 @@ pub struct Skipped {
 pub trait Observer {
     /// An input was skipped.
     fn skipped(&mut self, _skip: &Skipped) {}
+    /// An article was added (after its batch was written), and where it went.
+    fn placed(&mut self, _placed: &Placed) {}
     /// A batch was written.
     fn batch(&mut self, _account: &Account, _stories_created: usize) {}
     /// Digests written so far, of how many.
@@ -138,7 +142,6 @@ pub struct Ingest<'s> {
     account: Account,
     created: FxHashSet<String>,
     touched: FxHashSet<String>,
-    placed: Vec<Placed>,
 }
 
 impl<'s> Ingest<'s> {
@@ -164,7 +167,6 @@ impl<'s> Ingest<'s> {
             account: Account::default(),
             created: FxHashSet::default(),
             touched: FxHashSet::default(),
-            placed: Vec::new(),
         })
     }
 
@@ -239,6 +241,7 @@ impl<'s> Ingest<'s> {
             })
             .collect();
         let mut rows = Vec::with_capacity(prepared.len());
+        let mut placements = Vec::with_capacity(prepared.len());
         for p in prepared {
             let (p, sentences, url) = match p {
                 Ok(x) => x,
@@ -275,7 +278,7 @@ impl<'s> Ingest<'s> {
             placed.new_story = self.created.contains(&story);
             self.touched.insert(story);
             acct.added += 1;
-            self.placed.push(placed);
+            placements.push(placed);
             rows.push(ArticleRow {
                 article: p.article,
                 url,
@@ -288,18 +291,20 @@ impl<'s> Ingest<'s> {
         let key_terms = |s: &str| stream.clusterer().key_terms(s, 8);
         self.store
             .write_batch(&rows, &key_terms, stream.oldest_seq())?;
+        for p in &placements {
+            obs.placed(p);
+        }
         obs.batch(&self.account, self.created.len());
         Ok(())
     }
 
     /// Writes the digests of the stories this ingest (or an interrupted
-    /// earlier one) left dirty, and returns the account and where each added
-    /// article went.
-    pub fn finish(mut self, obs: &mut dyn Observer) -> Result<(Account, Vec<Placed>)> {
+    /// earlier one) left dirty, and returns the account.
+    pub fn finish(mut self, obs: &mut dyn Observer) -> Result<Account> {
         self.account.stories_created = self.created.len();
         self.account.stories_updated = self.touched.difference(&self.created).count();
         self.account.digests = refresh_digests(self.store, self.words, obs)?;
-        Ok((self.account, self.placed))
+        Ok(self.account)
     }
 }
 

@@ -55,9 +55,46 @@ pub struct StoryRow {
     pub set_aside: bool,
     /// Distinct outlets among its articles.
     pub outlets: usize,
-    /// Where it sorts: its cursor in listings, most recent first.
+    /// Its creation sequence number (where it sorts among stories of the same last date).
     #[serde(skip)]
-    pub cursor: StoryCursor,
+    pub created: i64,
+}
+
+impl StoryRow {
+    /// Its position in the listing, most recent first: a page after it
+    /// starts at the next story.
+    pub fn cursor(&self) -> StoryCursor {
+        StoryCursor {
+            last: self.last.clone().unwrap_or_default(),
+            created: self.created,
+        }
+    }
+}
+
+/// The columns of a story as listed ([`story_row`] reads them), from
+/// `stories s LEFT JOIN digests d`.
+const STORY_COLUMNS: &str = "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
+        coalesce(json_extract(d.json, '$.headline'),
+                 (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
+        s.set_aside,
+        (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
+        s.created
+     FROM stories s LEFT JOIN digests d ON d.story = s.id";
+
+/// A row of [`STORY_COLUMNS`].
+fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
+    Ok(StoryRow {
+        id: r.get(0)?,
+        articles: r.get::<_, i64>(1)? as usize,
+        carriers: r.get::<_, i64>(2)? as usize,
+        first: r.get(3)?,
+        last: r.get(4)?,
+        key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
+        headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        set_aside: r.get(7)?,
+        outlets: r.get::<_, i64>(8)? as usize,
+        created: r.get(9)?,
+    })
 }
 
 /// A position in the story listing (most recent first: by last date, then
@@ -105,12 +142,11 @@ pub struct StoryFilter {
 }
 
 /// A sentence of a stored article.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoredSentence {
-    /// Index in the article.
+    /// Index in the article (citations' `sentence`).
     pub idx: usize,
-    /// Paragraph index.
-    pub paragraph: usize,
     /// Byte span in the cleaned body.
     pub start: usize,
     /// End of the byte span.
@@ -139,7 +175,8 @@ pub struct ArticlePage {
 pub use storyline_core::model::ListedArticle;
 
 /// A full-text search hit.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SearchHit {
     /// Article id.
     pub article: String,
@@ -414,14 +451,8 @@ impl Store {
     /// digest) built now from the stored articles, with the store's word
     /// budget. The flag says whether it was built now.
     pub fn digest_or_build(&self, story: &str) -> Result<(Digest, bool)> {
-        let dirty: bool = self
-            .conn
-            .query_row("SELECT dirty FROM stories WHERE id = ?1", [story], |r| {
-                r.get(0)
-            })
-            .optional()?
-            .unwrap_or(false);
-        if !dirty && let Some(d) = self.digest(story)? {
+        if let Some(j) = self.digest_json(story)? {
+            let d = serde_json::from_str(&j).map_err(json("a stored digest"))?;
             return Ok((d, false));
         }
         let cfg = DigestConfig {
@@ -468,16 +499,7 @@ impl Store {
     ) -> Result<Vec<StoryRow>> {
         // The SQL holds only the conditions asked for, so that SQLite seeks
         // the `stories_recent` index to the cursor instead of scanning to it.
-        let mut sql = String::from(
-            "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
-                    coalesce(json_extract(d.json, '$.headline'),
-                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
-                    s.set_aside,
-                    (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
-                    s.created
-             FROM stories s LEFT JOIN digests d ON d.story = s.id
-             WHERE 1",
-        );
+        let mut sql = format!("{STORY_COLUMNS} WHERE 1");
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let mut arg = |sql: &mut String, cond: &str, v: rusqlite::types::Value| {
             args.push(v);
@@ -523,60 +545,17 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt
-            .query_map(rusqlite::params_from_iter(args.iter()), |r| {
-                let last: Option<String> = r.get(4)?;
-                Ok(StoryRow {
-                    id: r.get(0)?,
-                    articles: r.get::<_, i64>(1)? as usize,
-                    carriers: r.get::<_, i64>(2)? as usize,
-                    first: r.get(3)?,
-                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
-                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                    set_aside: r.get(7)?,
-                    outlets: r.get::<_, i64>(8)? as usize,
-                    cursor: StoryCursor {
-                        last: last.clone().unwrap_or_default(),
-                        created: r.get(9)?,
-                    },
-                    last,
-                })
-            })?
+            .query_map(rusqlite::params_from_iter(args.iter()), story_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     /// One story as listed, by id.
     pub fn story(&self, id: &str) -> Result<Option<StoryRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.articles, s.carriers, s.first, s.last, s.key_terms,
-                    coalesce(json_extract(d.json, '$.headline'),
-                             (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
-                    s.set_aside,
-                    (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
-                    s.created
-             FROM stories s LEFT JOIN digests d ON d.story = s.id WHERE s.id = ?1",
-        )?;
-        let row = stmt
-            .query_row([id], |r| {
-                let last: Option<String> = r.get(4)?;
-                Ok(StoryRow {
-                    id: r.get(0)?,
-                    articles: r.get::<_, i64>(1)? as usize,
-                    carriers: r.get::<_, i64>(2)? as usize,
-                    first: r.get(3)?,
-                    key_terms: serde_json::from_str(&r.get::<_, String>(5)?).unwrap_or_default(),
-                    headline: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                    set_aside: r.get(7)?,
-                    outlets: r.get::<_, i64>(8)? as usize,
-                    cursor: StoryCursor {
-                        last: last.clone().unwrap_or_default(),
-                        created: r.get(9)?,
-                    },
-                    last,
-                })
-            })
-            .optional()?;
-        Ok(row)
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{STORY_COLUMNS} WHERE s.id = ?1"))?;
+        Ok(stmt.query_row([id], story_row).optional()?)
     }
 
     /// A story's stored digest as the JSON text stored (no parse), when the
@@ -638,17 +617,16 @@ impl Store {
         let article: Article =
             serde_json::from_str(&json_text).map_err(json("a stored article"))?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT idx, paragraph, start, end, line, text FROM sentences WHERE article = ?1 ORDER BY idx",
+            "SELECT idx, start, end, line, text FROM sentences WHERE article = ?1 ORDER BY idx",
         )?;
         let sentences = stmt
             .query_map([id], |r| {
                 Ok(StoredSentence {
                     idx: r.get::<_, i64>(0)? as usize,
-                    paragraph: r.get::<_, i64>(1)? as usize,
-                    start: r.get::<_, i64>(2)? as usize,
-                    end: r.get::<_, i64>(3)? as usize,
-                    line: r.get::<_, i64>(4)? as usize,
-                    text: r.get(5)?,
+                    start: r.get::<_, i64>(1)? as usize,
+                    end: r.get::<_, i64>(2)? as usize,
+                    line: r.get::<_, i64>(3)? as usize,
+                    text: r.get(4)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;

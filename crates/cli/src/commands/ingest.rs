@@ -148,7 +148,7 @@ pub fn ingest_paths(
     let mut ingest = Ingest::new(store, cfg)?;
     ingest.run(records(paths), &mut progress)?;
     progress.bar.set_message("writing digests");
-    let (acct, _) = ingest.finish(&mut progress)?;
+    let acct = ingest.finish(&mut progress)?;
     progress.finish();
     if !quiet {
         print_account(&acct);

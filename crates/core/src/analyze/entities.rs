@@ -363,18 +363,7 @@ fn romanized_syllables(w: &str) -> bool {
         "a", "e", "i", "o", "u",
     ];
     const CODAS: &[&str] = &["ng", "n", "k", "l", "m", "p", "t", ""];
-    let b = w.as_bytes();
-    if b.is_empty() || !w.is_ascii() || b.len() > 16 {
-        return false;
-    }
-    // ok[i]: the first i bytes split into syllables.
-    let mut ok = vec![false; b.len() + 1];
-    ok[0] = true;
-    for s in 0..b.len() {
-        if !ok[s] {
-            continue;
-        }
-        let rest = &w[s..];
+    splits_into(w, |rest, units| {
         for ini in INITIALS.iter().chain(std::iter::once(&"")) {
             let Some(r1) = rest.strip_prefix(ini) else {
                 continue;
@@ -385,13 +374,12 @@ fn romanized_syllables(w: &str) -> bool {
                 };
                 for co in CODAS {
                     if r2.starts_with(co) {
-                        ok[s + ini.len() + nu.len() + co.len()] = true;
+                        units.push(ini.len() + nu.len() + co.len());
                     }
                 }
             }
         }
-    }
-    ok[b.len()]
+    })
 }
 
 /// Japanese written in morae (Hepburn): "kishida", "fumio", "shinzo".
@@ -400,33 +388,50 @@ fn japanese_morae(w: &str) -> bool {
         "sh", "ch", "ts", "ky", "gy", "ny", "hy", "my", "ry", "by", "py", "k", "s", "t", "n", "h",
         "m", "y", "r", "w", "g", "z", "d", "b", "p", "j", "f", "",
     ];
-    let b = w.as_bytes();
-    if b.is_empty() || !w.is_ascii() || b.len() > 16 {
-        return false;
-    }
-    let mut ok = vec![false; b.len() + 1];
-    ok[0] = true;
-    for s in 0..b.len() {
-        if !ok[s] {
-            continue;
-        }
-        let rest = &w[s..];
+    splits_into(w, |rest, units| {
+        let b = rest.as_bytes();
         // The moraic "n" (not before a vowel) and a doubled consonant.
         if rest.starts_with('n') && !rest[1..].starts_with(['a', 'e', 'i', 'o', 'u', 'y']) {
-            ok[s + 1] = true;
+            units.push(1);
         }
-        if rest.len() >= 2 && b[s] == b[s + 1] && !b"aeioun".contains(&b[s]) {
-            ok[s + 1] = true;
+        if b.len() >= 2 && b[0] == b[1] && !b"aeioun".contains(&b[0]) {
+            units.push(1);
         }
         for on in ONSETS {
             if let Some(r) = rest.strip_prefix(on)
                 && r.starts_with(['a', 'e', 'i', 'o', 'u'])
             {
-                ok[s + on.len() + 1] = true;
+                units.push(on.len() + 1);
+            }
+        }
+    })
+}
+
+/// Whether a short ASCII word splits wholly into units (syllables, morae):
+/// `units(rest, out)` puts in `out` the byte lengths of the units `rest`
+/// can start with. Dynamic programming over the word's prefixes.
+fn splits_into(w: &str, units: impl Fn(&str, &mut Vec<usize>)) -> bool {
+    let n = w.len();
+    if n == 0 || !w.is_ascii() || n > 16 {
+        return false;
+    }
+    // ok[i]: the first i bytes split into units.
+    let mut ok = vec![false; n + 1];
+    ok[0] = true;
+    let mut lens = Vec::new();
+    for s in 0..n {
+        if !ok[s] {
+            continue;
+        }
+        lens.clear();
+        units(&w[s..], &mut lens);
+        for &l in &lens {
+            if l > 0 && s + l <= n {
+                ok[s + l] = true;
             }
         }
     }
-    ok[b.len()]
+    ok[n]
 }
 
 /// Word endings after a hyphen that make an adjective of a name and also

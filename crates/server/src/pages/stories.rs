@@ -2,7 +2,7 @@
 //! search results page.
 
 use super::{Page, layout, shorten};
-use crate::api::{ListQuery, SearchQuery, run_search, search_params, story_page};
+use crate::api::{ListQuery, SearchQuery, query, run_search, search_params, story_page};
 use crate::error::ApiError;
 use crate::state::AppState;
 use axum::extract::{Query, State};
@@ -20,8 +20,7 @@ async fn list_inner(
     state: AppState,
     q: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Markup, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let params = q.parse()?;
+    let params = query(q)?.parse()?;
     let filter = params.filter.clone();
     let page = story_page(&state, params).await?;
     let outlets = state.outlets().await?;
@@ -97,8 +96,7 @@ async fn search_inner(
     state: AppState,
     q: Result<Query<SearchQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Markup, ApiError> {
-    let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let p = search_params(&q)?;
+    let p = search_params(&query(q)?)?;
     let recent = p.recent;
     let results = run_search(&state, p).await?;
     Ok(layout(
@@ -137,16 +135,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// Percent-encodes a query value.
+/// Encodes a query value (form encoding, as browsers send forms).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }

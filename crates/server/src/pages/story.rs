@@ -55,6 +55,25 @@ async fn page_inner(state: AppState, id: String) -> Result<Markup, ApiError> {
     Ok(render(&data))
 }
 
+/// A section of the story, labelled by its heading.
+fn section(id: &str, title: &str, body: Markup) -> Markup {
+    html! {
+        section aria-labelledby=(id) {
+            h2 id=(id) { (title) }
+            (body)
+        }
+    }
+}
+
+/// The labels of sources (0-based), joined with commas.
+pub fn labels(d: &Digest, sources: &[usize]) -> String {
+    sources
+        .iter()
+        .map(|&i| label(d, i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The label of source `i` (0-based) of a digest.
 pub fn label(d: &Digest, i: usize) -> String {
     d.sources
@@ -87,8 +106,7 @@ fn render(data: &StoryData) -> Markup {
                         " · " a href={ "/api/v1/stories/" (data.id) } { "JSON" }
                     }
                 }
-                section aria-labelledby="h-sources" {
-                    h2 id="h-sources" { "Sources" }
+                (section("h-sources", "Sources", html! {
                     div class="sources" {
                         @for (i, s) in d.sources.iter().enumerate() {
                             @let framing = a.framing.iter().find(|f| f.article == i);
@@ -106,20 +124,17 @@ fn render(data: &StoryData) -> Markup {
                             }
                         }
                     }
-                }
-                section aria-labelledby="h-summary" {
-                    h2 id="h-summary" { "Summary" }
+                }))
+                (section("h-summary", "Summary", html! {
                     ol class="summary" {
                         @for (i, s) in d.summary.iter().enumerate() { li { (summary_sentence(d, i, s)) } }
                     }
-                }
-                section aria-labelledby="h-coverage" {
-                    h2 id="h-coverage" { "Who reported what" }
+                }))
+                (section("h-coverage", "Who reported what", html! {
                     (super::coverage::matrix(d))
-                }
+                }))
                 @if !a.conflicts.is_empty() {
-                    section aria-labelledby="h-conflicts" {
-                        h2 id="h-conflicts" { "Where sources disagree" }
+                    (section("h-conflicts", "Where sources disagree", html! {
                         @for c in &a.conflicts {
                             div class="disagreement" {
                                 p class="about" { (shorten(&c.about, 240)) }
@@ -127,7 +142,7 @@ fn render(data: &StoryData) -> Markup {
                                     @for claim in &c.claims {
                                         li {
                                             strong { (claim.says) }
-                                            " — " (claim.articles.iter().map(|&i| label(d, i)).collect::<Vec<_>>().join(", "))
+                                            " — " (labels(d, &claim.articles))
                                             @if !claim.words.is_empty() { " (" (claim.words.join(", ")) ")" }
                                             @for r in &claim.sentences {
                                                 @if let Some(t) = data.sentences.get(&(r.article, r.sentence)) {
@@ -140,11 +155,10 @@ fn render(data: &StoryData) -> Markup {
                                 p class="how" { (c.how) }
                             }
                         }
-                    }
+                    }))
                 }
                 @if !a.quotes.is_empty() {
-                    section aria-labelledby="h-quotes" {
-                        h2 id="h-quotes" { "Quotes" }
+                    (section("h-quotes", "Quotes", html! {
                         ul class="quotes" {
                             @for q in &a.quotes {
                                 li {
@@ -155,16 +169,15 @@ fn render(data: &StoryData) -> Markup {
                                             None => { span class="speaker unknown" { "speaker not found" } }
                                         }
                                         @if q.speaker.is_some() { span class="how" title="how the speaker was found" { " (" (q.how) ")" } }
-                                        " · carried by " (q.articles.iter().map(|&i| label(d, i)).collect::<Vec<_>>().join(", "))
+                                        " · carried by " (labels(d, &q.articles))
                                     }
                                 }
                             }
                         }
-                    }
+                    }))
                 }
                 @if !a.entities.is_empty() {
-                    section aria-labelledby="h-entities" {
-                        h2 id="h-entities" { "Who and what" }
+                    (section("h-entities", "Who and what", html! {
                         table class="entities" {
                             thead { tr { th scope="col" { "Name" } th scope="col" { "Kind" } th scope="col" { "Written as" } th scope="col" { "Sources" } } }
                             tbody {
@@ -178,17 +191,15 @@ fn render(data: &StoryData) -> Markup {
                                 }
                             }
                         }
-                    }
+                    }))
                 }
                 @if !a.timeline.is_empty() {
-                    section aria-labelledby="h-timeline" {
-                        h2 id="h-timeline" { "Timeline" }
+                    (section("h-timeline", "Timeline", html! {
                         (super::timeline::svg(d))
-                    }
+                    }))
                 }
                 @if !a.numbers.is_empty() {
-                    section aria-labelledby="h-numbers" {
-                        h2 id="h-numbers" { "Numbers" }
+                    (section("h-numbers", "Numbers", html! {
                         table class="numbers" {
                             thead { tr { th scope="col" { "Figure" } th scope="col" { "Of what" } th scope="col" { "Sources" } } }
                             tbody {
@@ -196,18 +207,17 @@ fn render(data: &StoryData) -> Markup {
                                     tr {
                                         th scope="row" { (n.text) }
                                         td { (n.what.as_deref().unwrap_or("")) }
-                                        td { (n.articles.iter().map(|&i| label(d, i)).collect::<Vec<_>>().join(", ")) }
+                                        td { (labels(d, &n.articles)) }
                                     }
                                 }
                             }
                         }
-                    }
+                    }))
                 }
-                section aria-labelledby="h-dropped" {
-                    h2 id="h-dropped" { "Method" }
+                (section("h-dropped", "Method", html! {
                     p class="meta" { "Summary: " (d.method) ", about " (d.words) " words; every sentence is taken whole from a source and cites each source that carries it or a near-duplicate of it. "
                         (format!("{} line(s) of site chrome dropped across the sources; each article's page lists them with the reason.", d.sources.iter().map(|s| s.dropped.len()).sum::<usize>())) }
-                }
+                }))
             }
         },
     )

@@ -93,7 +93,6 @@ pub fn svg(d: &Digest) -> Markup {
             last_year = Some(y);
         }
     }
-    let label = |i: usize| super::story::label(d, i);
     html! {
         figure class="timeline" {
             svg xmlns="http://www.w3.org/2000/svg" viewBox={ "0 0 " (WIDTH) " " (fmt(height)) }
@@ -115,7 +114,7 @@ pub fn svg(d: &Digest) -> Markup {
                         title {
                             (e.date) ": " (e.text) " — "
                             @if inf { "date inferred: " } @else { "date written: " } (how)
-                            " — " (e.articles.iter().map(|&a| label(a)).collect::<Vec<_>>().join(", "))
+                            " — " (super::story::labels(d, &e.articles))
                         }
                         line class="guide" x1=(fmt(x0)) y1="20" x2=(fmt(x0)) y2=(fmt(y)) {}
                         @if e.range.start == e.range.end {
