@@ -118,20 +118,23 @@ fn date_param(name: &str, v: &Option<String>) -> Result<Option<String>, ApiError
     }
 }
 
+/// A page size: 1 to 200, 25 when not given.
+fn limit_param(v: &Option<String>) -> Result<usize, ApiError> {
+    match v.as_deref().map(str::trim) {
+        None | Some("") => Ok(25),
+        Some(s) => match s.parse::<usize>() {
+            Ok(n) if (1..=200).contains(&n) => Ok(n),
+            _ => Err(ApiError::bad_request(format!(
+                "limit: {s:?} is not a number from 1 to 200"
+            ))),
+        },
+    }
+}
+
 impl ListQuery {
     /// Checks the values: each wrong one is a 400 that names it.
     pub fn parse(&self) -> Result<ListParams, ApiError> {
-        let limit = match self.limit.as_deref().map(str::trim) {
-            None | Some("") => 25,
-            Some(s) => match s.parse::<usize>() {
-                Ok(n) if (1..=200).contains(&n) => n,
-                _ => {
-                    return Err(ApiError::bad_request(format!(
-                        "limit: {s:?} is not a number from 1 to 200"
-                    )));
-                }
-            },
-        };
+        let limit = limit_param(&self.limit)?;
         let cursor = match self.cursor.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(s) => Some(StoryCursor::parse(s).ok_or_else(|| {
@@ -333,17 +336,7 @@ pub fn search_params(q: &SearchQuery) -> Result<SearchParams, ApiError> {
     if text.len() > 1000 {
         return Err(ApiError::bad_request("q: longer than 1000 bytes"));
     }
-    let limit = match q.limit.as_deref().map(str::trim) {
-        None | Some("") => 25,
-        Some(s) => match s.parse::<usize>() {
-            Ok(n) if (1..=200).contains(&n) => n,
-            _ => {
-                return Err(ApiError::bad_request(format!(
-                    "limit: {s:?} is not a number from 1 to 200"
-                )));
-            }
-        },
-    };
+    let limit = limit_param(&q.limit)?;
     let recent = match q.sort.as_deref().map(str::trim) {
         None | Some("") | Some("relevance") => false,
         Some("recent") => true,
