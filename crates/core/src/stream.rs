@@ -58,8 +58,9 @@ impl Default for StreamConfig {
     }
 }
 
-/// An article ready for the sequential step.
-#[derive(Debug, Clone)]
+/// An article ready for the sequential step. Serializable: the Ray
+/// backfill prepares articles on many machines and places them in one.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Prepared {
     /// The article.
     pub article: Article,
@@ -73,7 +74,7 @@ pub struct Prepared {
 }
 
 /// What happened to an article.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Placement {
     /// A near-duplicate of an article in the window: it joins that
     /// article's story as a carrier.

@@ -16,6 +16,9 @@ use storyline_core::ingest::{
 };
 use storyline_core::model::Article;
 use storyline_core::summarize::Method;
+use storyline_store::ingest::{NO_BODY, Prepped};
+
+mod backfill;
 
 pyo3::create_exception!(
     _storyline,
@@ -467,6 +470,34 @@ struct Processed {
     minhash: Vec<u32>,
     article: String,
     signature: String,
+    /// The stream's input: what `storyline.ray` carries to the replay.
+    prepped: String,
+}
+
+/// What `process_batch` makes of a record it cannot use: the message, and
+/// for a record cleaned down to nothing its id and path (it still takes its
+/// id in the ingest's duplicate check).
+struct Unused {
+    message: String,
+    id: Option<String>,
+    path: Option<String>,
+    prepped: Option<String>,
+}
+
+impl From<String> for Unused {
+    fn from(message: String) -> Self {
+        Unused {
+            message,
+            id: None,
+            path: None,
+            prepped: None,
+        }
+    }
+}
+
+/// A value as JSON, for a column.
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Unused> {
+    serde_json::to_string(v).map_err(|e| Unused::from(format!("as JSON: {e}")))
 }
 
 /// The output schema of `process_batch`.
@@ -495,6 +526,7 @@ fn processed_schema() -> arrow_schema::SchemaRef {
         ),
         s("article", true),
         s("signature", true),
+        s("prepped", true),
         s("error", true),
     ]))
 }
@@ -527,61 +559,89 @@ fn process_batch(
     use storyline_core::stream::{Stream, StreamConfig};
     let rb = batch.0;
     let cols: Vec<Vec<Option<String>>> = [
-        "id", "path", "text", "html", "title", "date", "source", "url",
+        "id", "path", "text", "html", "title", "date", "source", "url", "raw", "error",
     ]
     .iter()
     .map(|c| string_column(&rb, c))
     .collect::<PyResult<_>>()?;
-    if rb.column_by_name("text").is_none() && rb.column_by_name("html").is_none() {
+    if ["text", "html", "raw"]
+        .iter()
+        .all(|c| rb.column_by_name(c).is_none())
+    {
         return Err(PyValueError::new_err(
-            "batch: needs a \"text\" or an \"html\" column",
+            "batch: needs a \"text\", an \"html\" or a \"raw\" column",
         ));
     }
     let rows = rb.num_rows();
+    let rb_has_raw = rb.column_by_name("raw").is_some();
     let cols = &cols;
     let out = py.detach(move || {
         let preparer = Stream::new(StreamConfig::default()).preparer();
         (0..rows)
             .into_par_iter()
-            .map(|i| -> Result<Processed, String> {
-                let mut rec = serde_json::Map::new();
-                for (k, col) in ["id", "text", "html", "title", "date", "source", "url"]
-                    .iter()
-                    .zip([0usize, 2, 3, 4, 5, 6, 7])
-                {
-                    if let Some(v) = &cols[col][i] {
-                        rec.insert((*k).into(), v.clone().into());
-                    }
-                }
+            .map(|i| -> Result<Processed, Unused> {
                 let name = cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]"));
-                let mut docs = read_jsonl_line(&name, serde_json::Value::Object(rec).to_string());
-                let mut raw = docs
-                    .next()
-                    .ok_or_else(|| format!("{name}: empty record"))?
-                    .map_err(|e| e.to_string())?;
-                // The record's own path (`file:line`), as ingest names it.
-                if let Some(p) = &cols[1][i] {
-                    raw.path = p.clone();
-                }
-                let article = clean_kept(&raw)?;
-                let sentences = storyline_core::text::split_sentences(&article).len() as u32;
-                let prepared = preparer.prepare(article);
-                let a = &prepared.article;
+                let raw = match (&cols[8][i], &cols[9][i]) {
+                    // A record as `read_records` gives it.
+                    (Some(raw), _) => serde_json::from_str::<RawDoc>(raw)
+                        .map_err(|e| format!("{name}: raw: {e}"))?,
+                    (None, Some(error)) if rb_has_raw => return Err(error.clone().into()),
+                    (None, None) if rb_has_raw => {
+                        return Err(format!("{name}: empty record").into());
+                    }
+                    _ => {
+                        let mut rec = serde_json::Map::new();
+                        for (k, col) in ["id", "text", "html", "title", "date", "source", "url"]
+                            .iter()
+                            .zip([0usize, 2, 3, 4, 5, 6, 7])
+                        {
+                            if let Some(v) = &cols[col][i] {
+                                rec.insert((*k).into(), v.clone().into());
+                            }
+                        }
+                        let mut docs =
+                            read_jsonl_line(&name, serde_json::Value::Object(rec).to_string());
+                        let mut raw = docs
+                            .next()
+                            .ok_or_else(|| format!("{name}: empty record"))?
+                            .map_err(|e| e.to_string())?;
+                        // The record's own path (`file:line`), as ingest names it.
+                        if let Some(p) = &cols[1][i] {
+                            raw.path = p.clone();
+                        }
+                        raw
+                    }
+                };
+                let url = raw.url.clone();
+                let (id, path) = (raw.article_id(), raw.path.clone());
+                let prepped = storyline_store::ingest::prepare(&preparer, raw);
+                let ready = match &prepped {
+                    Prepped::Ready(r) => r,
+                    Prepped::Empty => {
+                        return Err(Unused {
+                            message: format!("{path}: {NO_BODY}"),
+                            id: Some(id),
+                            path: Some(path),
+                            prepped: Some(to_json(&prepped)?),
+                        });
+                    }
+                };
+                let a = &ready.prepared.article;
                 Ok(Processed {
                     id: a.id.clone(),
                     path: a.path.clone(),
-                    url: raw.url.clone(),
+                    url,
                     source: a.source.clone(),
                     title: a.title.clone(),
                     published: a.published.as_ref().map(|p| p.iso()),
                     language: a.language.clone(),
                     body: a.body.clone(),
-                    sentences,
-                    words: prepared.words as u32,
-                    minhash: prepared.signature.mins.clone(),
-                    article: serde_json::to_string(a).map_err(|e| e.to_string())?,
-                    signature: serde_json::to_string(&prepared.signature)
-                        .map_err(|e| e.to_string())?,
+                    sentences: ready.sentences.len() as u32,
+                    words: ready.prepared.words as u32,
+                    minhash: ready.prepared.signature.mins.clone(),
+                    article: to_json(a)?,
+                    signature: to_json(&ready.prepared.signature)?,
+                    prepped: to_json(&prepped)?,
                 })
             })
             .collect::<Vec<_>>()
@@ -593,6 +653,7 @@ fn process_batch(
     let mut minhash = ListBuilder::new(UInt32Builder::new());
     let mut article = StringBuilder::new();
     let mut signature = StringBuilder::new();
+    let mut prepped = StringBuilder::new();
     let mut error = StringBuilder::new();
     for (i, r) in out.into_iter().enumerate() {
         match r {
@@ -611,11 +672,16 @@ fn process_batch(
                 minhash.append(true);
                 article.append_value(&p.article);
                 signature.append_value(&p.signature);
+                prepped.append_value(&p.prepped);
                 error.append_null();
             }
             Err(e) => {
-                b[0].append_value(cols[0][i].as_deref().unwrap_or(""));
-                b[1].append_value(cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]")));
+                b[0].append_value(e.id.as_deref().or(cols[0][i].as_deref()).unwrap_or(""));
+                b[1].append_value(
+                    e.path
+                        .or_else(|| cols[1][i].clone())
+                        .unwrap_or_else(|| format!("batch[{i}]")),
+                );
                 for col in b.iter_mut().skip(2) {
                     col.append_null();
                 }
@@ -624,7 +690,8 @@ fn process_batch(
                 minhash.append(true);
                 article.append_null();
                 signature.append_null();
-                error.append_value(e);
+                prepped.append_option(e.prepped);
+                error.append_value(e.message);
             }
         }
     }
@@ -637,6 +704,7 @@ fn process_batch(
     arrays.push(std::sync::Arc::new(minhash.finish()));
     arrays.push(std::sync::Arc::new(article.finish()));
     arrays.push(std::sync::Arc::new(signature.finish()));
+    arrays.push(std::sync::Arc::new(prepped.finish()));
     arrays.push(std::sync::Arc::new(error.finish()));
     let out = arrow_array::RecordBatch::try_new(schema, arrays)
         .map_err(|e| StorylineError::new_err(format!("building the output batch: {e}")))?;
@@ -652,6 +720,10 @@ fn _storyline(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(cluster, m)?)?;
     m.add_function(wrap_pyfunction!(rouge, m)?)?;
     m.add_function(wrap_pyfunction!(process_batch, m)?)?;
+    m.add_function(wrap_pyfunction!(backfill::expand_paths, m)?)?;
+    m.add_function(wrap_pyfunction!(backfill::digest_rows, m)?)?;
+    m.add_class::<backfill::RecordReader>()?;
+    m.add_class::<backfill::Replayer>()?;
     m.add("StorylineError", m.py().get_type::<StorylineError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

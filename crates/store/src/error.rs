@@ -50,6 +50,15 @@ pub enum Error {
         #[source]
         source: storyline_core::Error,
     },
+    /// A backfill's output could not be imported.
+    #[cfg(feature = "import")]
+    #[error("{path}: {message}")]
+    Import {
+        /// The file or folder.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// The store's result type.

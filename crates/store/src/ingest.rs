@@ -17,7 +17,8 @@ use storyline_core::clean::clean;
 use storyline_core::cluster::ClusterConfig;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::ingest::RawDoc;
-use storyline_core::stream::{Placement, Stream, StreamConfig};
+use storyline_core::model::Sentence;
+use storyline_core::stream::{Placement, Prepared, Preparer, Stream, StreamConfig};
 use storyline_core::text::split_sentences;
 
 /// One input record: the name for messages, and the record or why it failed.
@@ -133,123 +134,144 @@ pub trait Observer {
 pub struct Quiet;
 impl Observer for Quiet {}
 
-/// An ingest into an open store.
-pub struct Ingest<'s> {
-    store: &'s mut Store,
+/// One admitted input: its article id and path, and what the ingest does
+/// with it next.
+pub struct Candidate<T> {
+    /// The id the article will be stored under.
+    pub id: String,
+    /// The record's path (`file:line` for a record of a JSONL/WARC file).
+    pub path: String,
+    /// The record (ingest) or the prepared article (replay).
+    pub item: T,
+}
+
+/// An article after the per-article step, ready for the stream: the part of
+/// an ingest that can run anywhere, in any order (the Ray backfill runs it on
+/// many machines and carries it over as JSON).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ReadyArticle {
+    /// Cleaned, with its signature and clustering features.
+    pub prepared: Prepared,
+    /// Its sentences.
+    pub sentences: Vec<Sentence>,
+    /// Its URL, when the input gave one.
+    pub url: Option<String>,
+}
+
+/// What the per-article step made of an admitted record.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum Prepped {
+    /// Ready for the stream.
+    Ready(Box<ReadyArticle>),
+    /// Nothing of the record was article text: skipped with this reason.
+    Empty,
+}
+
+/// The message of a record cleaned down to nothing.
+pub const NO_BODY: &str = "no body text left after cleaning";
+
+/// The per-article step of an ingest: clean, split, sign and featurize
+/// (pure; call it in parallel).
+pub fn prepare(preparer: &Preparer, raw: RawDoc) -> Prepped {
+    let article = clean(&raw);
+    if article.body.trim().is_empty() {
+        return Prepped::Empty;
+    }
+    let sentences = split_sentences(&article);
+    Prepped::Ready(Box::new(ReadyArticle {
+        prepared: preparer.prepare(article),
+        sentences,
+        url: raw.url,
+    }))
+}
+
+/// The sequential part of an ingest, shared by [`Ingest`] (which writes each
+/// batch to a store) and [`Replay`] (which hands each batch back): records
+/// admitted by id, articles placed by the stream in input order, the account.
+struct Placing {
     stream: Stream,
-    words: usize,
-    batch: usize,
     account: Account,
     created: FxHashSet<String>,
     touched: FxHashSet<String>,
 }
 
-impl<'s> Ingest<'s> {
-    /// Starts an ingest: the store's saved settings (or `cfg`'s, saved now
-    /// in a new store) and its stream restored from the saved window.
-    pub fn new(store: &'s mut Store, cfg: &IngestConfig) -> Result<Ingest<'s>> {
-        let defaults = ClusterConfig::default();
-        let stream_cfg = store.stream_config(StreamConfig {
-            cluster: ClusterConfig {
-                window_articles: cfg.window.unwrap_or(defaults.window_articles),
-                threshold: cfg.threshold.unwrap_or(defaults.threshold),
-                ..defaults
-            },
-            ..StreamConfig::default()
-        })?;
-        let words = store.digest_words(cfg.words)?;
-        let stream = store.restore_stream(stream_cfg)?;
-        Ok(Ingest {
-            store,
+/// What [`Placing::place`] made of one batch.
+struct PlacedBatch {
+    rows: Vec<ArticleRow>,
+    placements: Vec<Placed>,
+}
+
+impl Placing {
+    fn new(stream: Stream) -> Placing {
+        Placing {
             stream,
-            words,
-            batch: cfg.batch.max(1),
             account: Account::default(),
             created: FxHashSet::default(),
             touched: FxHashSet::default(),
-        })
+        }
     }
 
-    /// Reads every record, a batch (counted in input records, good or bad,
-    /// so that a rerun after a crash cuts the input at the same places) per
-    /// transaction.
-    pub fn run(
+    fn skip(&mut self, obs: &mut dyn Observer, name: &str, message: String) {
+        self.account.skip(name, &message);
+        let message = if message.starts_with(name) || name.is_empty() {
+            message
+        } else {
+            format!("{name}: {message}")
+        };
+        obs.skipped(&Skipped {
+            input: name.to_string(),
+            message,
+        });
+    }
+
+    /// Counts a batch's records and keeps the ones to add: bad records are
+    /// skipped with their message, ids already stored counted, and a
+    /// second record with an id seen earlier in the batch skipped.
+    fn admit<T>(
         &mut self,
-        records: impl IntoIterator<Item = Record>,
+        batch: Vec<(String, std::result::Result<Candidate<T>, String>)>,
+        mut stored: impl FnMut(&str) -> Result<bool>,
         obs: &mut dyn Observer,
-    ) -> Result<()> {
-        let mut batch = Vec::with_capacity(self.batch);
-        for rec in records {
-            batch.push(rec);
-            if batch.len() >= self.batch {
-                self.push_batch(std::mem::take(&mut batch), obs)?;
-            }
-        }
-        if !batch.is_empty() {
-            self.push_batch(batch, obs)?;
-        }
-        Ok(())
-    }
-
-    /// One batch into the stream and the store, in one transaction.
-    pub fn push_batch(&mut self, batch: Vec<Record>, obs: &mut dyn Observer) -> Result<()> {
-        let acct = &mut self.account;
-        acct.records += batch.len();
+    ) -> Result<Vec<Candidate<T>>> {
+        self.account.records += batch.len();
         let mut fresh = Vec::with_capacity(batch.len());
         let mut ids: FxHashSet<String> = FxHashSet::default();
-        let mut skip = |acct: &mut Account, name: &str, message: String| {
-            acct.skip(name, &message);
-            let message = if message.starts_with(name) || name.is_empty() {
-                message
-            } else {
-                format!("{name}: {message}")
-            };
-            obs.skipped(&Skipped {
-                input: name.to_string(),
-                message,
-            });
-        };
         for (name, rec) in batch {
             match rec {
-                Err(e) => skip(acct, &name, e.to_string()),
-                Ok(raw) => {
-                    let id = raw.article_id();
-                    if self.store.has_article(&id)? {
-                        acct.already_stored += 1;
-                    } else if !ids.insert(id) {
-                        skip(
-                            acct,
-                            &raw.path,
-                            "an earlier input has the same id".to_string(),
-                        );
+                Err(message) => self.skip(obs, &name, message),
+                Ok(c) => {
+                    if stored(&c.id)? {
+                        self.account.already_stored += 1;
+                    } else if !ids.insert(c.id.clone()) {
+                        let path = c.path.clone();
+                        self.skip(obs, &path, "an earlier input has the same id".to_string());
                     } else {
-                        fresh.push(raw);
+                        fresh.push(c);
                     }
                 }
             }
         }
-        let preparer = self.stream.preparer();
-        let prepared: Vec<_> = fresh
-            .into_par_iter()
-            .map(|raw| {
-                let article = clean(&raw);
-                if article.body.trim().is_empty() {
-                    return Err(raw.path);
-                }
-                let sentences = split_sentences(&article);
-                Ok((preparer.prepare(article), sentences, raw.url))
-            })
-            .collect();
-        let mut rows = Vec::with_capacity(prepared.len());
-        let mut placements = Vec::with_capacity(prepared.len());
-        for p in prepared {
-            let (p, sentences, url) = match p {
-                Ok(x) => x,
-                Err(path) => {
-                    skip(acct, &path, "no body text left after cleaning".to_string());
+        Ok(fresh)
+    }
+
+    /// Places a batch's prepared articles, in order.
+    fn place(&mut self, prepped: Vec<(String, Prepped)>, obs: &mut dyn Observer) -> PlacedBatch {
+        let mut rows = Vec::with_capacity(prepped.len());
+        let mut placements = Vec::with_capacity(prepped.len());
+        for (path, p) in prepped {
+            let ready = match p {
+                Prepped::Ready(r) => *r,
+                Prepped::Empty => {
+                    self.skip(obs, &path, NO_BODY.to_string());
                     continue;
                 }
             };
+            let ReadyArticle {
+                prepared: p,
+                sentences,
+                url,
+            } = ready;
+            let acct = &mut self.account;
             let step = self.stream.push(&p);
             let story = step.placement.story().to_string();
             let mut placed = Placed {
@@ -287,24 +309,248 @@ impl<'s> Ingest<'s> {
                 entry: step.entry,
             });
         }
-        let stream = &self.stream;
-        let key_terms = |s: &str| stream.clusterer().key_terms(s, 8);
-        self.store
-            .write_batch(&rows, &key_terms, stream.oldest_seq())?;
-        for p in &placements {
+        PlacedBatch { rows, placements }
+    }
+
+    /// The key terms of a story now (what a batch's write saves).
+    fn key_terms(&self, story: &str) -> Vec<String> {
+        self.stream.clusterer().key_terms(story, 8)
+    }
+
+    /// The account, with the stories counted.
+    fn account(&self) -> Account {
+        let mut a = self.account.clone();
+        a.stories_created = self.created.len();
+        a.stories_updated = self.touched.difference(&self.created).count();
+        a
+    }
+}
+
+/// An ingest into an open store.
+pub struct Ingest<'s> {
+    store: &'s mut Store,
+    placing: Placing,
+    words: usize,
+    batch: usize,
+}
+
+impl IngestConfig {
+    /// The stream settings of a new store ingested with these settings.
+    pub fn stream_config(&self) -> StreamConfig {
+        let defaults = ClusterConfig::default();
+        StreamConfig {
+            cluster: ClusterConfig {
+                window_articles: self.window.unwrap_or(defaults.window_articles),
+                threshold: self.threshold.unwrap_or(defaults.threshold),
+                ..defaults
+            },
+            ..StreamConfig::default()
+        }
+    }
+}
+
+/// A record as [`Placing::admit`] takes it.
+fn candidate(rec: Record) -> (String, std::result::Result<Candidate<RawDoc>, String>) {
+    let (name, rec) = rec;
+    let c = rec.map_err(|e| e.to_string()).map(|raw| Candidate {
+        id: raw.article_id(),
+        path: raw.path.clone(),
+        item: raw,
+    });
+    (name, c)
+}
+
+impl<'s> Ingest<'s> {
+    /// Starts an ingest: the store's saved settings (or `cfg`'s, saved now
+    /// in a new store) and its stream restored from the saved window.
+    pub fn new(store: &'s mut Store, cfg: &IngestConfig) -> Result<Ingest<'s>> {
+        let stream_cfg = store.stream_config(cfg.stream_config())?;
+        let words = store.digest_words(cfg.words)?;
+        let stream = store.restore_stream(stream_cfg)?;
+        Ok(Ingest {
+            store,
+            placing: Placing::new(stream),
+            words,
+            batch: cfg.batch.max(1),
+        })
+    }
+
+    /// Reads every record, a batch (counted in input records, good or bad,
+    /// so that a rerun after a crash cuts the input at the same places) per
+    /// transaction.
+    pub fn run(
+        &mut self,
+        records: impl IntoIterator<Item = Record>,
+        obs: &mut dyn Observer,
+    ) -> Result<()> {
+        let mut batch = Vec::with_capacity(self.batch);
+        for rec in records {
+            batch.push(rec);
+            if batch.len() >= self.batch {
+                self.push_batch(std::mem::take(&mut batch), obs)?;
+            }
+        }
+        if !batch.is_empty() {
+            self.push_batch(batch, obs)?;
+        }
+        Ok(())
+    }
+
+    /// One batch into the stream and the store, in one transaction.
+    pub fn push_batch(&mut self, batch: Vec<Record>, obs: &mut dyn Observer) -> Result<()> {
+        let store = &*self.store;
+        let fresh = self.placing.admit(
+            batch.into_iter().map(candidate).collect(),
+            |id| store.has_article(id),
+            obs,
+        )?;
+        let preparer = self.placing.stream.preparer();
+        let prepped: Vec<(String, Prepped)> = fresh
+            .into_par_iter()
+            .map(|c| (c.path, prepare(&preparer, c.item)))
+            .collect();
+        let placed = self.placing.place(prepped, obs);
+        let placing = &self.placing;
+        self.store.write_batch(
+            &placed.rows,
+            &|s: &str| placing.key_terms(s),
+            placing.stream.oldest_seq(),
+        )?;
+        for p in &placed.placements {
             obs.placed(p);
         }
-        obs.batch(&self.account, self.created.len());
+        obs.batch(&self.placing.account, self.placing.created.len());
         Ok(())
     }
 
     /// Writes the digests of the stories this ingest (or an interrupted
     /// earlier one) left dirty, and returns the account.
-    pub fn finish(mut self, obs: &mut dyn Observer) -> Result<Account> {
-        self.account.stories_created = self.created.len();
-        self.account.stories_updated = self.touched.difference(&self.created).count();
-        self.account.digests = refresh_digests(self.store, self.words, obs)?;
-        Ok(self.account)
+    pub fn finish(self, obs: &mut dyn Observer) -> Result<Account> {
+        let mut account = self.placing.account();
+        account.digests = refresh_digests(self.store, self.words, obs)?;
+        Ok(account)
+    }
+}
+
+/// One batch of a [`Replay`]: what [`Ingest`] would have written to a new
+/// store in one transaction ([`Store::write_batch`]'s arguments).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ReplayedBatch {
+    /// The batch's number, from 0.
+    pub number: usize,
+    /// The articles added, in order.
+    pub rows: Vec<ArticleRow>,
+    /// Key terms of the stories the batch touched, after it.
+    pub key_terms: Vec<(String, Vec<String>)>,
+    /// The oldest window sequence number still in the window after it.
+    pub oldest_seq: u64,
+    /// Inputs skipped in it.
+    pub skipped: Vec<Skipped>,
+}
+
+impl ReplayedBatch {
+    /// Writes it to a store, as [`Ingest`] wrote it.
+    pub fn write(&self, store: &mut Store) -> Result<()> {
+        let terms: rustc_hash::FxHashMap<&str, &Vec<String>> = self
+            .key_terms
+            .iter()
+            .map(|(s, t)| (s.as_str(), t))
+            .collect();
+        store.write_batch(
+            &self.rows,
+            &|s: &str| terms.get(s).map(|t| (*t).clone()).unwrap_or_default(),
+            self.oldest_seq,
+        )
+    }
+}
+
+/// The sequential part of an ingest into a new store, without the store:
+/// records already prepared elsewhere ([`prepare`]) go in, in input order,
+/// and each batch comes out as [`Ingest`] would have written it. The Ray
+/// backfill runs it in one actor, so that its output equals `storyline
+/// ingest`'s; [`ReplayedBatch::write`] then makes the store.
+pub struct Replay {
+    placing: Placing,
+    batch: usize,
+    pending: Vec<(String, std::result::Result<Candidate<Prepped>, String>)>,
+    stored: FxHashSet<String>,
+    batches: usize,
+}
+
+/// An observer that keeps what was skipped.
+#[derive(Default)]
+struct Collect(Vec<Skipped>);
+impl Observer for Collect {
+    fn skipped(&mut self, skip: &Skipped) {
+        self.0.push(skip.clone());
+    }
+}
+
+impl Replay {
+    /// A replay into a new store ingested with `cfg`.
+    pub fn new(cfg: &IngestConfig) -> Replay {
+        Replay {
+            placing: Placing::new(Stream::new(cfg.stream_config())),
+            batch: cfg.batch.max(1),
+            pending: Vec::new(),
+            stored: FxHashSet::default(),
+            batches: 0,
+        }
+    }
+
+    /// Takes the next input record (its name, and its prepared article or
+    /// the message of why it could not be read); returns a batch when one
+    /// is complete.
+    pub fn push(
+        &mut self,
+        name: String,
+        rec: std::result::Result<Candidate<Prepped>, String>,
+    ) -> Result<Option<ReplayedBatch>> {
+        self.pending.push((name, rec));
+        if self.pending.len() >= self.batch {
+            return self.flush().map(Some);
+        }
+        Ok(None)
+    }
+
+    fn flush(&mut self) -> Result<ReplayedBatch> {
+        let mut obs = Collect::default();
+        let batch = std::mem::take(&mut self.pending);
+        let stored = &self.stored;
+        let fresh = self
+            .placing
+            .admit(batch, |id| Ok(stored.contains(id)), &mut obs)?;
+        let prepped = fresh.into_iter().map(|c| (c.path, c.item)).collect();
+        let placed = self.placing.place(prepped, &mut obs);
+        let mut key_terms: Vec<(String, Vec<String>)> = Vec::new();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
+        for r in &placed.rows {
+            self.stored.insert(r.article.id.clone());
+            let s = r.placement.story();
+            if seen.insert(s) {
+                key_terms.push((s.to_string(), self.placing.key_terms(s)));
+            }
+        }
+        let number = self.batches;
+        self.batches += 1;
+        Ok(ReplayedBatch {
+            number,
+            rows: placed.rows,
+            key_terms,
+            oldest_seq: self.placing.stream.oldest_seq(),
+            skipped: obs.0,
+        })
+    }
+
+    /// Ends the replay: the last, partial batch and the account (digests
+    /// not counted: they are built after).
+    pub fn finish(mut self) -> Result<(Option<ReplayedBatch>, Account)> {
+        let last = if self.pending.is_empty() {
+            None
+        } else {
+            Some(self.flush()?)
+        };
+        Ok((last, self.placing.account()))
     }
 }
 

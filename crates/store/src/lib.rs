@@ -6,8 +6,12 @@
 //!
 //! - [`Store`]: open, write a batch, read stories, articles, digests, search.
 //! - [`ingest`]: input records → batches → the store, with an [`ingest::Account`].
+//! - `import` (feature `import`): the Parquet output of the Ray backfill
+//!   (`python -m storyline.ray backfill`) into a new store.
 
 mod error;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod ingest;
 mod schema;
 mod store;

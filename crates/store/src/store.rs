@@ -21,6 +21,7 @@ pub struct Store {
 }
 
 /// One article to write, with where the stream put it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ArticleRow {
     /// The article.
     pub article: Article,

@@ -5,6 +5,7 @@ mod clean;
 mod digest;
 pub mod eval;
 mod export;
+mod import;
 pub mod ingest;
 mod search;
 mod serve;
@@ -30,6 +31,8 @@ enum Command {
     Clean(clean::CleanArgs),
     /// Add articles to a store, incrementally: dedup, clustering, digests.
     Ingest(ingest::IngestArgs),
+    /// Load a Ray backfill's output (python -m storyline.ray backfill) into a new store.
+    Import(import::ImportArgs),
     /// List stories: of a store (--db), or of the inputs, clustered in one go.
     Stories(stories::StoriesArgs),
     /// Print a stored story's digest.
@@ -56,6 +59,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Clean(a) => clean::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Ingest(a) => ingest::run(a),
+        Command::Import(a) => import::run(a),
         Command::Stories(a) => stories::run(a),
         Command::Show(a) => show::run(a),
         Command::Search(a) => search::run(a),

@@ -18,8 +18,9 @@ pub const ENTITY_BIT: u32 = 0x8000_0000;
 /// the lead says what the story is; the tail adds cost, not signal.
 pub const MAX_WORDS: usize = 400;
 
-/// The clustering features of one article.
-#[derive(Debug, Clone, PartialEq)]
+/// The clustering features of one article. Serializable, so that they can
+/// be computed on one machine and clustered on another (the Ray backfill).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Features {
     /// (feature, 1 + ln tf), sorted by feature. Terms are stems hashed to 31
     /// bits; entities have [`ENTITY_BIT`] set.

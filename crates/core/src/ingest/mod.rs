@@ -112,8 +112,9 @@ impl Default for IngestOptions {
 /// A stream of raw documents, one entry per document or failed record.
 pub type DocIter = Box<dyn Iterator<Item = Result<RawDoc>> + Send>;
 
-/// A raw input document, before cleaning.
-#[derive(Debug, Clone, PartialEq)]
+/// A raw input document, before cleaning. Serializable: the Ray backfill
+/// reads records on one machine and cleans them on another.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawDoc {
     /// The input's own id, when it has one (JSONL `id`); otherwise the id is
     /// derived from `source` and `path`.
