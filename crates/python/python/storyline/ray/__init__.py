@@ -288,7 +288,12 @@ def backfill(
     files = sum(p is not None for p, _ in entries)
     log(f"{files} input file(s); {files - len(pending)} prepared by an earlier run, {len(pending)} to prepare")
 
-    placer = ray.remote(num_cpus=0)(_Placer).remote(out, batch, words, window, threshold)
+    # The placing actor lives on the driver's node: it holds the stream's
+    # state, which a lost worker node would take with it.
+    from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+    here = NodeAffinitySchedulingStrategy(node_id=ray.get_runtime_context().get_node_id(), soft=False)
+    placer = ray.remote(num_cpus=0, scheduling_strategy=here)(_Placer).remote(out, batch, words, window, threshold)
     nxt = 0
     pushed: List[Any] = []
 

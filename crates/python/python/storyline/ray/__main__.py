@@ -55,7 +55,8 @@ def main(argv=None) -> int:
             f"`storyline import --db FILE {args.out}`",
             file=sys.stderr,
         )
-    return 1 if sum(account.get("skipped", {}).values()) else 0
+    # 3: some inputs were skipped, as `storyline ingest` says it.
+    return 3 if sum(account.get("skipped", {}).values()) else 0
 
 
 if __name__ == "__main__":
