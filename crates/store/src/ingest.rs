@@ -82,6 +82,12 @@ impl Account {
         let bare = bare
             .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
             .trim_start();
+        // A WARC record's number (`file record 58: why`) is not the reason.
+        let bare = bare
+            .strip_prefix("record ")
+            .map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':'))
+            .unwrap_or(bare)
+            .trim_start();
         let key = bare.split(':').next().unwrap_or(bare).trim().to_string();
         *self.skipped.entry(key).or_default() += 1;
     }
