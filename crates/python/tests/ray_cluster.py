@@ -166,18 +166,19 @@ def scenario(a) -> dict:
 
 
 def bench(a) -> dict:
+    """Articles per second: ingest, then the backfill on 1 node and on 2."""
     inputs = [os.path.join(a.inputs, "jsonl"), os.path.join(a.inputs, "warc")]
-    result = {}
     db = os.path.join(a.work, "bench-ingest.db")
-    result["ingest_seconds"] = ingest(a.storyline, inputs, db)
-    result["articles"] = json.loads(export(a.storyline, db)[0]) and sum(
-        len(json.loads(line)["articles"]) for line in export(a.storyline, db))
+    secs = ingest(a.storyline, inputs, db)
+    articles = sum(len(json.loads(line).get("articles", [])) for line in export(a.storyline, db))
+    result = {"articles": articles, "ingest": {"seconds": round(secs, 2), "articles_per_s": round(articles / secs)}}
     for nodes in (1, 2):
         with Cluster(a.work, nodes=nodes, port=6390 + 100 * nodes) as cluster:
             out = os.path.join(a.work, f"bench-out-{nodes}")
             shutil.rmtree(out, ignore_errors=True)
             secs, _, _ = backfill(cluster, inputs, out)
-            result[f"backfill_{nodes}_node_seconds"] = secs
+            result[f"backfill_{nodes}_node"] = {"seconds": round(secs, 2), "articles_per_s": round(articles / secs)}
+    result["scaling_2_over_1"] = round(result["backfill_1_node"]["seconds"] / result["backfill_2_node"]["seconds"], 2)
     return result
 
 

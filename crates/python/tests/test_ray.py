@@ -59,6 +59,8 @@ def scenario(tmp_path_factory):
     assert p.returncode == 0, p.stderr[-6000:]
     found = json.loads(p.stdout.strip().splitlines()[-1])
     found["made"] = made
+    # The figures, for `pytest -s`.
+    print(json.dumps({k: {x: y for x, y in v.items() if "stderr" not in x} for k, v in found.items() if k != "made"}))
     return found
 
 

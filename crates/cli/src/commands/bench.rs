@@ -21,12 +21,69 @@ pub enum BenchTask {
     /// Articles per second through ingest → clean → dedup → cluster, over a
     /// stream of distinct articles recombined from Multi-News sentences.
     Stream(StreamBenchArgs),
+    /// Records per second of the ingest's per-article step (read, clean,
+    /// split, sign, featurize, as JSON) over input files, in Rust alone:
+    /// the baseline of `storyline.process_batch`'s Python overhead.
+    Prepare(PrepareBenchArgs),
+}
+
+/// Arguments of `storyline bench prepare`.
+#[derive(Debug, Args)]
+pub struct PrepareBenchArgs {
+    /// Input files or folders (any format `ingest` reads).
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Worker threads.
+    #[arg(long, default_value_t = 2)]
+    pub threads: usize,
+    /// Runs; the best is reported.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+}
+
+/// `bench prepare`: reading once, then the per-article step timed.
+fn run_prepare(a: &PrepareBenchArgs) -> anyhow::Result<ExitCode> {
+    use rayon::prelude::*;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(a.threads)
+        .build()?;
+    let raws: Vec<RawDoc> = storyline_store::ingest::records(&a.paths)
+        .filter_map(|(_, r)| r.ok())
+        .collect();
+    let bytes: usize = raws.iter().map(|r| r.text.len()).sum();
+    let preparer = storyline_core::stream::Stream::new(Default::default()).preparer();
+    let mut best = f64::INFINITY;
+    for _ in 0..a.runs.max(1) {
+        let raws = raws.clone();
+        let t = std::time::Instant::now();
+        let out: usize = pool.install(|| {
+            raws.into_par_iter()
+                .map(|raw| {
+                    let p = storyline_store::ingest::prepare(&preparer, raw);
+                    serde_json::to_string(&p).map_or(0, |j| j.len())
+                })
+                .sum()
+        });
+        best = best.min(t.elapsed().as_secs_f64());
+        std::hint::black_box(out);
+    }
+    println!(
+        "{} records ({:.1} MB of text) prepared in {:.3} s on {} thread(s): {:.0} records/s (best of {})",
+        raws.len(),
+        bytes as f64 / 1e6,
+        best,
+        a.threads,
+        raws.len() as f64 / best,
+        a.runs.max(1)
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs `storyline bench TASK`.
 pub fn run(task: &BenchTask) -> anyhow::Result<ExitCode> {
     match task {
         BenchTask::Stream(a) => run_stream(a),
+        BenchTask::Prepare(a) => run_prepare(a),
     }
 }
 
