@@ -273,3 +273,55 @@ def test_process_batch_ids_are_ingests_ids(tmp_path):
     got = [r["id"] for r in storyline.process_batch(batch).to_pylist()]
     want = [a["id"] for a in run_cli("clean", jsonl, "--format", "json")]
     assert got == want
+
+
+def test_the_backfill_steps_in_process_equal_ingest(tmp_path):
+    """read_records -> process_batch -> Replayer -> digest_rows, without Ray:
+    the stories, their articles and digests `storyline ingest` stores."""
+    pa = __import__("pyarrow") if os.environ.get("CI") else pytest.importorskip("pyarrow")
+    feed = tmp_path / "feed.jsonl"
+    recs = example_records()
+    feed.write_text(
+        json.dumps(dict(recs[0], id="copy-0", source="Wire")) + "\n"
+        + '{"title": "cut off", "text": "no end\n'
+        + json.dumps(recs[1]) + "\n" + json.dumps(recs[1]) + "\n",
+        encoding="utf-8",
+    )
+    inputs = [str(EXAMPLE), str(feed), str(tmp_path / "missing.txt")]
+    db = tmp_path / "ingest.db"
+    done = subprocess.run([cli(), "ingest", *inputs, "--db", db, "--quiet", "--batch", "2"], capture_output=True)
+    assert done.returncode == 3, done.stderr
+    exported = subprocess.run([cli(), "export", "--all", "--db", db], capture_output=True, text=True, check=True)
+    want = {s["id"]: ([a["id"] for a in s["articles"]], s["digest"]) for s in map(json.loads, exported.stdout.splitlines())}
+
+    replay = storyline.Replayer(batch=2)
+    batches = []
+    for path, error in storyline.expand_paths(inputs):
+        if path is None:
+            err = pa.record_batch({"name": pa.array([""]), "error": pa.array([error])})
+            batches += replay.push(err)
+            continue
+        for chunk in storyline.RecordReader(path, rows=2):
+            processed = storyline.process_batch(chunk)
+            table = pa.record_batch(
+                {"name": chunk.column("name"), **{c: processed.column(c) for c in ("id", "path", "prepped", "error")}}
+            )
+            batches += replay.push(table)
+    last, account = replay.finish()
+    batches += last
+    assert [m["number"] for m, _ in batches] == list(range(len(batches)))
+    rows = [r for _, b in batches for r in b.to_pylist()]
+    assert [r["seq"] for r in rows] == list(range(1, len(rows) + 1))
+    got = {}
+    for r in rows:
+        got.setdefault(r["story"], []).append(r)
+    got = {
+        s: ([r["id"] for r in rs], json.loads(storyline.digest_rows([r["row"] for r in rs])))
+        for s, rs in got.items()
+    }
+    assert got == want
+    # Five added: two of them carriers (the copy of 000 and the record with 002's text).
+    assert account["added"] == 5 and account["duplicates"] == 2, account
+    assert sum(account["skipped"].values()) + account["already_stored"] == 3, account
+    skipped = [s for m, _ in batches for s in m["skipped"]]
+    assert any("missing.txt" in msg for _, msg in skipped), skipped

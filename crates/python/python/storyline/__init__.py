@@ -8,11 +8,41 @@ the `storyline` command gives:
 - ``cluster(articles)`` -> list of dict: ``storyline stories PATH... --format json``
 - ``process_batch(batch)`` -> pyarrow.RecordBatch: the per-article part of ``ingest`` over Arrow
 - ``rouge(system, references, flavor="rouge-score", stem=True, words=None)`` -> dict
+- ``expand_paths``, ``RecordReader``, ``Replayer``, ``digest_rows``: the
+  ingest's steps one by one, as the Ray backfill runs them
+
+Backfills on a Ray cluster, equal to ``storyline ingest``: ``python -m
+storyline.ray backfill INPUT... --out DIR`` (``storyline.ray``; needs the
+``ray`` extra), loaded by ``storyline import --db FILE DIR``.
 
 Errors are ``StorylineError`` with the command line's messages; bad
 arguments are ``ValueError``. See docs/python.md.
 """
 
-from ._storyline import StorylineError, __version__, clean, cluster, digest, process_batch, rouge
+from ._storyline import (
+    RecordReader,
+    Replayer,
+    StorylineError,
+    __version__,
+    clean,
+    cluster,
+    digest,
+    digest_rows,
+    expand_paths,
+    process_batch,
+    rouge,
+)
 
-__all__ = ["StorylineError", "__version__", "clean", "cluster", "digest", "process_batch", "rouge"]
+__all__ = [
+    "RecordReader",
+    "Replayer",
+    "StorylineError",
+    "__version__",
+    "clean",
+    "cluster",
+    "digest",
+    "digest_rows",
+    "expand_paths",
+    "process_batch",
+    "rouge",
+]

@@ -42,3 +42,30 @@ def rouge(
 def process_batch(batch: Any) -> Any:
     """The per-article part of the pipeline over an Arrow record batch (anything with
     `__arrow_c_array__`); returns a pyarrow.RecordBatch, one row per record."""
+
+def expand_paths(paths: Sequence[Union[str, "os.PathLike[str]"]]) -> list[tuple[str | None, str | None]]:
+    """The input files of `storyline ingest PATH...` in its order: (path, None), or
+    (None, message) for an input that cannot be read."""
+
+class RecordReader:
+    """One input file's records as `storyline ingest` reads them, `rows` at a time:
+    pyarrow.RecordBatch with `name`, `record`, `raw` (JSON) and `error`."""
+
+    def __init__(self, path: Union[str, "os.PathLike[str]"], rows: int = 1000) -> None: ...
+    def __iter__(self) -> "RecordReader": ...
+    def __next__(self) -> Any: ...
+
+class Replayer:
+    """The ingest's sequential step over processed batches, in input order (the Ray
+    backfill's placing actor). `push` and `finish` return completed ingest batches as
+    (meta dict, pyarrow.RecordBatch of article rows); `finish` also the account."""
+
+    def __init__(
+        self, batch: int = 500, words: int = 100, window: int | None = None, threshold: float | None = None
+    ) -> None: ...
+    def push(self, batch: Any) -> list[tuple[dict[str, Any], Any]]: ...
+    def finish(self) -> tuple[list[tuple[dict[str, Any], Any]], dict[str, Any]]: ...
+
+def digest_rows(rows: Sequence[str], words: int = 100) -> str | None:
+    """One story's digest as JSON, as `storyline ingest` writes it, from its replayed
+    rows (the `row` column) in `seq` order; None when there is nothing to digest."""
