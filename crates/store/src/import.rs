@@ -46,6 +46,9 @@ struct IngestSettings {
     threshold: Option<f64>,
 }
 
+/// Key terms of the stories a batch touched.
+type KeyTerms = Vec<(String, Vec<String>)>;
+
 /// The format name a backfill writes in its manifest.
 pub const FORMAT: &str = "storyline-backfill/1";
 
@@ -161,7 +164,7 @@ pub fn import_dir(store: &mut Store, dir: &Path, obs: &mut dyn Observer) -> Resu
 
     // Per batch: its oldest window entry and key terms.
     let batches_path = dir.join("batches.parquet");
-    let mut metas: BTreeMap<usize, (u64, Vec<(String, Vec<String>)>)> = BTreeMap::new();
+    let mut metas: BTreeMap<usize, (u64, KeyTerms)> = BTreeMap::new();
     for b in read_parquet(&batches_path)? {
         let number = numbers(&b, "number", &batches_path)?;
         let oldest = numbers(&b, "oldest_seq", &batches_path)?;
