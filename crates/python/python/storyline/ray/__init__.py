@@ -321,8 +321,7 @@ def backfill(
             _prepare_files,
             batch_size=1,
             fn_kwargs={"out": out, "cwd": os.getcwd(), "rows": rows},
-            max_retries=-1,
-        )
+        )  # Ray Data retries a task lost with its worker or node (max_retries=-1)
         for row in ds.iter_rows():
             done.add(int(row["index"]))
             nodes.add(row["node"])
