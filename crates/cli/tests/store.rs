@@ -560,3 +560,37 @@ fn export_writes_every_story_with_its_articles_and_digest() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("out.jsonl.partial"));
     assert!(!missing.exists());
 }
+
+#[test]
+fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("news.db");
+    let out = bin()
+        .args(["import", "--db"])
+        .arg(&db)
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not a backfill's output folder"), "{err}");
+    assert!(!db.exists(), "a store was created for nothing");
+
+    // A backfill still running (or killed): its manifest says so.
+    std::fs::write(
+        dir.path().join("manifest.json"),
+        r#"{"format": "storyline-backfill/1", "complete": false, "batches": 0,
+            "ingest": {"batch": 500, "words": 100, "window": null, "threshold": null}}"#,
+    )
+    .expect("manifest");
+    let out = bin()
+        .args(["import", "--db"])
+        .arg(&db)
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did not finish"), "{err}");
+    assert!(!db.exists());
+}

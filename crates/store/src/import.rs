@@ -121,29 +121,55 @@ fn batch_of(path: &Path) -> Option<usize> {
     name.strip_prefix('b')?.split('-').next()?.parse().ok()
 }
 
-/// Imports a backfill's output folder into a new (empty) store; returns
-/// the backfill's account with the digests written.
-pub fn import_dir(store: &mut Store, dir: &Path, obs: &mut dyn Observer) -> Result<Account> {
-    let manifest_path = dir.join("manifest.json");
-    let text = std::fs::read_to_string(&manifest_path).map_err(|e| {
-        bad(
-            &manifest_path,
-            format!("{e} (not a backfill's output folder?)"),
-        )
-    })?;
-    let m: Manifest = serde_json::from_str(&text).map_err(json("the backfill's manifest"))?;
-    if m.format != FORMAT {
-        return Err(bad(
-            &manifest_path,
-            format!("format {:?}, this build reads {FORMAT:?}", m.format),
-        ));
+/// A backfill's output folder, its manifest read and checked.
+pub struct Backfill {
+    dir: PathBuf,
+    manifest: Manifest,
+}
+
+impl Backfill {
+    /// Opens a backfill's output folder: it must hold a complete backfill
+    /// in the format this build reads.
+    pub fn open(dir: &Path) -> Result<Backfill> {
+        let manifest_path = dir.join("manifest.json");
+        let text = std::fs::read_to_string(&manifest_path).map_err(|e| {
+            bad(
+                &manifest_path,
+                format!("{e} (not a backfill's output folder?)"),
+            )
+        })?;
+        let m: Manifest = serde_json::from_str(&text).map_err(json("the backfill's manifest"))?;
+        if m.format != FORMAT {
+            return Err(bad(
+                &manifest_path,
+                format!("format {:?}, this build reads {FORMAT:?}", m.format),
+            ));
+        }
+        if !m.complete {
+            return Err(bad(
+                &manifest_path,
+                "the backfill did not finish: run it again to complete it",
+            ));
+        }
+        Ok(Backfill {
+            dir: dir.to_path_buf(),
+            manifest: m,
+        })
     }
-    if !m.complete {
-        return Err(bad(
-            &manifest_path,
-            "the backfill did not finish: run it again to complete it",
-        ));
+
+    /// Imports it into a new (empty) store; returns the backfill's account
+    /// with the digests written.
+    pub fn import(self, store: &mut Store, obs: &mut dyn Observer) -> Result<Account> {
+        import_dir(store, &self.dir, self.manifest, obs)
     }
+}
+
+fn import_dir(
+    store: &mut Store,
+    dir: &Path,
+    m: Manifest,
+    obs: &mut dyn Observer,
+) -> Result<Account> {
     let (articles, _) = store.counts()?;
     if articles > 0 {
         return Err(Error::Import {

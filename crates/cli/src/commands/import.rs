@@ -24,10 +24,14 @@ pub struct ImportArgs {
 
 /// Runs `import`.
 pub fn run(a: ImportArgs) -> anyhow::Result<ExitCode> {
+    let context = || format!("importing {} into {}", a.dir.display(), a.db.display());
+    // The folder is checked before the store is created.
+    let backfill = storyline_store::import::Backfill::open(&a.dir).with_context(context)?;
     let mut store = Store::open(&a.db)?;
     let mut progress = Progress::new(a.quiet);
-    let acct = storyline_store::import::import_dir(&mut store, &a.dir, &mut progress)
-        .with_context(|| format!("importing {} into {}", a.dir.display(), a.db.display()))?;
+    let acct = backfill
+        .import(&mut store, &mut progress)
+        .with_context(context)?;
     progress.finish();
     if !a.quiet {
         print_account(&acct);
