@@ -565,14 +565,17 @@ fn export_writes_every_story_with_its_articles_and_digest() {
 fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("news.db");
-    let out = bin()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(dir.path())
-        .output()
-        .expect("run");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let import = || {
+        let out = bin()
+            .args(["import", "--db"])
+            .arg(&db)
+            .arg(dir.path())
+            .output()
+            .expect("run");
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = import();
     assert!(err.contains("not a backfill's output folder"), "{err}");
     assert!(!db.exists(), "a store was created for nothing");
 
@@ -583,14 +586,7 @@ fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
             "ingest": {"batch": 500, "words": 100, "window": null, "threshold": null}}"#,
     )
     .expect("manifest");
-    let out = bin()
-        .args(["import", "--db"])
-        .arg(&db)
-        .arg(dir.path())
-        .output()
-        .expect("run");
-    assert!(!out.status.success());
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = import();
     assert!(err.contains("did not finish"), "{err}");
     assert!(!db.exists());
 }

@@ -72,24 +72,27 @@ fn read_parquet(path: &Path) -> Result<Vec<RecordBatch>> {
 
 /// A column as strings (utf8, large_utf8 or utf8_view in the file).
 fn strings(batch: &RecordBatch, name: &str, path: &Path) -> Result<StringArray> {
-    let col = column(batch, name, path)?;
-    let cast = arrow_cast::cast(col, &arrow_schema::DataType::Utf8)
-        .map_err(|e| bad(path, format!("column {name}: {e}")))?;
-    cast.as_any()
-        .downcast_ref::<StringArray>()
-        .cloned()
-        .ok_or_else(|| bad(path, format!("column {name} is not text")))
+    cast_column(batch, name, path, &arrow_schema::DataType::Utf8)
 }
 
 /// A column as unsigned integers.
 fn numbers(batch: &RecordBatch, name: &str, path: &Path) -> Result<UInt64Array> {
-    let col = column(batch, name, path)?;
-    let cast = arrow_cast::cast(col, &arrow_schema::DataType::UInt64)
+    cast_column(batch, name, path, &arrow_schema::DataType::UInt64)
+}
+
+/// A column cast to `to`, as the array type `A` of that data type.
+fn cast_column<A: Array + Clone + 'static>(
+    batch: &RecordBatch,
+    name: &str,
+    path: &Path,
+    to: &arrow_schema::DataType,
+) -> Result<A> {
+    let cast = arrow_cast::cast(column(batch, name, path)?, to)
         .map_err(|e| bad(path, format!("column {name}: {e}")))?;
     cast.as_any()
-        .downcast_ref::<UInt64Array>()
+        .downcast_ref::<A>()
         .cloned()
-        .ok_or_else(|| bad(path, format!("column {name} is not a number")))
+        .ok_or_else(|| bad(path, format!("column {name} is not {to}")))
 }
 
 fn column<'b>(batch: &'b RecordBatch, name: &str, path: &Path) -> Result<&'b ArrayRef> {
