@@ -224,3 +224,43 @@ fn stdin_is_read() {
     // One undated article: said so, in the singular.
     assert!(out.contains("Undated story · 1 source ·"), "{out}");
 }
+
+#[test]
+fn stories_keep_a_record_emptied_by_cleaning_as_a_set_aside_story() {
+    // A title line with nothing under it has no body text after cleaning;
+    // it stays in the output, its own story, with the reason.
+    let dir = fixture(&[("flash.txt", b"Harbour bridge closes to cars\n")]);
+    let o = storyline(&["stories", ".", "--format", "json"], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    let stories = v.as_array().expect("array");
+    let listed: usize = stories
+        .iter()
+        .map(|s| s["articles"].as_array().map_or(0, |a| a.len()))
+        .sum();
+    assert_eq!(listed, 4, "every record read is listed");
+    let aside: Vec<&serde_json::Value> =
+        stories.iter().filter(|s| s["set_aside"] == true).collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(
+        aside[0]["set_aside_reason"],
+        "no body text left after cleaning"
+    );
+    assert_eq!(aside[0]["articles"][0]["path"], "./flash.txt");
+    assert!(stderr(&o).contains("set aside ./flash.txt: no body text left after cleaning"));
+    // The example's three articles are one story.
+    assert!(
+        stories.iter().any(
+            |s| s["set_aside"] == false && s["articles"].as_array().map(|a| a.len()) == Some(3)
+        )
+    );
+    // The text output lists it too, after the digests, with the reason.
+    let o = storyline(&["stories", "."], dir.path());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("== set aside: 1 page(s)"), "{out}");
+    assert!(
+        out.contains("./flash.txt  (no body text left after cleaning)"),
+        "{out}"
+    );
+}

@@ -417,6 +417,10 @@ pub struct StoryListing {
     pub key_terms: Vec<String>,
     /// A page kept alone for too little article text (nothing joins it).
     pub set_aside: bool,
+    /// Why it was set aside ("no body text left after cleaning", "too
+    /// little article text (12 words)"), when known.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub set_aside_reason: Option<String>,
     /// Articles, near-duplicates (with `duplicate_of`) included, in arrival order.
     pub articles: Vec<ListedArticle>,
 }

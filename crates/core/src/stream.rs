@@ -134,7 +134,7 @@ pub struct StreamEntry {
 pub struct Step {
     /// Where it went.
     pub placement: Placement,
-    /// The entry added to the window (none for a duplicate).
+    /// The entry added to the window (none for a duplicate or a page set aside).
     pub entry: Option<StreamEntry>,
 }
 
@@ -335,6 +335,8 @@ pub struct BatchStory {
     pub id: String,
     /// A page set aside for too little article text.
     pub set_aside: bool,
+    /// Why it was set aside ([`set_aside_reason`]).
+    pub set_aside_reason: Option<String>,
     /// Members in placement order: index into the batch, and the article it
     /// is a near-duplicate of.
     pub members: Vec<(usize, Option<String>)>,
@@ -363,6 +365,7 @@ impl BatchStory {
             last: dates.last().cloned(),
             key_terms: self.key_terms.clone(),
             set_aside: self.set_aside,
+            set_aside_reason: self.set_aside_reason.clone(),
             articles: self
                 .members
                 .iter()
@@ -383,9 +386,21 @@ impl BatchStory {
     }
 }
 
+/// Why an article was set aside: its cleaned body is empty, or it has
+/// `words` words of article text, too few to say what story it tells.
+pub fn set_aside_reason(article: &Article, words: usize) -> String {
+    if article.body.trim().is_empty() {
+        "no body text left after cleaning".to_string()
+    } else {
+        format!("too little article text ({words} words)")
+    }
+}
+
 /// Clusters a batch of articles in one go, as `storyline stories PATH...`
 /// does: in time order ([`crate::cluster::time_order`]), prepared in
-/// parallel, placed one by one; stories in order of creation.
+/// parallel, placed one by one; stories in order of creation. Every
+/// article is in a story: one with no body text left after cleaning is set
+/// aside, a story of its own with the reason.
 pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory> {
     use rayon::prelude::*;
     let mut stream = Stream::new(cfg);
@@ -401,20 +416,26 @@ pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory>
         let step = stream.push(p);
         let story = step.placement.story().to_string();
         let (dup, aside) = match &step.placement {
-            Placement::Duplicate { of, .. } => (Some(of.clone()), false),
-            Placement::SetAside { .. } => (None, true),
-            Placement::Clustered { .. } => (None, false),
+            Placement::Duplicate { of, .. } => (Some(of.clone()), None),
+            Placement::SetAside { words, .. } => {
+                (None, Some(set_aside_reason(&articles[i], *words)))
+            }
+            Placement::Clustered { .. } => (None, None),
         };
         let k = *pos.entry(story.clone()).or_insert_with(|| {
             stories.push(BatchStory {
                 id: story.clone(),
                 set_aside: false,
+                set_aside_reason: None,
                 members: Vec::new(),
                 key_terms: Vec::new(),
             });
             stories.len() - 1
         });
-        stories[k].set_aside |= aside;
+        if let Some(reason) = aside {
+            stories[k].set_aside = true;
+            stories[k].set_aside_reason.get_or_insert(reason);
+        }
         stories[k].members.push((i, dup));
     }
     for s in &mut stories {

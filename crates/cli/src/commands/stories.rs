@@ -34,9 +34,10 @@ pub struct StoriesArgs {
     /// Colour in terminal output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
-    /// Also list pages set aside for too little article text (login walls,
-    /// cookie notices, ...: each a story of its own). JSON always lists them,
-    /// flagged `set_aside`.
+    /// Also list the store's pages set aside for too little article text
+    /// (login walls, cookie notices, ...: each a story of its own). JSON
+    /// always lists them, flagged `set_aside`; inputs clustered in one go
+    /// always list them, after the digests, each with its reason.
     #[arg(long)]
     pub all: bool,
 }
@@ -53,6 +54,7 @@ pub fn listing_of_row(store: &Store, r: StoryRow) -> anyhow::Result<StoryListing
         last: r.last,
         key_terms: r.key_terms,
         set_aside: r.set_aside,
+        set_aside_reason: None,
     })
 }
 
@@ -135,39 +137,30 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     }
     let cleaned: Vec<(Article, Option<String>)> =
         raws.into_par_iter().map(|r| (clean(&r), r.url)).collect();
-    let mut articles = Vec::with_capacity(cleaned.len());
-    let mut urls = Vec::with_capacity(cleaned.len());
-    for (art, url) in cleaned {
-        if art.body.trim().is_empty() {
-            eprintln!(
-                "storyline: skipped {}: no body text left after cleaning",
-                art.path
-            );
-            skipped += 1;
-        } else {
-            articles.push(art);
-            urls.push(url);
-        }
-    }
+    // Every record read is placed: one with no body text left after
+    // cleaning is set aside, a story of its own that says why.
+    let (articles, urls): (Vec<Article>, Vec<Option<String>>) = cleaned.into_iter().unzip();
     anyhow::ensure!(
         !articles.is_empty(),
         "nothing to cluster: every input was skipped"
     );
-    let mut stories = cluster_batch(&articles, StreamConfig::default());
+    for x in articles.iter().filter(|x| x.body.trim().is_empty()) {
+        eprintln!(
+            "storyline: set aside {}: no body text left after cleaning",
+            x.path
+        );
+    }
+    let stories = cluster_batch(&articles, StreamConfig::default());
     let listing = |st: &BatchStory| st.listing(&articles, &urls);
     if matches!(a.format, FormatArg::Json) {
         let out: Vec<StoryListing> = stories.iter().map(listing).collect();
         print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
         return Ok(exit_code(skipped));
     }
-    let hidden = if a.all {
-        0
-    } else {
-        stories.iter().filter(|s| s.set_aside).count()
-    };
-    if hidden > 0 {
-        stories.retain(|s| !s.set_aside);
-    }
+    // Set-aside pages are listed after the digests, each with its reason,
+    // not digested (they have too little text to summarize).
+    let (aside, stories): (Vec<BatchStory>, Vec<BatchStory>) =
+        stories.into_iter().partition(|s| s.set_aside);
     let cfg = DigestConfig {
         words: a.words,
         ..DigestConfig::default()
@@ -201,8 +194,21 @@ fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
         )?);
         o.push('\n');
     }
-    if hidden > 0 {
-        o.push_str(&set_aside_note(hidden));
+    if !aside.is_empty() {
+        let _ = writeln!(
+            o,
+            "== set aside: {} page(s), each a story of its own",
+            aside.len()
+        );
+        for l in aside.iter().map(listing) {
+            let reason = l
+                .set_aside_reason
+                .as_deref()
+                .unwrap_or("too little article text");
+            for x in &l.articles {
+                let _ = writeln!(o, "{}  {}  ({reason})\n    {}", l.id, x.path, x.title);
+            }
+        }
     }
     print(&o)?;
     Ok(exit_code(skipped))

@@ -160,6 +160,17 @@ pub fn clean(raw: &RawDoc) -> Article {
         }
     }
 
+    // A text that is nothing but its title (a tweet-like record whose
+    // headline is its whole text) keeps it as the body: the title alone
+    // never empties a record.
+    if !verdicts.contains(&Verdict::Body)
+        && let Some(i) = verdicts
+            .iter()
+            .position(|v| *v == Verdict::Drop(DropReason::RepeatedTitle))
+    {
+        verdicts[i] = Verdict::Body;
+    }
+
     // 3. Standfirst: the first body-like line after the title, when the page
     // header goes on after it (a date, a reading-time widget, a caption
     // follow) or when the body restates it later.

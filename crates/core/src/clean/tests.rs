@@ -317,6 +317,21 @@ fn a_lone_long_paragraph_without_a_title_stays_the_body() {
     ));
     // (the "BREAKING:" kicker is the page's label, not the news)
     assert_eq!(c.body, "Senate passes the infrastructure bill 69-30.");
+    // A record whose text is its title and nothing else keeps it as the
+    // body (a tweet-like record with the text in both fields).
+    let mut r = RawDoc::text("r.jsonl:4", "Storm warning for the coast tonight");
+    r.title = Some("Storm warning for the coast tonight".into());
+    let t = clean(&r);
+    assert_eq!(t.body, "Storm warning for the coast tonight");
+    assert!(t.dropped.is_empty());
+    // Two short lines, tweet-like: the first is the title, the second the
+    // body; nothing is emptied.
+    let t = clean(&RawDoc::text(
+        "r.jsonl:5",
+        "Storm warning for the coast tonight, stay safe!\nRoads near the harbour are already closed.",
+    ));
+    assert_eq!(t.title, "Storm warning for the coast tonight, stay safe!");
+    assert_eq!(t.body, "Roads near the harbour are already closed.");
     // A title line and a body line: the first is the title, as before.
     let d = clean(&RawDoc::text(
         "u.txt",

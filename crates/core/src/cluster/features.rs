@@ -116,6 +116,22 @@ pub fn name_spans(text: &str) -> Vec<String> {
     out
 }
 
+/// True when most words of a line that could be capitalized are: a
+/// headline written in title case.
+fn title_case(text: &str) -> bool {
+    let (mut caps, mut words) = (0, 0);
+    for w in text.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        if w.chars().count() > 3 {
+            words += 1;
+            caps += usize::from(c.is_uppercase());
+        }
+    }
+    words >= 3 && caps * 4 >= words * 3
+}
+
 /// The features of an article: its title counts twice, then standfirst and
 /// body up to [`MAX_WORDS`] content words.
 pub fn features(article: &Article) -> Features {
@@ -123,12 +139,12 @@ pub fn features(article: &Article) -> Features {
     let mut labels: FxHashMap<u32, Arc<str>> = FxHashMap::default();
     let mut budget = MAX_WORDS;
     let texts = [
-        (article.title.as_str(), 2.0f32),
-        (article.standfirst.as_deref().unwrap_or(""), 1.0),
-        (article.body.as_str(), 1.0),
+        (article.title.as_str(), 2.0f32, true),
+        (article.standfirst.as_deref().unwrap_or(""), 1.0, false),
+        (article.body.as_str(), 1.0, false),
     ];
     WORDS.with_borrow_mut(|cache| {
-        for (text, weight) in texts {
+        for (text, weight, is_title) in texts {
             let mut end = text.len();
             for w in crate::text::words(text) {
                 if budget == 0 {
@@ -142,6 +158,11 @@ pub fn features(article: &Article) -> Features {
                 budget -= 1;
                 *tf.entry(id).or_default() += weight;
                 labels.entry(id).or_insert(s);
+            }
+            // A headline in title case ("Biden Pushes Carbon Plan") has a
+            // capital on every word: its capitals say nothing about names.
+            if is_title && title_case(text) {
+                continue;
             }
             for name in name_spans(&text[..end]) {
                 let id = entity_id(&name);

@@ -43,8 +43,14 @@ pub struct ClusterConfig {
     pub max_postings: usize,
     /// Weight of an entity feature relative to a term.
     pub entity_boost: f32,
-    /// Days over which the time penalty halves the similarity (after a free day).
+    /// The gap in days between two dated articles at which their dates say
+    /// nothing either way: closer, the similarity is raised; further apart,
+    /// lowered ([`ClusterConfig::time_factor`]).
     pub time_scale_days: f64,
+    /// How much two dated articles published together gain: their
+    /// similarity is multiplied by `1 + time_boost` at a gap of zero days.
+    #[serde(default = "default_time_boost")]
+    pub time_boost: f64,
     /// How an article is compared with a story.
     pub link: Link,
 }
@@ -69,6 +75,33 @@ const BLEND_MEMBERS: usize = 32;
 /// Candidate stories (best by nearest article) that [`Link::Blend`] averages.
 const BLEND_STORIES: usize = 5;
 
+/// Default of [`ClusterConfig::time_boost`].
+pub const TIME_BOOST: f64 = 1.0;
+
+fn default_time_boost() -> f64 {
+    TIME_BOOST
+}
+
+impl ClusterConfig {
+    /// What the dates of two articles say about their being one story, as a
+    /// factor on their similarity. Undated (either side): 1, no evidence.
+    /// Dated: `(1 + time_boost)^(1 - gap / time_scale_days)`, the gap in
+    /// days: the log-odds of one story falling linearly with the gap (gaps
+    /// within a story spread exponentially), `1 + time_boost` on the same
+    /// day, 1 at `time_scale_days`, `1 / (1 + time_boost)` at twice that.
+    /// Time alone never joins: a factor on zero similarity is zero.
+    pub fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> f64 {
+        match (a, b) {
+            (Some(a), Some(b)) => {
+                let gap_days = (a - b).abs() as f64 / 1440.0;
+                let scale = self.time_scale_days.max(f64::MIN_POSITIVE);
+                (1.0 + self.time_boost.max(0.0)).powf(1.0 - gap_days / scale)
+            }
+            _ => 1.0,
+        }
+    }
+}
+
 impl Default for ClusterConfig {
     fn default() -> Self {
         ClusterConfig {
@@ -80,7 +113,8 @@ impl Default for ClusterConfig {
             max_candidates: 20,
             max_postings: 300,
             entity_boost: 1.5,
-            time_scale_days: 3.0,
+            time_scale_days: 2.0,
+            time_boost: TIME_BOOST,
             link: Link::Blend,
         }
     }
@@ -438,13 +472,7 @@ impl Clusterer {
     }
 
     fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> f64 {
-        match (a, b) {
-            (Some(a), Some(b)) => {
-                let gap_days = ((a - b).abs() as f64 / 1440.0 - 1.0).max(0.0);
-                1.0 / (1.0 + gap_days / self.cfg.time_scale_days)
-            }
-            _ => 1.0,
-        }
+        self.cfg.time_factor(a, b)
     }
 
     /// The best candidate story for a weighted article: (score, story key).

@@ -184,3 +184,74 @@ fn blend_link_weighs_the_whole_story_not_one_member() {
     let (joined, s) = score(Link::Blend, &member);
     assert!(joined, "a report on the same event still joins: {s}");
 }
+
+#[test]
+fn dates_raise_the_similarity_of_close_articles_and_lower_it_for_distant_ones() {
+    let cfg = ClusterConfig::default();
+    let day = 1440;
+    let f = |gap_days: i64| cfg.time_factor(Some(0), Some(gap_days * day));
+    // No date on either side: no evidence either way.
+    assert_eq!(cfg.time_factor(None, Some(0)), 1.0);
+    assert_eq!(cfg.time_factor(Some(0), None), 1.0);
+    assert!((f(0) - (1.0 + cfg.time_boost)).abs() < 1e-9);
+    // Neutral at the time scale, the inverse of the boost at twice it.
+    let scale = cfg.time_scale_days as i64;
+    assert!((f(scale) - 1.0).abs() < 1e-9);
+    assert!((f(2 * scale) * (1.0 + cfg.time_boost) - 1.0).abs() < 1e-9);
+    // Falls with the gap, in either direction.
+    for g in 0..14 {
+        assert!(f(g + 1) < f(g));
+        assert_eq!(f(g), cfg.time_factor(Some(g * day), Some(0)));
+    }
+}
+
+#[test]
+fn the_dates_of_two_reports_scale_their_similarity() {
+    // Two outlets on one event, in other words. With a threshold of zero
+    // the second always joins the first, and the score says how similar
+    // the clusterer found them.
+    let texts = [
+        (
+            "a",
+            "Dockworkers walk out at Valmora port\n\nAbout 4,000 dockworkers walked off the job \
+             at the port of Valmora on Monday after contract talks collapsed, and union leader \
+             Ana Ferreira said members wanted a 12% raise.",
+        ),
+        (
+            "b",
+            "Cranes idle in Valmora as dockers stop work\n\nNothing moved on the quays of \
+             Valmora on Monday. Crane drivers and lashers stayed home, and Ana Ferreira told a \
+             crowd at the gate that her members would not return for less than 12% more.",
+        ),
+    ];
+    let cfg = ClusterConfig {
+        threshold: 0.0,
+        ..ClusterConfig::default()
+    };
+    let score = |dates: [Option<&str>; 2]| {
+        let a: Vec<Article> = texts
+            .iter()
+            .zip(dates)
+            .map(|((id, t), d)| art(id, t, d))
+            .collect();
+        let mut c = Clusterer::new(cfg);
+        c.assign("a", &features(&a[0]));
+        let b = c.assign("b", &features(&a[1]));
+        assert!(!b.new);
+        b.score
+    };
+    let undated = score([None, None]);
+    assert!(undated > 0.0);
+    // One side undated: no time evidence.
+    assert_eq!(score([Some("2026-03-02"), None]), undated);
+    let same_day = score([Some("2026-03-02"), Some("2026-03-02")]);
+    assert!(
+        (same_day / undated - 2.0).abs() < 1e-6,
+        "{same_day} vs {undated}"
+    );
+    let six_days = score([Some("2026-03-02"), Some("2026-03-08")]);
+    assert!(
+        (six_days / undated - 0.25).abs() < 1e-6,
+        "{six_days} vs {undated}"
+    );
+}

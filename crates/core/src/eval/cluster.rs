@@ -196,6 +196,20 @@ pub fn load_multinews_pool(path: &Path) -> Result<Vec<PooledDoc>> {
     Ok(out)
 }
 
+/// Reads a gold story file: one JSON object mapping each article id to its
+/// gold story id (as `allsides_dev_gold.json` does).
+pub fn load_gold(path: &Path) -> Result<FxHashMap<String, String>> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| Error::BadRecord {
+        path: path.display().to_string(),
+        line: e.line(),
+        reason: e.to_string(),
+    })
+}
+
 /// A seeded Fisher–Yates shuffle (splitmix64): the same seed gives the same
 /// order on every machine and version, which a crate's default RNG does
 /// not promise.
@@ -273,6 +287,18 @@ mod tests {
         assert_ne!(a, c);
         a.sort();
         assert_eq!(a, (0..100).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn gold_files_map_ids_to_stories_and_bad_ones_are_errors() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = dir.path().join("gold.json");
+        std::fs::write(&p, "{\"a\": \"s1\", \"b\": \"s1\", \"c\": \"s2\"}").expect("write");
+        let g = load_gold(&p).expect("loads");
+        assert_eq!(g.len(), 3);
+        assert_eq!(g["b"], "s1");
+        std::fs::write(&p, "[1, 2]").expect("write");
+        assert!(matches!(load_gold(&p), Err(Error::BadRecord { .. })));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `storyline eval cluster`: story clustering on pooled, shuffled
-//! Multi-News documents (B-cubed and pairwise F1).
+//! Multi-News documents, or on a labelled dated stream such as AllSides
+//! dev (B-cubed and pairwise F1).
 
 use anyhow::Context;
 use clap::Args;
@@ -8,19 +9,37 @@ use std::path::PathBuf;
 use std::time::Instant;
 use storyline_core::clean::clean;
 use storyline_core::cluster::ClusterConfig;
-use storyline_core::eval::cluster::{bcubed, load_multinews_pool, pairwise, shuffle};
-use storyline_core::stream::{Placement, Stream, StreamConfig};
+use storyline_core::dedup::minhash::{fnv1a, mix64};
+use storyline_core::eval::cluster::{bcubed, load_gold, load_multinews_pool, pairwise, shuffle};
+use storyline_core::ingest::{RawDoc, read_path};
+use storyline_core::stream::{StreamConfig, cluster_batch};
 
 /// Arguments of `storyline eval cluster`.
 #[derive(Debug, Args)]
 pub struct ClusterEvalArgs {
-    /// Multi-News+ JSONL (plain or .gz).
-    #[arg(
-        long,
-        default_value = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz"
-    )]
-    pub data: PathBuf,
-    /// Seed of the shuffle.
+    /// The benchmark: pooled Multi-News+ validation (undated), or the
+    /// AllSides dev stream (dated, with its gold file).
+    #[arg(long, value_enum, default_value_t = Dataset::Multinews)]
+    pub dataset: Dataset,
+    /// The data: Multi-News+ JSONL (plain or .gz), or with `--gold` (or
+    /// `--dataset allsides`) any article input (JSONL with id, title, text,
+    /// date, source, url). Default: the dataset's file in ../shared/data.
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+    /// Gold stories of a labelled stream: a JSON object, article id →
+    /// story id. Default for `--dataset allsides`: its gold file.
+    #[arg(long)]
+    pub gold: Option<PathBuf>,
+    /// Drop the articles' dates (to check that undated input still clusters).
+    #[arg(long)]
+    pub undated: bool,
+    /// Move each dated article forward by 0 to N days (picked by a hash of
+    /// its id and the seed): a stress test of the time evidence, spreading
+    /// each gold story over several days as newswire stories are.
+    #[arg(long, default_value_t = 0)]
+    pub jitter_days: u64,
+    /// Seed of the shuffle (a dated stream is then put in date order, the
+    /// shuffle deciding the order within a day).
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
     /// Similarity threshold for joining a story (default: the clusterer's).
@@ -32,7 +51,17 @@ pub struct ClusterEvalArgs {
     /// How an article is compared with a story (default: the clusterer's).
     #[arg(long, value_enum)]
     pub link: Option<LinkArg>,
-    /// Use only the first N clusters of the file.
+    /// Similarity factor of two dated articles of the same day is
+    /// 1 + this (default: the clusterer's).
+    #[arg(long)]
+    pub time_boost: Option<f64>,
+    /// Gap in days at which dates are no evidence (default: the clusterer's).
+    #[arg(long)]
+    pub time_scale_days: Option<f64>,
+    /// Weight of a name or number feature relative to a word (default: the clusterer's).
+    #[arg(long)]
+    pub entity_boost: Option<f32>,
+    /// Use only the first N clusters of the file (Multi-News).
     #[arg(long)]
     pub limit: Option<usize>,
     /// Print the report as JSON.
@@ -43,6 +72,19 @@ pub struct ClusterEvalArgs {
     #[arg(long)]
     pub dump: Option<PathBuf>,
 }
+
+/// `--dataset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Dataset {
+    /// Multi-News+ validation, all clusters pooled and shuffled (no dates).
+    Multinews,
+    /// AllSides dev: 602 dated excerpts of 208 stories.
+    Allsides,
+}
+
+const MULTINEWS: &str = "../shared/data/multinews-val/multinews_plus_val.jsonl.gz";
+const ALLSIDES: &str = "../shared/data/allsides-dev/allsides_dev_pool.jsonl";
+const ALLSIDES_GOLD: &str = "../shared/data/allsides-dev/allsides_dev_gold.json";
 
 /// `--link`: how an article is compared with a story.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -69,7 +111,9 @@ impl LinkArg {
 /// The figures of `eval cluster`.
 #[derive(Debug, serde::Serialize)]
 pub struct ClusterReport {
+    data: String,
     documents: usize,
+    dated: usize,
     gold_clusters: usize,
     stories: usize,
     duplicates_merged: usize,
@@ -82,76 +126,122 @@ pub struct ClusterReport {
     seconds: f64,
 }
 
+/// The documents of the benchmark as raw inputs with their gold story.
+fn load(a: &ClusterEvalArgs) -> anyhow::Result<(PathBuf, Vec<(RawDoc, String)>)> {
+    let gold_path = a
+        .gold
+        .clone()
+        .or_else(|| (a.dataset == Dataset::Allsides).then(|| PathBuf::from(ALLSIDES_GOLD)));
+    let data = a.data.clone().unwrap_or_else(|| {
+        PathBuf::from(match a.dataset {
+            Dataset::Multinews => MULTINEWS,
+            Dataset::Allsides => ALLSIDES,
+        })
+    });
+    let Some(gold_path) = gold_path else {
+        let mut docs =
+            load_multinews_pool(&data).with_context(|| format!("reading {}", data.display()))?;
+        if let Some(n) = a.limit {
+            let mut seen = std::collections::HashSet::new();
+            docs.retain(|d| {
+                let cluster = d.id.split(':').next().unwrap_or("").to_string();
+                if seen.contains(&cluster) {
+                    return true;
+                }
+                if seen.len() < n {
+                    seen.insert(cluster);
+                    true
+                } else {
+                    false
+                }
+            });
+        }
+        let docs = docs.into_iter().map(|d| (d.raw(), d.gold)).collect();
+        return Ok((data, docs));
+    };
+    let gold = load_gold(&gold_path).with_context(|| format!("reading {}", gold_path.display()))?;
+    let mut docs = Vec::new();
+    for r in read_path(&data) {
+        let raw = r.with_context(|| format!("reading {}", data.display()))?;
+        let id = raw.article_id();
+        // An article the gold does not place is a story of its own.
+        let g = gold
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| format!("unlabelled {id}"));
+        docs.push((raw, g));
+    }
+    Ok((data, docs))
+}
+
 /// Runs `storyline eval cluster`.
 pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
-    let mut docs =
-        load_multinews_pool(&a.data).with_context(|| format!("reading {}", a.data.display()))?;
-    if let Some(n) = a.limit {
-        let mut seen = std::collections::HashSet::new();
-        docs.retain(|d| {
-            let cluster = d.id.split(':').next().unwrap_or("").to_string();
-            if seen.contains(&cluster) {
-                return true;
-            }
-            if seen.len() < n {
-                seen.insert(cluster);
-                true
-            } else {
-                false
-            }
-        });
-    }
-    anyhow::ensure!(!docs.is_empty(), "no documents in {}", a.data.display());
+    let (data, mut docs) = load(a)?;
+    anyhow::ensure!(!docs.is_empty(), "no documents in {}", data.display());
     shuffle(&mut docs, a.seed);
+    for (raw, _) in &mut docs {
+        if a.undated {
+            raw.published = None;
+        } else if a.jitter_days > 0 {
+            let h = mix64(fnv1a(raw.article_id().as_bytes()) ^ a.seed);
+            let days = chrono::Days::new(h % (a.jitter_days + 1));
+            if let Some(p) = &mut raw.published {
+                p.date = p.date.checked_add_days(days).unwrap_or(p.date);
+            }
+        }
+    }
     let defaults = ClusterConfig::default();
     let cfg = StreamConfig {
         cluster: ClusterConfig {
             threshold: a.threshold.unwrap_or(defaults.threshold),
             window_articles: a.window.unwrap_or(defaults.window_articles),
             link: a.link.map_or(defaults.link, LinkArg::link),
+            time_boost: a.time_boost.unwrap_or(defaults.time_boost),
+            time_scale_days: a.time_scale_days.unwrap_or(defaults.time_scale_days),
+            entity_boost: a.entity_boost.unwrap_or(defaults.entity_boost),
             ..defaults
         },
         ..StreamConfig::default()
     };
     let start = Instant::now();
-    let mut stream = Stream::new(cfg);
-    let preparer = stream.preparer();
-    let prepared: Vec<_> = docs
-        .par_iter()
-        .map(|d| preparer.prepare(clean(&d.raw())))
-        .collect();
-    let prepared_at = start.elapsed().as_secs_f64();
-    let mut pred = Vec::with_capacity(docs.len());
-    let mut kinds = Vec::with_capacity(docs.len());
+    // As `storyline stories` does: every record read is placed (one emptied
+    // by cleaning is set aside), in date order, undated ones in input order.
+    let articles: Vec<_> = docs.par_iter().map(|(raw, _)| clean(raw)).collect();
+    let cleaned_at = start.elapsed().as_secs_f64();
+    let stories = cluster_batch(&articles, cfg);
+    let mut pred = vec![String::new(); docs.len()];
+    let mut kinds = vec![""; docs.len()];
     let (mut dups, mut aside) = (0, 0);
-    for p in &prepared {
-        let step = stream.push(p);
-        kinds.push(match step.placement {
-            Placement::Duplicate { .. } => {
-                dups += 1;
-                "duplicate"
-            }
-            Placement::SetAside { .. } => {
+    for s in &stories {
+        for (k, (i, dup)) in s.members.iter().enumerate() {
+            pred[*i] = s.id.clone();
+            kinds[*i] = if s.set_aside {
                 aside += 1;
                 "set-aside"
-            }
-            Placement::Clustered { new: true, .. } => "new",
-            Placement::Clustered { .. } => "joined",
-        });
-        pred.push(step.placement.story().to_string());
+            } else if dup.is_some() {
+                dups += 1;
+                "duplicate"
+            } else if k == 0 {
+                "new"
+            } else {
+                "joined"
+            };
+        }
     }
-    let gold: Vec<&str> = docs.iter().map(|d| d.gold.as_str()).collect();
+    let gold: Vec<&str> = docs.iter().map(|d| d.1.as_str()).collect();
     if let Some(path) = &a.dump {
         let mut out = String::new();
-        for ((d, p), k) in docs.iter().zip(&pred).zip(&kinds) {
-            out.push_str(&format!("{}\t{}\t{}\t{}\n", d.id, d.gold, p, k));
+        for (((raw, g), p), k) in docs.iter().zip(&pred).zip(&kinds) {
+            out.push_str(&format!("{}\t{}\t{}\t{}\n", raw.article_id(), g, p, k));
         }
         std::fs::write(path, out).with_context(|| format!("writing {}", path.display()))?;
     }
     let report = ClusterReport {
+        data: data.display().to_string(),
         documents: docs.len(),
+        dated: articles.iter().filter(|x| x.published.is_some()).count(),
         gold_clusters: gold.iter().collect::<std::collections::HashSet<_>>().len(),
-        stories: pred.iter().collect::<std::collections::HashSet<_>>().len(),
+        stories: stories.len(),
         duplicates_merged: dups,
         set_aside: aside,
         window: cfg.cluster.window_articles,
@@ -165,12 +255,18 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
         println!(
-            "{} documents ({} gold clusters, noise as singletons), shuffled with seed {}; window {} articles, threshold {}",
-            report.documents, report.gold_clusters, report.seed, report.window, report.threshold
+            "{}: {} documents ({} dated; {} gold clusters), shuffled with seed {}; window {} articles, threshold {}",
+            report.data,
+            report.documents,
+            report.dated,
+            report.gold_clusters,
+            report.seed,
+            report.window,
+            report.threshold
         );
         println!(
-            "{} stories, {} near-duplicates merged, {} set aside (too little article text), {:.1} s ({:.1} s cleaning and features)",
-            report.stories, report.duplicates_merged, report.set_aside, report.seconds, prepared_at
+            "{} stories, {} near-duplicates merged, {} set aside (too little article text), {:.1} s ({:.1} s cleaning)",
+            report.stories, report.duplicates_merged, report.set_aside, report.seconds, cleaned_at
         );
         println!(
             "B-cubed   P {:.4}  R {:.4}  F1 {:.4}",

@@ -25,7 +25,8 @@ enum EvalTask {
     Extract(extract::ExtractArgs),
     /// Story clustering: pool the documents of many Multi-News clusters,
     /// shuffle them, cluster them as a stream, score against the clusters
-    /// (B-cubed and pairwise F1).
+    /// (B-cubed and pairwise F1); or a dated stream with its gold stories
+    /// (`--dataset allsides`).
     Cluster(cluster::ClusterEvalArgs),
 }
 
