@@ -167,9 +167,14 @@ fn loads(py: Python<'_>, text: &str) -> PyResult<Py<PyAny>> {
 
 /// Warns about skipped inputs (`StorylineWarning`-style: Python's `UserWarning`).
 fn warn_skipped(py: Python<'_>, skipped: &[String]) -> PyResult<()> {
+    warn(py, "skipped", skipped)
+}
+
+/// Warns with the command line's words (`storyline: {what} {message}`).
+fn warn(py: Python<'_>, what: &str, messages: &[String]) -> PyResult<()> {
     let warnings = py.import("warnings")?;
-    for s in skipped {
-        warnings.call_method1("warn", (format!("storyline: skipped {s}"),))?;
+    for m in messages {
+        warnings.call_method1("warn", (format!("storyline: {what} {m}"),))?;
     }
     Ok(())
 }
@@ -245,14 +250,23 @@ fn digest(
 fn cluster(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
     use storyline_core::stream::{StreamConfig, cluster_batch};
     let inputs = inputs(py, articles)?;
-    let (result, skipped) = py.detach(move || {
-        let (docs, mut skipped) = read(inputs);
+    let (result, skipped, aside) = py.detach(move || {
+        use rayon::prelude::*;
+        let (docs, skipped) = read(inputs);
+        // Every record read is placed, as by `storyline stories`: one with
+        // no body text left after cleaning is a set-aside story of its own.
         let (cleaned, urls): (Vec<Article>, Vec<Option<String>>) =
-            clean_all(docs, &mut skipped).into_iter().unzip();
+            docs.into_par_iter().map(|d| (clean_raw(&d), d.url)).unzip();
+        let aside: Vec<String> = cleaned
+            .iter()
+            .filter(|a| a.body.trim().is_empty())
+            .map(|a| format!("{}: {NO_BODY}", a.path))
+            .collect();
         if cleaned.is_empty() {
             return (
                 Err("nothing to cluster: every input was skipped".to_string()),
                 skipped,
+                aside,
             );
         }
         let stories = cluster_batch(&cleaned, StreamConfig::default());
@@ -260,9 +274,11 @@ fn cluster(py: Python<'_>, articles: &Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
         (
             serde_json::to_string(&listings).map_err(|e| e.to_string()),
             skipped,
+            aside,
         )
     });
     warn_skipped(py, &skipped)?;
+    warn(py, "set aside", &aside)?;
     match result {
         Ok(text) => loads(py, &text),
         Err(e) => Err(StorylineError::new_err(e)),
