@@ -23,17 +23,25 @@ pub enum Extractor {
     Readability,
     /// `rs-trafilatura`, a port of trafilatura.
     Trafilatura,
+    /// storyline's own: text blocks scored by their prose, on the page's
+    /// one parsed tree (see [`super::density`]).
+    Density,
 }
 
 impl Extractor {
     /// Every extractor, for evaluations that compare them.
-    pub const ALL: [Extractor; 2] = [Extractor::Readability, Extractor::Trafilatura];
+    pub const ALL: [Extractor; 3] = [
+        Extractor::Readability,
+        Extractor::Trafilatura,
+        Extractor::Density,
+    ];
 
     /// The name used on the command line.
     pub fn name(&self) -> &'static str {
         match self {
             Extractor::Readability => "readability",
             Extractor::Trafilatura => "trafilatura",
+            Extractor::Density => "density",
         }
     }
 }
@@ -44,8 +52,9 @@ impl std::str::FromStr for Extractor {
         match s.to_ascii_lowercase().as_str() {
             "readability" | "dom_smoothie" | "dom-smoothie" => Ok(Extractor::Readability),
             "trafilatura" | "rs-trafilatura" => Ok(Extractor::Trafilatura),
+            "density" => Ok(Extractor::Density),
             other => Err(format!(
-                "unknown extractor {other:?} (expected readability or trafilatura)"
+                "unknown extractor {other:?} (expected readability, trafilatura or density)"
             )),
         }
     }
@@ -76,13 +85,17 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
     // The extractors are large third-party heuristics: should one panic on
     // some page, that page falls back to its whole body instead of taking
     // the batch down.
-    let main = std::panic::catch_unwind(|| match extractor {
-        Extractor::Readability => readability_html(html, url),
-        Extractor::Trafilatura => trafilatura_html(html, url),
-    })
-    .ok()
-    .flatten();
-    let mut paragraphs = main.map(|h| html_paragraphs(&h)).unwrap_or_default();
+    let mut paragraphs = match extractor {
+        Extractor::Density => super::density::density_paragraphs(&doc),
+        _ => std::panic::catch_unwind(|| match extractor {
+            Extractor::Trafilatura => trafilatura_html(html, url),
+            _ => readability_html(html, url),
+        })
+        .ok()
+        .flatten()
+        .map(|h| html_paragraphs(&h))
+        .unwrap_or_default(),
+    };
     let mut fallback = false;
     if paragraphs.is_empty() {
         paragraphs = body_paragraphs(&doc);
