@@ -17,9 +17,14 @@ use scraper::{Html, Node};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Extractor {
-    /// `dom_smoothie`, a port of Mozilla's Readability.js. The default: it
-    /// scores higher on the extraction benchmark (see `docs/benchmarks.md`).
+    /// The default: Readability ([`Extractor::Readability`]), and
+    /// rs-trafilatura instead on a page where Readability kept less than
+    /// half of the prose that [`Extractor::Density`] finds (Readability
+    /// took one part of the page for the article). Highest F1 on both
+    /// extraction benchmarks (see `docs/benchmarks.md`).
     #[default]
+    Auto,
+    /// `dom_smoothie`, a port of Mozilla's Readability.js.
     Readability,
     /// `rs-trafilatura`, a port of trafilatura.
     Trafilatura,
@@ -30,7 +35,8 @@ pub enum Extractor {
 
 impl Extractor {
     /// Every extractor, for evaluations that compare them.
-    pub const ALL: [Extractor; 3] = [
+    pub const ALL: [Extractor; 4] = [
+        Extractor::Auto,
         Extractor::Readability,
         Extractor::Trafilatura,
         Extractor::Density,
@@ -39,6 +45,7 @@ impl Extractor {
     /// The name used on the command line.
     pub fn name(&self) -> &'static str {
         match self {
+            Extractor::Auto => "auto",
             Extractor::Readability => "readability",
             Extractor::Trafilatura => "trafilatura",
             Extractor::Density => "density",
@@ -53,8 +60,9 @@ impl std::str::FromStr for Extractor {
             "readability" | "dom_smoothie" | "dom-smoothie" => Ok(Extractor::Readability),
             "trafilatura" | "rs-trafilatura" => Ok(Extractor::Trafilatura),
             "density" => Ok(Extractor::Density),
+            "auto" => Ok(Extractor::Auto),
             other => Err(format!(
-                "unknown extractor {other:?} (expected readability, trafilatura or density)"
+                "unknown extractor {other:?} (expected auto, readability, trafilatura or density)"
             )),
         }
     }
@@ -80,21 +88,42 @@ pub struct HtmlPage {
 /// cleaner then drops the chrome) and `fallback` is set; a page whose body
 /// has no text at all gives an empty `paragraphs`.
 pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
+    // Scripts and styles are half the bytes of a modern page and never its
+    // text: the parsers skip their content (JSON-LD, which the metadata
+    // reads, is kept).
+    let html = &*strip_scripts(html);
     let doc = Html::parse_document(html);
     let meta = page_meta(&doc, url);
     // The extractors are large third-party heuristics: should one panic on
     // some page, that page falls back to its whole body instead of taking
     // the batch down.
-    let mut paragraphs = match extractor {
-        Extractor::Density => super::density::density_paragraphs(&doc),
-        _ => std::panic::catch_unwind(|| match extractor {
+    let external = |ex: Extractor| {
+        std::panic::catch_unwind(|| match ex {
             Extractor::Trafilatura => trafilatura_html(html, url),
             _ => readability_html(html, url),
         })
         .ok()
         .flatten()
         .map(|h| html_paragraphs(&h))
-        .unwrap_or_default(),
+        .unwrap_or_default()
+    };
+    let mut paragraphs = match extractor {
+        Extractor::Density => super::density::density_paragraphs(&doc),
+        Extractor::Readability | Extractor::Trafilatura => external(extractor),
+        Extractor::Auto => {
+            let readability = external(Extractor::Readability);
+            let prose = super::density::density_paragraphs(&doc);
+            if words_in(&readability) * 2 < words_in(&prose) {
+                let trafilatura = external(Extractor::Trafilatura);
+                if words_in(&trafilatura) > words_in(&readability) {
+                    trafilatura
+                } else {
+                    readability
+                }
+            } else {
+                readability
+            }
+        }
     };
     let mut fallback = false;
     if paragraphs.is_empty() {
@@ -106,6 +135,71 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
         meta,
         fallback,
     }
+}
+
+/// Words (whitespace-separated) in paragraphs.
+fn words_in(paragraphs: &[String]) -> usize {
+    paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+}
+
+/// The page with the content of every `<script>` (but JSON-LD) and
+/// `<style>` element taken out, tags kept; the page itself when it has
+/// none. Comments are stepped over, so a tag inside one is not taken for
+/// an element.
+pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out = String::new();
+    // Bytes before `copied` are in `out` already (or dropped).
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            match memchr::memmem::find(&rest[3..], b"-->") {
+                Some(end) => {
+                    i = at + 4 + end + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let name: &[u8] = if rest.len() > 6 && rest[..6].eq_ignore_ascii_case(b"script") {
+            b"script"
+        } else if rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"style") {
+            b"style"
+        } else {
+            i = at + 1;
+            continue;
+        };
+        let after = at + 1 + name.len();
+        if !b
+            .get(after)
+            .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
+        {
+            i = after;
+            continue;
+        }
+        let Some((open_end, _)) = tag_end(b, after) else {
+            break;
+        };
+        let Some(close) = raw_text_end(b, open_end, name) else {
+            break;
+        };
+        let attrs = &b[after..open_end];
+        let json_ld = name == b"script"
+            && memchr::memmem::find(&attrs.to_ascii_lowercase(), b"ld+json").is_some();
+        if !json_ld && close > open_end {
+            out.push_str(&html[copied..open_end]);
+            copied = close;
+        }
+        i = close.max(open_end);
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The main content as HTML, from dom_smoothie (Readability.js's algorithm).

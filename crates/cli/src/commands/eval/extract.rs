@@ -18,8 +18,9 @@ pub struct ExtractArgs {
         default_value = "../shared/data/readability-pages/test/test-pages"
     )]
     pub data: PathBuf,
-    /// Extractor to measure: readability, trafilatura, or all (compares them).
-    #[arg(long, default_value = "readability")]
+    /// Extractor to measure: auto (the default one), readability,
+    /// trafilatura, density, or all (compares them).
+    #[arg(long, default_value = "auto")]
     pub extractor: String,
     /// Print each page's scores.
     #[arg(long, short)]
