@@ -466,6 +466,53 @@ mod tests {
         assert_eq!(token_prf("Same, words.", "same words").f1, 1.0);
     }
 
+    /// The wceb tokens are Python's `re.findall(r'\w+', text.lower())`,
+    /// as its score.py counts them (checked against Python 3.11).
+    #[test]
+    fn word_runs_are_pythons_word_tokens() {
+        assert_eq!(
+            tokens_by("Don't pay $3.50 — naïve_user ПРИВЕТ 東京 x²", Tokens::WordRuns),
+            ["don", "t", "pay", "3", "50", "naïve_user", "привет", "東京", "x²"]
+        );
+        let p = token_prf_by("", "", Tokens::WordRuns);
+        assert_eq!(p.f1, 0.0);
+    }
+
+    #[test]
+    fn indexed_pages_load_gzipped_and_score() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("html")).unwrap();
+        std::fs::create_dir(dir.path().join("truth")).unwrap();
+        let body = "<p>The harbour light was lit again on Friday after forty dark years, \
+                    paid for by three winters of concerts, raffles and bake sales.</p>"
+            .repeat(3);
+        let page = format!(
+            "<html><head><title>Light</title></head><body><nav>Home | News</nav>\
+             <article>{body}</article></body></html>"
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(page.as_bytes()).unwrap();
+        std::fs::write(dir.path().join("html/a.html.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(
+            dir.path().join("truth/a.txt"),
+            html_paragraphs(&body).join("\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("index.jsonl"),
+            r#"{"id": "a", "html": "html/a.html.gz", "truth": "truth/a.txt", "title": "Light", "published": null}"#,
+        )
+        .unwrap();
+        let pages = load_pages(dir.path()).unwrap();
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].tokens, Tokens::WordRuns);
+        let r = evaluate_at(&pages, Extractor::default(), Stage::Cleaned).unwrap();
+        assert!(r.mean.f1 > 0.99, "{:?}", r.mean);
+        assert_eq!(r.bytes, page.len());
+        assert_eq!(r.pages[0].scored.matches("harbour light").count(), 3);
+    }
+
     #[test]
     fn pages_load_and_score() {
         let dir = tempfile::tempdir().unwrap();

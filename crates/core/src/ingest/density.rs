@@ -77,9 +77,40 @@ fn is_skipped_tag(tag: &str) -> bool {
     )
 }
 
+/// How sure it is that an element's subtree is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chrome {
+    /// Not chrome.
+    No,
+    /// Chrome by its class or id: skipped unless that leaves too little.
+    ByName,
+    /// Chrome by its tag, ARIA role or hiding: never text.
+    Certain,
+}
+
 /// Whether an element's subtree is chrome by its tag, attributes and
 /// position (`header` outside an article is the page's header).
-fn is_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
+fn chrome(e: &scraper::node::Element, in_article: bool) -> Chrome {
+    if is_certain_chrome(e, in_article) {
+        return Chrome::Certain;
+    }
+    if matches!(e.name(), "body" | "html" | "article" | "main") {
+        return Chrome::No;
+    }
+    let class = e.attr("class").unwrap_or("");
+    let id = e.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return Chrome::No;
+    }
+    let both = format!("{class} {id}");
+    if UNLIKELY.is_match(&both) && !MAYBE.is_match(&both) {
+        Chrome::ByName
+    } else {
+        Chrome::No
+    }
+}
+
+fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
     let tag = e.name();
     if is_skipped_tag(tag) || (tag == "header" && !in_article) {
         return true;
@@ -113,16 +144,7 @@ fn is_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
     {
         return true;
     }
-    if matches!(tag, "body" | "html" | "article" | "main") {
-        return false;
-    }
-    let class = e.attr("class").unwrap_or("");
-    let id = e.attr("id").unwrap_or("");
-    if class.is_empty() && id.is_empty() {
-        return false;
-    }
-    let both = format!("{class} {id}");
-    UNLIKELY.is_match(&both) && !MAYBE.is_match(&both)
+    false
 }
 
 /// Elements whose start and end cut a text block.
@@ -189,6 +211,8 @@ struct Block {
     holder: NodeId,
     /// The holder is a `p` (or `pre`, `blockquote`): prose by markup.
     paragraph: bool,
+    /// Inside an element whose class or id names chrome.
+    unlikely: bool,
 }
 
 impl Block {
@@ -223,11 +247,15 @@ fn blocks(doc: &Html) -> Vec<Block> {
     let mut link_depth = 0usize;
     let mut article_depth = 0usize;
     let mut pre_depth = 0usize;
+    // Per open element: whether its class or id names chrome.
+    let mut named: Vec<bool> = Vec::new();
+    let mut unlikely = 0usize;
     // Open block elements (their ids), innermost last.
     let mut holders: Vec<(NodeId, bool)> = vec![(root.id(), false)];
     let flush = |cur: &mut String,
                  cur_link: &mut usize,
                  holders: &[(NodeId, bool)],
+                 unlikely: usize,
                  out: &mut Vec<Block>| {
         let t = cur.trim();
         if !t.is_empty() {
@@ -238,6 +266,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                 link_chars: *cur_link,
                 holder,
                 paragraph,
+                unlikely: unlikely > 0,
             });
         }
         cur.clear();
@@ -247,10 +276,17 @@ fn blocks(doc: &Html) -> Vec<Block> {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
-                    if skip_depth > 0 || is_chrome(e, article_depth > 0) {
+                    let verdict = if skip_depth > 0 {
+                        Chrome::Certain
+                    } else {
+                        chrome(e, article_depth > 0)
+                    };
+                    if verdict == Chrome::Certain {
                         skip_depth += 1;
                         continue;
                     }
+                    named.push(verdict == Chrome::ByName);
+                    unlikely += usize::from(verdict == Chrome::ByName);
                     let name = e.name();
                     match name {
                         "a" => link_depth += 1,
@@ -259,7 +295,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                         _ => {}
                     }
                     if is_block(name) {
-                        flush(&mut cur, &mut cur_link, &holders, &mut out);
+                        flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
                         if !matches!(name, "br" | "hr" | "img") {
                             let prose = matches!(name, "p" | "pre" | "blockquote");
                             holders.push((node.id(), prose));
@@ -271,7 +307,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                     if pre_depth > 0 {
                         for (k, line) in t.split('\n').enumerate() {
                             if k > 0 && line.trim().is_empty() {
-                                flush(&mut cur, &mut cur_link, &holders, &mut out);
+                                flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
                             }
                             push_collapsed(&mut cur, line);
                             push_collapsed(&mut cur, " ");
@@ -294,6 +330,9 @@ fn blocks(doc: &Html) -> Vec<Block> {
                         skip_depth -= 1;
                         continue;
                     }
+                    if named.pop() == Some(true) {
+                        unlikely = unlikely.saturating_sub(1);
+                    }
                     let name = e.name();
                     match name {
                         "a" => link_depth = link_depth.saturating_sub(1),
@@ -302,7 +341,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                         _ => {}
                     }
                     if is_block(name) {
-                        flush(&mut cur, &mut cur_link, &holders, &mut out);
+                        flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
                         if !matches!(name, "br" | "hr" | "img") && holders.len() > 1 {
                             holders.pop();
                         }
@@ -311,7 +350,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
             }
         }
     }
-    flush(&mut cur, &mut cur_link, &holders, &mut out);
+    flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
     out
 }
 
@@ -346,9 +385,56 @@ fn is_link_list(b: &Block) -> bool {
 /// The main content of a parsed page as paragraphs, or nothing when the
 /// page has no prose.
 pub fn density_paragraphs(doc: &Html) -> Vec<String> {
+    density(doc).paragraphs
+}
+
+/// What the density extractor found on a page.
+#[derive(Debug, Default)]
+pub struct Density {
+    /// The main content, one paragraph per entry.
+    pub paragraphs: Vec<String>,
+    /// Words in the prose blocks of the whole page (chrome skipped): how
+    /// much article text the page can hold at most.
+    pub page_prose_words: usize,
+}
+
+/// Prose words of blocks.
+fn prose_words<'a>(blocks: impl Iterator<Item = &'a Block>) -> usize {
+    blocks
+        .filter(|b| b.prose_score() > 0.0)
+        .map(|b| b.text.split_whitespace().count())
+        .sum()
+}
+
+/// Least text (characters) an article has: with less, the class and id
+/// rule took too much and the page is read again without it (Readability's
+/// retry).
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// The density extractor's main content and the page's prose.
+pub fn density(doc: &Html) -> Density {
     let blocks = blocks(doc);
+    let likely = select(doc, &blocks, |b| !b.unlikely);
+    let chars: usize = likely.iter().map(|&i| blocks[i].chars).sum();
+    let (kept, page_prose_words) = if chars >= MIN_ARTICLE_CHARS {
+        (likely, prose_words(blocks.iter().filter(|b| !b.unlikely)))
+    } else {
+        (select(doc, &blocks, |_| true), prose_words(blocks.iter()))
+    };
+    let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    Density {
+        paragraphs: kept
+            .into_iter()
+            .filter_map(|i| blocks[i].take().map(|b| b.text))
+            .collect(),
+        page_prose_words,
+    }
+}
+
+/// The indexes of the article's blocks among those `usable`.
+fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<usize> {
     let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
-    for b in &blocks {
+    for b in blocks.iter().filter(|b| usable(b)) {
         let score = b.prose_score();
         let prose = if score > 0.0 { b.chars as f64 } else { 0.0 };
         let Some(node) = doc.tree.get(b.holder) else {
@@ -384,24 +470,35 @@ pub fn density_paragraphs(doc: &Html) -> Vec<String> {
     };
     // Grow: an article in several sections or containers has its prose
     // spread over siblings; take the parent while it holds much more prose.
+    // Wrappers that add no prose are passed through: the next ancestor
+    // that holds more decides.
     let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
-    while let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
-        let is_element = matches!(parent.value(), Node::Element(_));
-        if !is_element || prose_of(parent.id()) < prose_of(top) * GROW {
+    let mut cursor = top;
+    while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
+        if !matches!(parent.value(), Node::Element(_)) {
             break;
         }
-        top = parent.id();
+        cursor = parent.id();
+        let (more, here) = (prose_of(cursor), prose_of(top));
+        if more <= here {
+            continue;
+        }
+        if more < here * GROW {
+            break;
+        }
+        top = cursor;
     }
-    // Keep every block under the container but link lists.
+    // Keep every usable block under the container but link lists.
     let under = |id: NodeId| {
         doc.tree
             .get(id)
             .is_some_and(|n| n.id() == top || n.ancestors().any(|a| a.id() == top))
     };
     blocks
-        .into_iter()
-        .filter(|b| !is_link_list(b) && under(b.holder))
-        .map(|b| b.text)
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| usable(b) && !is_link_list(b) && under(b.holder))
+        .map(|(i, _)| i)
         .collect()
 }
 

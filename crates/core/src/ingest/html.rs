@@ -18,10 +18,11 @@ use scraper::{Html, Node};
 #[serde(rename_all = "snake_case")]
 pub enum Extractor {
     /// The default: Readability ([`Extractor::Readability`]), and
-    /// rs-trafilatura instead on a page where Readability kept less than
-    /// half of the prose that [`Extractor::Density`] finds (Readability
-    /// took one part of the page for the article). Highest F1 on both
-    /// extraction benchmarks (see `docs/benchmarks.md`).
+    /// rs-trafilatura instead (when it finds more) on a page where
+    /// Readability kept less than half of the page's prose, as
+    /// [`Extractor::Density`] counts it: Readability took one part of the
+    /// page for the article. Highest F1 on the extraction-wceb pages (see
+    /// `docs/benchmarks.md`).
     #[default]
     Auto,
     /// `dom_smoothie`, a port of Mozilla's Readability.js.
@@ -112,8 +113,11 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
         Extractor::Readability | Extractor::Trafilatura => external(extractor),
         Extractor::Auto => {
             let readability = external(Extractor::Readability);
-            let prose = super::density::density_paragraphs(&doc);
-            if words_in(&readability) * 2 < words_in(&prose) {
+            let found = super::density::density(&doc);
+            // The page's prose, or the density extractor's article when
+            // it is longer (its headings and lists are not prose blocks).
+            let prose = words_in(&found.paragraphs).max(found.page_prose_words);
+            if words_in(&readability) * 2 < prose {
                 let trafilatura = external(Extractor::Trafilatura);
                 if words_in(&trafilatura) > words_in(&readability) {
                     trafilatura
@@ -1360,7 +1364,34 @@ mod tests {
         }
     }
 
+    #[test]
+    fn scripts_and_styles_are_emptied_but_json_ld_and_text_kept() {
+        let page = "<html><head><script type=\"application/ld+json\">{\"headline\":\"H\"}</script>\
+                    <STYLE>p { x: \"</p>\" }</STYLE></head><body><!-- <script> --><p>One</p>\
+                    <script>var s = '<p>not text</p>';</script><p>Two</p><scripts>kept</scripts></body></html>";
+        let s = strip_scripts(page);
+        assert!(s.contains("{\"headline\":\"H\"}"), "{s}");
+        assert!(!s.contains("not text") && !s.contains("x: "), "{s}");
+        assert!(s.contains("<!-- <script> -->") && s.contains("<scripts>kept</scripts>"), "{s}");
+        assert_eq!(
+            body_paragraphs(&Html::parse_document(&s)),
+            body_paragraphs(&Html::parse_document(page))
+        );
+        let plain = "<p>No scripts here.</p>";
+        assert!(matches!(strip_scripts(plain), std::borrow::Cow::Borrowed(_)));
+    }
+
     proptest::proptest! {
+        /// Taking script and style content out never changes a page's text.
+        #[test]
+        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b)( type=\"[a-z/+]{0,12}\")?>|</(p|div|script|style|b)>|<!--|-->|[a-z .<>/]{0,10}){0,40}") {
+            let stripped = strip_scripts(&s);
+            proptest::prop_assert_eq!(
+                body_paragraphs(&Html::parse_document(&stripped)),
+                body_paragraphs(&Html::parse_document(&s))
+            );
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
             for ex in Extractor::ALL {
