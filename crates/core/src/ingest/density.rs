@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 /// pages).
 static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|share|sharing|newsletter|subscribe|cookie|consent|modal|promo|advert|widget|masthead|navbar|toolbar|byline|author-bio|skip-link|screen-reader|sr-only|visually-hidden",
+        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|share|sharing|newsletter|subscribe|cookie|consent|modal|promo|advert|masthead|navbar|toolbar|byline|author-bio|skip-link|screen-reader|sr-only|visually-hidden",
     )
     .expect("valid regex")
 });
@@ -468,10 +468,13 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
     let Some((mut top, _)) = best else {
         return Vec::new();
     };
+    let best_id = top;
+    let best = Some((best_id, 0.0));
     // Grow: an article in several sections or containers has its prose
-    // spread over siblings; take the parent while it holds much more prose.
-    // Wrappers that add no prose are passed through: the next ancestor
-    // that holds more decides.
+    // spread over siblings; an ancestor that holds at least twice the
+    // container's prose becomes the container (wrappers that add little,
+    // a byline or a caption, are passed through). A sidebar or a footer
+    // holds less prose than the article, so it does not make it grow.
     let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
     let mut cursor = top;
     while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
@@ -479,14 +482,23 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
             break;
         }
         cursor = parent.id();
-        let (more, here) = (prose_of(cursor), prose_of(top));
-        if more <= here {
-            continue;
+        if prose_of(cursor) >= prose_of(top) * GROW {
+            top = cursor;
         }
-        if more < here * GROW {
-            break;
+    }
+    if std::env::var_os("DBG_DENSITY").is_some() {
+        let desc = |id: NodeId| {
+            doc.tree.get(id).map(|n| match n.value() {
+                Node::Element(e) => format!("{} .{} #{}", e.name(), e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")),
+                _ => "?".into(),
+            })
+        };
+        eprintln!("DBG best {:?} prose {} -> top {:?} prose {}", best.map(|b| desc(b.0)), best.map_or(0.0, |b| prose_of(b.0)), desc(top), prose_of(top));
+        if let Some(n) = doc.tree.get(top) {
+            for a in n.ancestors() {
+                eprintln!("DBG   anc {:?} prose {}", desc(a.id()), prose_of(a.id()));
+            }
         }
-        top = cursor;
     }
     // Keep every usable block under the container but link lists.
     let under = |id: NodeId| {
@@ -502,9 +514,9 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         .collect()
 }
 
-/// How much more prose a parent must hold than the container for the
+/// How much more prose an ancestor must hold than the container for the
 /// container to grow to it.
-const GROW: f64 = 1.3;
+const GROW: f64 = 2.0;
 
 #[cfg(test)]
 mod tests {
