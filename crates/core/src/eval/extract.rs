@@ -471,8 +471,21 @@ mod tests {
     #[test]
     fn word_runs_are_pythons_word_tokens() {
         assert_eq!(
-            tokens_by("Don't pay $3.50 — naïve_user ПРИВЕТ 東京 x²", Tokens::WordRuns),
-            ["don", "t", "pay", "3", "50", "naïve_user", "привет", "東京", "x²"]
+            tokens_by(
+                "Don't pay $3.50 — naïve_user ПРИВЕТ 東京 x²",
+                Tokens::WordRuns
+            ),
+            [
+                "don",
+                "t",
+                "pay",
+                "3",
+                "50",
+                "naïve_user",
+                "привет",
+                "東京",
+                "x²"
+            ]
         );
         let p = token_prf_by("", "", Tokens::WordRuns);
         assert_eq!(p.f1, 0.0);
@@ -485,8 +498,11 @@ mod tests {
         std::fs::create_dir(dir.path().join("html")).unwrap();
         std::fs::create_dir(dir.path().join("truth")).unwrap();
         let body = "<p>The harbour light was lit again on Friday after forty dark years, \
-                    paid for by three winters of concerts, raffles and bake sales.</p>"
-            .repeat(3);
+                    paid for by three winters of concerts, raffles and bake sales.</p>\
+                    <p>Fishing crews said the beam would make the narrow entrance safer on \
+                    stormy nights, when the rocks at its mouth are hard to see.</p>\
+                    <p>The volunteers plan to open the tower to visitors in the summer, with \
+                    the old keeper's logbooks on show in the room below the lamp.</p>";
         let page = format!(
             "<html><head><title>Light</title></head><body><nav>Home | News</nav>\
              <article>{body}</article></body></html>"
@@ -510,7 +526,7 @@ mod tests {
         let r = evaluate_at(&pages, Extractor::default(), Stage::Cleaned).unwrap();
         assert!(r.mean.f1 > 0.99, "{:?}", r.mean);
         assert_eq!(r.bytes, page.len());
-        assert_eq!(r.pages[0].scored.matches("harbour light").count(), 3);
+        assert!(r.pages[0].scored.contains("keeper's logbooks"));
     }
 
     #[test]

@@ -468,8 +468,6 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
     let Some((mut top, _)) = best else {
         return Vec::new();
     };
-    let best_id = top;
-    let best = Some((best_id, 0.0));
     // Grow: an article in several sections or containers has its prose
     // spread over siblings; an ancestor that holds at least twice the
     // container's prose becomes the container (wrappers that add little,
@@ -484,20 +482,6 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         cursor = parent.id();
         if prose_of(cursor) >= prose_of(top) * GROW {
             top = cursor;
-        }
-    }
-    if std::env::var_os("DBG_DENSITY").is_some() {
-        let desc = |id: NodeId| {
-            doc.tree.get(id).map(|n| match n.value() {
-                Node::Element(e) => format!("{} .{} #{}", e.name(), e.attr("class").unwrap_or(""), e.attr("id").unwrap_or("")),
-                _ => "?".into(),
-            })
-        };
-        eprintln!("DBG best {:?} prose {} -> top {:?} prose {}", best.map(|b| desc(b.0)), best.map_or(0.0, |b| prose_of(b.0)), desc(top), prose_of(top));
-        if let Some(n) = doc.tree.get(top) {
-            for a in n.ancestors() {
-                eprintln!("DBG   anc {:?} prose {}", desc(a.id()), prose_of(a.id()));
-            }
         }
     }
     // Keep every usable block under the container but link lists.
@@ -540,6 +524,9 @@ mod tests {
         let p = extract(&html);
         assert_eq!(p.first().map(String::as_str), Some("Buses"));
         assert_eq!(p.len(), 4, "{p:?}");
-        assert!(!p.iter().any(|l| l.contains("Copyright") || l.contains("Most read")));
+        assert!(
+            !p.iter()
+                .any(|l| l.contains("Copyright") || l.contains("Most read"))
+        );
     }
 }

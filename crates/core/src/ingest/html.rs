@@ -18,11 +18,12 @@ use scraper::{Html, Node};
 #[serde(rename_all = "snake_case")]
 pub enum Extractor {
     /// The default: Readability ([`Extractor::Readability`]), and
-    /// rs-trafilatura instead (when it finds more) on a page where
-    /// Readability kept less than half of the page's prose, as
-    /// [`Extractor::Density`] counts it: Readability took one part of the
-    /// page for the article. Highest F1 on the extraction-wceb pages (see
-    /// `docs/benchmarks.md`).
+    /// rs-trafilatura instead on a page where Readability kept less than
+    /// half of the page's prose, as [`Extractor::Density`] counts it
+    /// (Readability took one part of the page for the article), when
+    /// rs-trafilatura finds more and the density extractor carries three
+    /// quarters of it (two of the three agree). Highest F1 on the
+    /// extraction-wceb pages (see `docs/benchmarks.md`).
     #[default]
     Auto,
     /// `dom_smoothie`, a port of Mozilla's Readability.js.
@@ -118,8 +119,13 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
             // it is longer (its headings and lists are not prose blocks).
             let prose = words_in(&found.paragraphs).max(found.page_prose_words);
             if words_in(&readability) * 2 < prose {
+                // Two of three must agree: rs-trafilatura's longer text
+                // replaces Readability's only when the density extractor
+                // carries most of it too.
                 let trafilatura = external(Extractor::Trafilatura);
-                if words_in(&trafilatura) > words_in(&readability) {
+                if words_in(&trafilatura) > words_in(&readability)
+                    && share_within(&trafilatura, &found.paragraphs) >= AGREEMENT
+                {
                     trafilatura
                 } else {
                     readability
@@ -141,15 +147,45 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
     }
 }
 
+/// How much of rs-trafilatura's text the density extractor must carry for
+/// [`Extractor::Auto`] to take it over Readability's.
+const AGREEMENT: f64 = 0.75;
+
+/// The share of `a`'s words (lower-cased, as a multiset) that are in `b`.
+fn share_within(a: &[String], b: &[String]) -> f64 {
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for w in b.iter().flat_map(|p| p.split_whitespace()) {
+        *counts.entry(w.to_lowercase()).or_default() += 1;
+    }
+    let (mut total, mut shared) = (0usize, 0usize);
+    for w in a.iter().flat_map(|p| p.split_whitespace()) {
+        total += 1;
+        if let Some(c) = counts.get_mut(&w.to_lowercase())
+            && *c > 0
+        {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    shared as f64 / total.max(1) as f64
+}
+
 /// Words (whitespace-separated) in paragraphs.
 fn words_in(paragraphs: &[String]) -> usize {
-    paragraphs.iter().map(|p| p.split_whitespace().count()).sum()
+    paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
 }
 
 /// The page with the content of every `<script>` (but JSON-LD) and
 /// `<style>` element taken out, tags kept; the page itself when it has
-/// none. Comments are stepped over, so a tag inside one is not taken for
-/// an element.
+/// none. The scan follows the tokenizer as far as that matters: comments,
+/// doctypes and the insides of tags are stepped over, and so is the text of
+/// the other raw-text elements (`title`, `textarea`, `noscript` ...), so a
+/// `<script>` inside any of them is not taken for an element. A page with
+/// a `plaintext` element is left as it is, and so is the rest of a page
+/// after a script that holds `<!--` (the tokenizer's escaped script states).
 pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     let b = html.as_bytes();
     let mut out = String::new();
@@ -160,44 +196,77 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
         let at = i + off;
         let rest = &b[at + 1..];
         if rest.starts_with(b"!--") {
-            match memchr::memmem::find(&rest[3..], b"-->") {
-                Some(end) => {
-                    i = at + 4 + end + 3;
-                    continue;
+            // `<!-->` and `<!--->` are whole (empty) comments.
+            let body = &rest[3..];
+            i = if body.starts_with(b">") {
+                at + 5
+            } else if body.starts_with(b"->") {
+                at + 6
+            } else {
+                match memchr::memmem::find(body, b"-->") {
+                    Some(end) => at + 4 + end + 3,
+                    None => break,
                 }
+            };
+            continue;
+        }
+        if matches!(rest.first(), Some(b'!' | b'?')) {
+            match memchr::memchr(b'>', rest) {
+                Some(end) => i = at + 1 + end + 1,
                 None => break,
             }
-        }
-        let name: &[u8] = if rest.len() > 6 && rest[..6].eq_ignore_ascii_case(b"script") {
-            b"script"
-        } else if rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"style") {
-            b"style"
-        } else {
-            i = at + 1;
-            continue;
-        };
-        let after = at + 1 + name.len();
-        if !b
-            .get(after)
-            .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
-        {
-            i = after;
             continue;
         }
-        let Some((open_end, _)) = tag_end(b, after) else {
+        let closing = rest.first() == Some(&b'/');
+        let start = at + 1 + usize::from(closing);
+        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            // `</` and no letter: a bogus comment up to the next `>`.
+            i = if closing {
+                match memchr::memchr(b'>', &b[start..]) {
+                    Some(end) => start + end + 1,
+                    None => break,
+                }
+            } else {
+                at + 1
+            };
+            continue;
+        }
+        let len = b[start..]
+            .iter()
+            .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
+            .count();
+        let name = tag_name(&b[start..start + len]);
+        let name = name_str(&name);
+        let Some((open_end, _)) = tag_end(b, start + len) else {
             break;
         };
+        i = open_end;
+        if closing {
+            continue;
+        }
+        if name == b"plaintext" {
+            return std::borrow::Cow::Borrowed(html);
+        }
+        if !is_raw_text(name) {
+            continue;
+        }
         let Some(close) = raw_text_end(b, open_end, name) else {
             break;
         };
-        let attrs = &b[after..open_end];
-        let json_ld = name == b"script"
-            && memchr::memmem::find(&attrs.to_ascii_lowercase(), b"ld+json").is_some();
-        if !json_ld && close > open_end {
+        if name == b"script" && memchr::memmem::find(&b[open_end..close], b"<!--").is_some() {
+            // An "escaped" script, where `</script>` may not end it: the
+            // rest of the page is left as it is.
+            break;
+        }
+        i = close.max(open_end);
+        let json_ld =
+            memchr::memmem::find(&b[start + len..open_end].to_ascii_lowercase(), b"ld+json")
+                .is_some();
+        let strip = name == b"style" || (name == b"script" && !json_ld);
+        if strip && close > open_end {
             out.push_str(&html[copied..open_end]);
             copied = close;
         }
-        i = close.max(open_end);
     }
     if copied == 0 {
         return std::borrow::Cow::Borrowed(html);
@@ -1372,19 +1441,32 @@ mod tests {
         let s = strip_scripts(page);
         assert!(s.contains("{\"headline\":\"H\"}"), "{s}");
         assert!(!s.contains("not text") && !s.contains("x: "), "{s}");
-        assert!(s.contains("<!-- <script> -->") && s.contains("<scripts>kept</scripts>"), "{s}");
+        assert!(
+            s.contains("<!-- <script> -->") && s.contains("<scripts>kept</scripts>"),
+            "{s}"
+        );
+        // Not elements: a tag inside another tag's name, inside a title.
+        for page in [
+            "<a<style>--></style>",
+            "<title><script>T</script></title><p>x</p>",
+        ] {
+            assert_eq!(strip_scripts(page), page);
+        }
         assert_eq!(
             body_paragraphs(&Html::parse_document(&s)),
             body_paragraphs(&Html::parse_document(page))
         );
         let plain = "<p>No scripts here.</p>";
-        assert!(matches!(strip_scripts(plain), std::borrow::Cow::Borrowed(_)));
+        assert!(matches!(
+            strip_scripts(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     proptest::proptest! {
         /// Taking script and style content out never changes a page's text.
         #[test]
-        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b)( type=\"[a-z/+]{0,12}\")?>|</(p|div|script|style|b)>|<!--|-->|[a-z .<>/]{0,10}){0,40}") {
+        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b|title|textarea|noscript)( type=\"[a-z/+<>]{0,12}\")?>|</(p|div|script|style|b|title)>|<!--|-->|<!|[a-z .<>/\"]{0,10}){0,40}") {
             let stripped = strip_scripts(&s);
             proptest::prop_assert_eq!(
                 body_paragraphs(&Html::parse_document(&stripped)),

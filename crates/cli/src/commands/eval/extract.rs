@@ -110,9 +110,7 @@ fn write_texts(dir: &std::path::Path, r: &ExtractReport) -> anyhow::Result<()> {
 /// One table of every report: quality and speed side by side.
 fn print_table(reports: &[ExtractReport]) {
     println!();
-    println!(
-        "| extractor | P | R | F1 | pages/s | MB/s |\n|---|---|---|---|---|---|"
-    );
+    println!("| extractor | P | R | F1 | pages/s | MB/s |\n|---|---|---|---|---|---|");
     for r in reports {
         println!(
             "| {} | {:.3} | {:.3} | {:.3} | {:.1} | {:.1} |",
@@ -124,7 +122,9 @@ fn print_table(reports: &[ExtractReport]) {
             r.mb_per_second()
         );
     }
-    println!("(pages/s and MB/s: one thread, decoding + extraction (+ cleaning), files already read)");
+    println!(
+        "(pages/s and MB/s: one thread, decoding + extraction (+ cleaning), files already read)"
+    );
 }
 
 fn print_report(r: &ExtractReport, verbose: bool) {
