@@ -512,7 +512,7 @@ mod tests {
         std::fs::write(dir.path().join("html/a.html.gz"), gz.finish().unwrap()).unwrap();
         std::fs::write(
             dir.path().join("truth/a.txt"),
-            html_paragraphs(&body).join("\n"),
+            html_paragraphs(body).join("\n"),
         )
         .unwrap();
         std::fs::write(
