@@ -513,6 +513,23 @@ mod tests {
     const PROSE: &str = "The council voted on Tuesday to expand the city's bus network, adding \
         four routes that will connect the northern suburbs to the centre, officials said.";
 
+    /// Page builders name the article's own wrappers with chrome words
+    /// ("sidebar-layout", "header-offset"): when the class rule leaves too
+    /// little, the page is read again without it (Readability's retry).
+    #[test]
+    fn an_article_in_wrappers_named_like_chrome_is_still_found() {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav>\
+             <div class=\"sidebar-layout\"><div class=\"header-offset\">\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>\
+             <div class=\"menu\"><a href=/a>A link</a> <a href=/b>Another link</a></div>\
+             </body></html>"
+        );
+        let p = extract(&html);
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(p.iter().all(|l| l == PROSE), "{p:?}");
+    }
+
     #[test]
     fn prose_container_is_found_and_chrome_dropped() {
         let html = format!(
