@@ -64,11 +64,16 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    for f in expand_paths(&files) {
+    // Files are read (HTML pages extracted) in parallel, kept in input order.
+    let read: Vec<_> = expand_paths(&files)
+        .into_par_iter()
+        .map(|f| f.map(|path| (read_path(&path).collect::<Vec<_>>(), path)))
+        .collect();
+    for f in read {
         match f {
             Err(e) => skipped.push((String::new(), e.to_string())),
-            Ok(path) => {
-                for r in read_path(&path) {
+            Ok((results, path)) => {
+                for r in results {
                     match r {
                         Ok(d) => docs.push(d),
                         Err(e) => skipped.push((path.display().to_string(), e.to_string())),

@@ -116,9 +116,27 @@ fn eval_extract_reports_pages_and_the_mean() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.lines().any(|l| l.starts_with("trains ")), "{text}");
     let last = text.lines().last().unwrap();
-    assert!(last.starts_with("readability: 1 pages"), "{last}");
+    assert!(last.starts_with("auto: 1 pages"), "{last}");
     assert!(
         last.contains("title 1/1") && last.contains("published time 1/1"),
         "{last}"
     );
+    // Every extractor, both stages, in one table; the scored texts written.
+    let written = dir.path().join("texts");
+    let out = run_ok(
+        storyline()
+            .args(["eval", "extract", "--extractor", "all", "--both", "--data"])
+            .arg(dir.path())
+            .arg("--write")
+            .arg(&written),
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    for name in ["auto", "readability", "trafilatura", "density"] {
+        for label in [format!("| {name} |"), format!("| {name} (cleaned) |")] {
+            assert!(text.contains(&label), "{label} missing: {text}");
+        }
+        let t =
+            std::fs::read_to_string(written.join(format!("{name}-cleaned/trains.txt"))).unwrap();
+        assert!(t.contains(PARAS[0]), "{name}: {t}");
+    }
 }

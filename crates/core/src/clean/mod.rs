@@ -10,7 +10,7 @@ pub mod dateline;
 pub mod rules;
 pub mod wrap;
 
-use crate::ingest::{RawDoc, stable_id};
+use crate::ingest::{InputFormat, RawDoc, stable_id};
 use crate::model::{Article, DateSource, DropReason, DroppedLine, Paragraph, Published, Span};
 use crate::text::content_stems;
 use rules::{classify_line, is_wholly_quoted, looks_like_heading};
@@ -213,10 +213,17 @@ pub fn clean(raw: &RawDoc) -> Article {
 
     // 4. Section headings inside the body: short, unpunctuated lines with body
     // after them; a short wholly quoted line counts when the body repeats
-    // its words (a pull quote used as a heading).
-    let body_idx: Vec<usize> = (0..lines.len())
-        .filter(|&i| verdicts[i] == Verdict::Body)
-        .collect();
+    // its words (a pull quote used as a heading). Not in HTML pages: there
+    // the extractor chose the article's blocks from the markup, and its
+    // headings, list items and table cells are part of the article (the
+    // text stage flags heading-like sentences, which summaries skip).
+    let body_idx: Vec<usize> = if raw.format == InputFormat::Html {
+        Vec::new()
+    } else {
+        (0..lines.len())
+            .filter(|&i| verdicts[i] == Verdict::Body)
+            .collect()
+    };
     for (k, &i) in body_idx.iter().enumerate() {
         let is_last = k + 1 == body_idx.len();
         if is_last || k == 0 {

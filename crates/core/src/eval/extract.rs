@@ -2,8 +2,12 @@
 //! text against a reference text, and title / publication-time accuracy
 //! against reference metadata.
 //!
-//! The loader reads Mozilla Readability's test pages layout: one folder per
-//! page with `source.html`, `expected.html` and `expected-metadata.json`.
+//! The loader reads two layouts: Mozilla Readability's test pages (one
+//! folder per page with `source.html`, `expected.html` and
+//! `expected-metadata.json`), and the extraction-wceb layout (an
+//! `index.jsonl` naming each page's HTML, gzipped or not, and its
+//! reference text). Each is scored with its own tokens ([`Tokens`]): the
+//! wceb layout with the ones of its `score.py`, so that the figures agree.
 
 use crate::ingest::html::{Extractor, extract_html, html_paragraphs};
 use crate::ingest::{decode_html, meta::parse_date};
@@ -24,24 +28,64 @@ pub struct Prf {
     pub f1: f64,
 }
 
+/// How a text is cut into the tokens that are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tokens {
+    /// Unicode words (UAX #29), lower-cased: "don't" and "3.5" are one
+    /// token each. The Readability pages' metric.
+    #[default]
+    UnicodeWords,
+    /// Lower-cased runs of letters, digits and `_`: Python's `\w+` on
+    /// `text.lower()`, as the scrapinghub benchmark and extraction-wceb's
+    /// `score.py` count ("don't" is two tokens).
+    WordRuns,
+}
+
 /// The tokens of a text as compared: Unicode words, lower-cased.
 pub fn tokens(text: &str) -> Vec<String> {
-    text.unicode_words().map(str::to_lowercase).collect()
+    tokens_by(text, Tokens::UnicodeWords)
+}
+
+/// Python's `\w`: a letter or number of any script (its `str.isalnum()`),
+/// or `_`.
+static WORD_RUN: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"[\p{L}\p{N}_]+").expect("valid regex"));
+
+/// The tokens of a text under a rule.
+pub fn tokens_by(text: &str, rule: Tokens) -> Vec<String> {
+    match rule {
+        Tokens::UnicodeWords => text.unicode_words().map(str::to_lowercase).collect(),
+        Tokens::WordRuns => {
+            let lower = text.to_lowercase();
+            WORD_RUN
+                .find_iter(&lower)
+                .map(|m| m.as_str().to_string())
+                .collect()
+        }
+    }
 }
 
 /// Token-level precision, recall and F1 of `extracted` against `reference`,
 /// counting tokens as a multiset (a word extracted twice but present once
 /// counts once). Two empty texts agree perfectly.
 pub fn token_prf(extracted: &str, reference: &str) -> Prf {
+    token_prf_by(extracted, reference, Tokens::UnicodeWords)
+}
+
+/// [`token_prf`] with the tokens of `rule`. With [`Tokens::WordRuns`] an
+/// empty extraction scores 0 even against an empty reference, as
+/// `score.py` does.
+pub fn token_prf_by(extracted: &str, reference: &str, rule: Tokens) -> Prf {
     let mut counts: FxHashMap<String, i64> = FxHashMap::default();
     let mut n_ref = 0usize;
-    for t in tokens(reference) {
+    for t in tokens_by(reference, rule) {
         *counts.entry(t).or_default() += 1;
         n_ref += 1;
     }
     let mut n_ext = 0usize;
     let mut hits = 0usize;
-    for t in tokens(extracted) {
+    for t in tokens_by(extracted, rule) {
         n_ext += 1;
         if let Some(c) = counts.get_mut(&t)
             && *c > 0
@@ -50,7 +94,7 @@ pub fn token_prf(extracted: &str, reference: &str) -> Prf {
             hits += 1;
         }
     }
-    if n_ref == 0 && n_ext == 0 {
+    if n_ref == 0 && n_ext == 0 && rule == Tokens::UnicodeWords {
         return Prf {
             precision: 1.0,
             recall: 1.0,
@@ -82,9 +126,9 @@ pub fn token_prf(extracted: &str, reference: &str) -> Prf {
 /// One test page.
 #[derive(Debug, Clone)]
 pub struct TestPage {
-    /// The folder name.
+    /// The folder name (Readability layout) or the page id (wceb layout).
     pub name: String,
-    /// The page as fetched.
+    /// The page as fetched (gzipped when the name ends in `.gz`).
     pub source: PathBuf,
     /// The reference main content as text, one paragraph per line.
     pub expected_text: String,
@@ -92,17 +136,30 @@ pub struct TestPage {
     pub expected_title: Option<String>,
     /// The reference publication time, as the data states it.
     pub expected_published: Option<String>,
+    /// How this data set's texts are compared.
+    pub tokens: Tokens,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> Error {
+    let path = path.to_path_buf();
+    move |source| Error::Io { path, source }
+}
+
+/// Loads a data set: the extraction-wceb layout when `dir` holds an
+/// `index.jsonl`, else Readability's test pages layout.
+pub fn load_pages(dir: &Path) -> Result<Vec<TestPage>> {
+    if dir.join("index.jsonl").is_file() {
+        load_indexed(dir)
+    } else {
+        load_folders(dir)
+    }
 }
 
 /// Loads every page folder under `dir` (sorted by name). A folder without
 /// `source.html` or `expected.html` is skipped; unreadable files are errors.
-pub fn load_pages(dir: &Path) -> Result<Vec<TestPage>> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
+fn load_folders(dir: &Path) -> Result<Vec<TestPage>> {
     let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io(dir))?
+        .map_err(io_err(dir))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("source.html").is_file() && p.join("expected.html").is_file())
         .collect();
@@ -110,7 +167,7 @@ pub fn load_pages(dir: &Path) -> Result<Vec<TestPage>> {
     let mut pages = Vec::with_capacity(folders.len());
     for f in folders {
         let expected_path = f.join("expected.html");
-        let bytes = std::fs::read(&expected_path).map_err(io(&expected_path))?;
+        let bytes = std::fs::read(&expected_path).map_err(io_err(&expected_path))?;
         let expected = decode_html(&bytes, None)
             .map(|d| d.text)
             .unwrap_or_default();
@@ -132,9 +189,56 @@ pub fn load_pages(dir: &Path) -> Result<Vec<TestPage>> {
             expected_text: html_paragraphs(&expected).join("\n"),
             expected_title: title,
             expected_published: published,
+            tokens: Tokens::UnicodeWords,
         });
     }
     Ok(pages)
+}
+
+/// One line of an extraction-wceb `index.jsonl`.
+#[derive(serde::Deserialize)]
+struct IndexLine {
+    id: String,
+    html: String,
+    truth: String,
+    title: Option<String>,
+    published: Option<String>,
+}
+
+/// Loads the pages an `index.jsonl` lists, in its order: `html` and
+/// `truth` are paths relative to `dir`; the reference text is the truth
+/// file as it is.
+fn load_indexed(dir: &Path) -> Result<Vec<TestPage>> {
+    let index_path = dir.join("index.jsonl");
+    let index = std::fs::read_to_string(&index_path).map_err(io_err(&index_path))?;
+    let mut pages = Vec::new();
+    for line in index.lines().filter(|l| !l.trim().is_empty()) {
+        let e: IndexLine = serde_json::from_str(line)?;
+        let truth_path = dir.join(&e.truth);
+        let expected_text = std::fs::read_to_string(&truth_path).map_err(io_err(&truth_path))?;
+        pages.push(TestPage {
+            name: e.id,
+            source: dir.join(&e.html),
+            expected_text,
+            expected_title: e.title.filter(|t| !t.trim().is_empty()),
+            expected_published: e.published.filter(|t| !t.trim().is_empty()),
+            tokens: Tokens::WordRuns,
+        });
+    }
+    Ok(pages)
+}
+
+/// A page's bytes as fetched: gunzipped when its name ends in `.gz`.
+fn read_source(path: &Path) -> Result<Vec<u8>> {
+    let bytes = std::fs::read(path).map_err(io_err(path))?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&bytes[..]), &mut out)
+            .map_err(io_err(path))?;
+        Ok(out)
+    } else {
+        Ok(bytes)
+    }
 }
 
 /// The result on one page.
@@ -159,6 +263,14 @@ pub struct PageResult {
     pub published_ok: Option<bool>,
     /// True when the extractor found nothing and the whole body was used.
     pub fallback: bool,
+    /// The page's size in bytes (after gunzip).
+    pub bytes: usize,
+    /// Seconds spent on the page: decoding, extraction and, for the cleaned
+    /// stage, cleaning (reading the file not counted).
+    pub seconds: f64,
+    /// The text that was scored.
+    #[serde(skip)]
+    pub scored: String,
 }
 
 /// Totals over all pages.
@@ -178,6 +290,24 @@ pub struct ExtractReport {
     pub dates: (usize, usize),
     /// Pages without a reference time where one was found anyway.
     pub extra_dates: usize,
+    /// Bytes of HTML measured (after gunzip).
+    pub bytes: usize,
+    /// Seconds summed over pages: the time one thread would take.
+    pub seconds: f64,
+    /// Wall-clock seconds of the (parallel) run, reading files included.
+    pub wall_seconds: f64,
+}
+
+impl ExtractReport {
+    /// Pages per second on one thread.
+    pub fn pages_per_second(&self) -> f64 {
+        self.pages.len() as f64 / self.seconds.max(1e-9)
+    }
+
+    /// Megabytes (10^6 bytes) of HTML per second on one thread.
+    pub fn mb_per_second(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.seconds.max(1e-9)
+    }
 }
 
 fn norm_title(s: &str) -> String {
@@ -228,10 +358,8 @@ pub fn evaluate_page(page: &TestPage, extractor: Extractor) -> Result<PageResult
 
 /// Scores one page at a stage.
 pub fn evaluate_page_at(page: &TestPage, extractor: Extractor, stage: Stage) -> Result<PageResult> {
-    let bytes = std::fs::read(&page.source).map_err(|source| Error::Io {
-        path: page.source.clone(),
-        source,
-    })?;
+    let bytes = read_source(&page.source)?;
+    let started = std::time::Instant::now();
     let html = decode_html(&bytes, None)
         .map(|d| d.text)
         .unwrap_or_default();
@@ -247,7 +375,8 @@ pub fn evaluate_page_at(page: &TestPage, extractor: Extractor, stage: Stage) -> 
             crate::clean::clean(&raw).body
         }
     };
-    let text = token_prf(&scored, &page.expected_text);
+    let seconds = started.elapsed().as_secs_f64();
+    let text = token_prf_by(&scored, &page.expected_text, page.tokens);
     let title = got.meta.title.clone();
     let title_ok = page
         .expected_title
@@ -268,6 +397,9 @@ pub fn evaluate_page_at(page: &TestPage, extractor: Extractor, stage: Stage) -> 
         published,
         published_ok,
         fallback: got.fallback,
+        bytes: bytes.len(),
+        seconds,
+        scored,
     })
 }
 
@@ -283,10 +415,12 @@ pub fn evaluate_at(
     stage: Stage,
 ) -> Result<ExtractReport> {
     use rayon::prelude::*;
+    let started = std::time::Instant::now();
     let results: Vec<PageResult> = pages
         .par_iter()
         .map(|p| evaluate_page_at(p, extractor, stage))
         .collect::<Result<_>>()?;
+    let wall_seconds = started.elapsed().as_secs_f64();
     let n = results.len().max(1) as f64;
     let mean = Prf {
         precision: results.iter().map(|r| r.text.precision).sum::<f64>() / n,
@@ -306,6 +440,9 @@ pub fn evaluate_at(
     Ok(ExtractReport {
         extractor,
         stage,
+        bytes: results.iter().map(|r| r.bytes).sum(),
+        seconds: results.iter().map(|r| r.seconds).sum(),
+        wall_seconds,
         pages: results,
         mean,
         titles,
@@ -327,6 +464,69 @@ mod tests {
         assert_eq!(token_prf("", "").f1, 1.0);
         assert_eq!(token_prf("", "words here").f1, 0.0);
         assert_eq!(token_prf("Same, words.", "same words").f1, 1.0);
+    }
+
+    /// The wceb tokens are Python's `re.findall(r'\w+', text.lower())`,
+    /// as its score.py counts them (checked against Python 3.11).
+    #[test]
+    fn word_runs_are_pythons_word_tokens() {
+        assert_eq!(
+            tokens_by(
+                "Don't pay $3.50 — naïve_user ПРИВЕТ 東京 x²",
+                Tokens::WordRuns
+            ),
+            [
+                "don",
+                "t",
+                "pay",
+                "3",
+                "50",
+                "naïve_user",
+                "привет",
+                "東京",
+                "x²"
+            ]
+        );
+        let p = token_prf_by("", "", Tokens::WordRuns);
+        assert_eq!(p.f1, 0.0);
+    }
+
+    #[test]
+    fn indexed_pages_load_gzipped_and_score() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("html")).unwrap();
+        std::fs::create_dir(dir.path().join("truth")).unwrap();
+        let body = "<p>The harbour light was lit again on Friday after forty dark years, \
+                    paid for by three winters of concerts, raffles and bake sales.</p>\
+                    <p>Fishing crews said the beam would make the narrow entrance safer on \
+                    stormy nights, when the rocks at its mouth are hard to see.</p>\
+                    <p>The volunteers plan to open the tower to visitors in the summer, with \
+                    the old keeper's logbooks on show in the room below the lamp.</p>";
+        let page = format!(
+            "<html><head><title>Light</title></head><body><nav>Home | News</nav>\
+             <article>{body}</article></body></html>"
+        );
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(page.as_bytes()).unwrap();
+        std::fs::write(dir.path().join("html/a.html.gz"), gz.finish().unwrap()).unwrap();
+        std::fs::write(
+            dir.path().join("truth/a.txt"),
+            html_paragraphs(body).join("\n"),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("index.jsonl"),
+            r#"{"id": "a", "html": "html/a.html.gz", "truth": "truth/a.txt", "title": "Light", "published": null}"#,
+        )
+        .unwrap();
+        let pages = load_pages(dir.path()).unwrap();
+        assert_eq!(pages.len(), 1);
+        assert_eq!(pages[0].tokens, Tokens::WordRuns);
+        let r = evaluate_at(&pages, Extractor::default(), Stage::Cleaned).unwrap();
+        assert!(r.mean.f1 > 0.99, "{:?}", r.mean);
+        assert_eq!(r.bytes, page.len());
+        assert!(r.pages[0].scored.contains("keeper's logbooks"));
     }
 
     #[test]

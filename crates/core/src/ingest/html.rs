@@ -17,23 +17,40 @@ use scraper::{Html, Node};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Extractor {
-    /// `dom_smoothie`, a port of Mozilla's Readability.js. The default: it
-    /// scores higher on the extraction benchmark (see `docs/benchmarks.md`).
+    /// The default: Readability ([`Extractor::Readability`]), and
+    /// rs-trafilatura instead on a page where Readability kept less than
+    /// half of the page's prose, as [`Extractor::Density`] counts it
+    /// (Readability took one part of the page for the article), when
+    /// rs-trafilatura finds more and the density extractor carries three
+    /// quarters of it (two of the three agree). Highest F1 on the
+    /// extraction-wceb pages (see `docs/benchmarks.md`).
     #[default]
+    Auto,
+    /// `dom_smoothie`, a port of Mozilla's Readability.js.
     Readability,
     /// `rs-trafilatura`, a port of trafilatura.
     Trafilatura,
+    /// storyline's own: text blocks scored by their prose, on the page's
+    /// one parsed tree (see [`super::density`]).
+    Density,
 }
 
 impl Extractor {
     /// Every extractor, for evaluations that compare them.
-    pub const ALL: [Extractor; 2] = [Extractor::Readability, Extractor::Trafilatura];
+    pub const ALL: [Extractor; 4] = [
+        Extractor::Auto,
+        Extractor::Readability,
+        Extractor::Trafilatura,
+        Extractor::Density,
+    ];
 
     /// The name used on the command line.
     pub fn name(&self) -> &'static str {
         match self {
+            Extractor::Auto => "auto",
             Extractor::Readability => "readability",
             Extractor::Trafilatura => "trafilatura",
+            Extractor::Density => "density",
         }
     }
 }
@@ -44,8 +61,10 @@ impl std::str::FromStr for Extractor {
         match s.to_ascii_lowercase().as_str() {
             "readability" | "dom_smoothie" | "dom-smoothie" => Ok(Extractor::Readability),
             "trafilatura" | "rs-trafilatura" => Ok(Extractor::Trafilatura),
+            "density" => Ok(Extractor::Density),
+            "auto" => Ok(Extractor::Auto),
             other => Err(format!(
-                "unknown extractor {other:?} (expected readability or trafilatura)"
+                "unknown extractor {other:?} (expected auto, readability, trafilatura or density)"
             )),
         }
     }
@@ -71,18 +90,51 @@ pub struct HtmlPage {
 /// cleaner then drops the chrome) and `fallback` is set; a page whose body
 /// has no text at all gives an empty `paragraphs`.
 pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
+    // Scripts and styles are half the bytes of a modern page and never its
+    // text: the parsers skip their content (JSON-LD, which the metadata
+    // reads, is kept).
+    let html = &*strip_scripts(html);
     let doc = Html::parse_document(html);
     let meta = page_meta(&doc, url);
     // The extractors are large third-party heuristics: should one panic on
     // some page, that page falls back to its whole body instead of taking
     // the batch down.
-    let main = std::panic::catch_unwind(|| match extractor {
-        Extractor::Readability => readability_html(html, url),
-        Extractor::Trafilatura => trafilatura_html(html, url),
-    })
-    .ok()
-    .flatten();
-    let mut paragraphs = main.map(|h| html_paragraphs(&h)).unwrap_or_default();
+    let external = |ex: Extractor| {
+        std::panic::catch_unwind(|| match ex {
+            Extractor::Trafilatura => trafilatura_html(html, url),
+            _ => readability_html(html, url),
+        })
+        .ok()
+        .flatten()
+        .map(|h| html_paragraphs(&h))
+        .unwrap_or_default()
+    };
+    let mut paragraphs = match extractor {
+        Extractor::Density => super::density::density_paragraphs(&doc),
+        Extractor::Readability | Extractor::Trafilatura => external(extractor),
+        Extractor::Auto => {
+            let readability = external(Extractor::Readability);
+            let found = super::density::density(&doc);
+            // The page's prose, or the density extractor's article when
+            // it is longer (its headings and lists are not prose blocks).
+            let prose = words_in(&found.paragraphs).max(found.page_prose_words);
+            if words_in(&readability) * 2 < prose {
+                // Two of three must agree: rs-trafilatura's longer text
+                // replaces Readability's only when the density extractor
+                // carries most of it too.
+                let trafilatura = external(Extractor::Trafilatura);
+                if words_in(&trafilatura) > words_in(&readability)
+                    && share_within(&trafilatura, &found.paragraphs) >= AGREEMENT
+                {
+                    trafilatura
+                } else {
+                    readability
+                }
+            } else {
+                readability
+            }
+        }
+    };
     let mut fallback = false;
     if paragraphs.is_empty() {
         paragraphs = body_paragraphs(&doc);
@@ -93,6 +145,134 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
         meta,
         fallback,
     }
+}
+
+/// How much of rs-trafilatura's text the density extractor must carry for
+/// [`Extractor::Auto`] to take it over Readability's.
+const AGREEMENT: f64 = 0.75;
+
+/// The share of `a`'s words (lower-cased, as a multiset) that are in `b`.
+fn share_within(a: &[String], b: &[String]) -> f64 {
+    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    for w in b.iter().flat_map(|p| p.split_whitespace()) {
+        *counts.entry(w.to_lowercase()).or_default() += 1;
+    }
+    let (mut total, mut shared) = (0usize, 0usize);
+    for w in a.iter().flat_map(|p| p.split_whitespace()) {
+        total += 1;
+        if let Some(c) = counts.get_mut(&w.to_lowercase())
+            && *c > 0
+        {
+            *c -= 1;
+            shared += 1;
+        }
+    }
+    shared as f64 / total.max(1) as f64
+}
+
+/// Words (whitespace-separated) in paragraphs.
+fn words_in(paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum()
+}
+
+/// The page with the content of every `<script>` (but JSON-LD) and
+/// `<style>` element taken out, tags kept; the page itself when it has
+/// none. The scan follows the tokenizer as far as that matters: comments,
+/// doctypes and the insides of tags are stepped over, and so is the text of
+/// the other raw-text elements (`title`, `textarea`, `noscript` ...), so a
+/// `<script>` inside any of them is not taken for an element. A page with
+/// a `plaintext` element is left as it is, and so is the rest of a page
+/// after a script that holds `<!--` (the tokenizer's escaped script states).
+pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out = String::new();
+    // Bytes before `copied` are in `out` already (or dropped).
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            // `<!-->` and `<!--->` are whole (empty) comments.
+            let body = &rest[3..];
+            i = if body.starts_with(b">") {
+                at + 5
+            } else if body.starts_with(b"->") {
+                at + 6
+            } else {
+                match memchr::memmem::find(body, b"-->") {
+                    Some(end) => at + 4 + end + 3,
+                    None => break,
+                }
+            };
+            continue;
+        }
+        if matches!(rest.first(), Some(b'!' | b'?')) {
+            match memchr::memchr(b'>', rest) {
+                Some(end) => i = at + 1 + end + 1,
+                None => break,
+            }
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let start = at + 1 + usize::from(closing);
+        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            // `</` and no letter: a bogus comment up to the next `>`.
+            i = if closing {
+                match memchr::memchr(b'>', &b[start..]) {
+                    Some(end) => start + end + 1,
+                    None => break,
+                }
+            } else {
+                at + 1
+            };
+            continue;
+        }
+        let len = b[start..]
+            .iter()
+            .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
+            .count();
+        let name = tag_name(&b[start..start + len]);
+        let name = name_str(&name);
+        let Some((open_end, _)) = tag_end(b, start + len) else {
+            break;
+        };
+        i = open_end;
+        if closing {
+            continue;
+        }
+        if name == b"plaintext" {
+            return std::borrow::Cow::Borrowed(html);
+        }
+        if !is_raw_text(name) {
+            continue;
+        }
+        let Some(close) = raw_text_end(b, open_end, name) else {
+            break;
+        };
+        if name == b"script" && memchr::memmem::find(&b[open_end..close], b"<!--").is_some() {
+            // An "escaped" script, where `</script>` may not end it: the
+            // rest of the page is left as it is.
+            break;
+        }
+        i = close.max(open_end);
+        let json_ld =
+            memchr::memmem::find(&b[start + len..open_end].to_ascii_lowercase(), b"ld+json")
+                .is_some();
+        let strip = name == b"style" || (name == b"script" && !json_ld);
+        if strip && close > open_end {
+            out.push_str(&html[copied..open_end]);
+            copied = close;
+        }
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The main content as HTML, from dom_smoothie (Readability.js's algorithm).
@@ -1253,7 +1433,47 @@ mod tests {
         }
     }
 
+    #[test]
+    fn scripts_and_styles_are_emptied_but_json_ld_and_text_kept() {
+        let page = "<html><head><script type=\"application/ld+json\">{\"headline\":\"H\"}</script>\
+                    <STYLE>p { x: \"</p>\" }</STYLE></head><body><!-- <script> --><p>One</p>\
+                    <script>var s = '<p>not text</p>';</script><p>Two</p><scripts>kept</scripts></body></html>";
+        let s = strip_scripts(page);
+        assert!(s.contains("{\"headline\":\"H\"}"), "{s}");
+        assert!(!s.contains("not text") && !s.contains("x: "), "{s}");
+        assert!(
+            s.contains("<!-- <script> -->") && s.contains("<scripts>kept</scripts>"),
+            "{s}"
+        );
+        // Not elements: a tag inside another tag's name, inside a title.
+        for page in [
+            "<a<style>--></style>",
+            "<title><script>T</script></title><p>x</p>",
+        ] {
+            assert_eq!(strip_scripts(page), page);
+        }
+        assert_eq!(
+            body_paragraphs(&Html::parse_document(&s)),
+            body_paragraphs(&Html::parse_document(page))
+        );
+        let plain = "<p>No scripts here.</p>";
+        assert!(matches!(
+            strip_scripts(plain),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
     proptest::proptest! {
+        /// Taking script and style content out never changes a page's text.
+        #[test]
+        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b|title|textarea|noscript)( type=\"[a-z/+<>]{0,12}\")?>|</(p|div|script|style|b|title)>|<!--|-->|<!|[a-z .<>/\"]{0,10}){0,40}") {
+            let stripped = strip_scripts(&s);
+            proptest::prop_assert_eq!(
+                body_paragraphs(&Html::parse_document(&stripped)),
+                body_paragraphs(&Html::parse_document(&s))
+            );
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
             for ex in Extractor::ALL {

@@ -6,6 +6,7 @@
 //! or record that failed, naming it, and goes on with the rest.
 
 mod decode;
+mod density;
 mod gz;
 pub mod html;
 pub mod jsonl;

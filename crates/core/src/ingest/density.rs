@@ -1,0 +1,549 @@
+//! storyline's own main-content extractor: text blocks scored by the
+//! paragraph text they hold, on the page's one parsed tree.
+//!
+//! 1. The body is cut into text blocks (a paragraph, a heading, a list
+//!    item, a table cell, a run of text between `<br>`s or in a `div`
+//!    without `<p>`), as [`super::html::html_paragraphs`] cuts them, each
+//!    with the share of its text inside links and the element that holds it.
+//!    Subtrees that are never article text are skipped whole: navigation,
+//!    asides, footers, forms' controls, hidden elements, ARIA landmarks of
+//!    the page's chrome, and elements whose class or id names chrome
+//!    (Readability's list of such words: comment, sidebar, related, share,
+//!    footer, menu ...).
+//! 2. Each prose block (enough text, few links) scores its holder and, less,
+//!    the holder's ancestors (Readability's rule); the best scorer, damped
+//!    by its link density, is the article's container.
+//! 3. The container grows while its parent holds much more prose than it
+//!    does (an article cut into sections, a body in several containers),
+//!    and every block under it is kept except link lists (menus, tag
+//!    clouds, related links): headings, lists, captions and tables stay,
+//!    the cleaner judges their lines.
+//!
+//! General rules only: nothing names a site.
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use regex::Regex;
+use rustc_hash::FxHashMap;
+use scraper::{Html, Node};
+use std::sync::LazyLock;
+
+/// Class and id words of chrome (Readability.js's `unlikelyCandidates`,
+/// with the share, newsletter, cookie and promotion widgets of current
+/// pages).
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|share|sharing|newsletter|subscribe|cookie|consent|modal|promo|advert|masthead|navbar|toolbar|byline|author-bio|skip-link|screen-reader|sr-only|visually-hidden",
+    )
+    .expect("valid regex")
+});
+
+/// Class and id words that keep an element despite [`UNLIKELY`]
+/// (Readability.js's `okMaybeItsACandidate`).
+static MAYBE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow|entry|post|story|text")
+        .expect("valid regex")
+});
+
+/// Elements whose subtree is never article text.
+fn is_skipped_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "title"
+            | "svg"
+            | "math"
+            | "object"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "label"
+            | "dialog"
+            | "menu"
+            | "iframe"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+    )
+}
+
+/// How sure it is that an element's subtree is chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chrome {
+    /// Not chrome.
+    No,
+    /// Chrome by its class or id: skipped unless that leaves too little.
+    ByName,
+    /// Chrome by its tag, ARIA role or hiding: never text.
+    Certain,
+}
+
+/// Whether an element's subtree is chrome by its tag, attributes and
+/// position (`header` outside an article is the page's header).
+fn chrome(e: &scraper::node::Element, in_article: bool) -> Chrome {
+    if is_certain_chrome(e, in_article) {
+        return Chrome::Certain;
+    }
+    if matches!(e.name(), "body" | "html" | "article" | "main") {
+        return Chrome::No;
+    }
+    let class = e.attr("class").unwrap_or("");
+    let id = e.attr("id").unwrap_or("");
+    if class.is_empty() && id.is_empty() {
+        return Chrome::No;
+    }
+    let both = format!("{class} {id}");
+    if UNLIKELY.is_match(&both) && !MAYBE.is_match(&both) {
+        Chrome::ByName
+    } else {
+        Chrome::No
+    }
+}
+
+fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
+    let tag = e.name();
+    if is_skipped_tag(tag) || (tag == "header" && !in_article) {
+        return true;
+    }
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = e.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if let Some(role) = e.attr("role")
+        && matches!(
+            role.trim().to_ascii_lowercase().as_str(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "search"
+        )
+    {
+        return true;
+    }
+    false
+}
+
+/// Elements whose start and end cut a text block.
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "br"
+            | "img"
+            | "picture"
+    )
+}
+
+/// One text block of the page.
+#[derive(Debug)]
+struct Block {
+    text: String,
+    /// Characters (not spaces) of the text.
+    chars: usize,
+    /// Of those, characters inside links.
+    link_chars: usize,
+    /// The innermost block element around the text.
+    holder: NodeId,
+    /// The holder is a `p` (or `pre`, `blockquote`): prose by markup.
+    paragraph: bool,
+    /// Inside an element whose class or id names chrome.
+    unlikely: bool,
+}
+
+impl Block {
+    fn link_density(&self) -> f64 {
+        self.link_chars as f64 / self.chars.max(1) as f64
+    }
+
+    /// Readability's paragraph score: text that reads as prose counts, by
+    /// its length and its commas; short or link-heavy text does not.
+    fn prose_score(&self) -> f64 {
+        if self.chars < 25 || self.link_density() > 0.33 {
+            return 0.0;
+        }
+        let commas = self.text.matches([',', '，', '、', '،']).count();
+        let s = 1.0 + commas as f64 + (self.chars as f64 / 100.0).min(3.0);
+        if self.paragraph { s } else { s * 0.75 }
+    }
+}
+
+/// Cuts the body into blocks, skipping chrome subtrees.
+fn blocks(doc: &Html) -> Vec<Block> {
+    let root = doc
+        .tree
+        .root()
+        .descendants()
+        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
+        .unwrap_or(doc.tree.root());
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_link = 0usize;
+    let mut skip_depth = 0usize;
+    let mut link_depth = 0usize;
+    let mut article_depth = 0usize;
+    let mut pre_depth = 0usize;
+    // Per open element: whether its class or id names chrome.
+    let mut named: Vec<bool> = Vec::new();
+    let mut unlikely = 0usize;
+    // Open block elements (their ids), innermost last.
+    let mut holders: Vec<(NodeId, bool)> = vec![(root.id(), false)];
+    let flush = |cur: &mut String,
+                 cur_link: &mut usize,
+                 holders: &[(NodeId, bool)],
+                 unlikely: usize,
+                 out: &mut Vec<Block>| {
+        let t = cur.trim();
+        if !t.is_empty() {
+            let (holder, paragraph) = holders.last().copied().unwrap_or((root.id(), false));
+            out.push(Block {
+                text: t.to_string(),
+                chars: t.chars().filter(|c| !c.is_whitespace()).count(),
+                link_chars: *cur_link,
+                holder,
+                paragraph,
+                unlikely: unlikely > 0,
+            });
+        }
+        cur.clear();
+        *cur_link = 0;
+    };
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(e) => {
+                    let verdict = if skip_depth > 0 {
+                        Chrome::Certain
+                    } else {
+                        chrome(e, article_depth > 0)
+                    };
+                    if verdict == Chrome::Certain {
+                        skip_depth += 1;
+                        continue;
+                    }
+                    named.push(verdict == Chrome::ByName);
+                    unlikely += usize::from(verdict == Chrome::ByName);
+                    let name = e.name();
+                    match name {
+                        "a" => link_depth += 1,
+                        "article" | "main" => article_depth += 1,
+                        "pre" => pre_depth += 1,
+                        _ => {}
+                    }
+                    if is_block(name) {
+                        flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
+                        if !matches!(name, "br" | "hr" | "img") {
+                            let prose = matches!(name, "p" | "pre" | "blockquote");
+                            holders.push((node.id(), prose));
+                        }
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => {
+                    let before = cur.len();
+                    if pre_depth > 0 {
+                        for (k, line) in t.split('\n').enumerate() {
+                            if k > 0 && line.trim().is_empty() {
+                                flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
+                            }
+                            push_collapsed(&mut cur, line);
+                            push_collapsed(&mut cur, " ");
+                        }
+                    } else {
+                        push_collapsed(&mut cur, t);
+                    }
+                    if link_depth > 0 {
+                        cur_link += cur[before.min(cur.len())..]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .count();
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                        continue;
+                    }
+                    if named.pop() == Some(true) {
+                        unlikely = unlikely.saturating_sub(1);
+                    }
+                    let name = e.name();
+                    match name {
+                        "a" => link_depth = link_depth.saturating_sub(1),
+                        "article" | "main" => article_depth = article_depth.saturating_sub(1),
+                        "pre" => pre_depth = pre_depth.saturating_sub(1),
+                        _ => {}
+                    }
+                    if is_block(name) {
+                        flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
+                        if !matches!(name, "br" | "hr" | "img") && holders.len() > 1 {
+                            holders.pop();
+                        }
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
+    out
+}
+
+/// Appends text with runs of whitespace collapsed to one space.
+fn push_collapsed(cur: &mut String, text: &str) {
+    for ch in text.chars() {
+        if ch.is_whitespace() {
+            if !cur.is_empty() && !cur.ends_with(' ') {
+                cur.push(' ');
+            }
+        } else {
+            cur.push(ch);
+        }
+    }
+}
+
+/// Per element: the prose score it gathers, and its text and link
+/// characters.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    score: f64,
+    prose: f64,
+    chars: usize,
+    link_chars: usize,
+}
+
+/// A block is a link list entry (menu, tag, related link) rather than text.
+fn is_link_list(b: &Block) -> bool {
+    b.link_density() > 0.5
+}
+
+/// The main content of a parsed page as paragraphs, or nothing when the
+/// page has no prose.
+pub fn density_paragraphs(doc: &Html) -> Vec<String> {
+    density(doc).paragraphs
+}
+
+/// What the density extractor found on a page.
+#[derive(Debug, Default)]
+pub struct Density {
+    /// The main content, one paragraph per entry.
+    pub paragraphs: Vec<String>,
+    /// Words in the prose blocks of the whole page (chrome skipped): how
+    /// much article text the page can hold at most.
+    pub page_prose_words: usize,
+}
+
+/// Prose words of blocks.
+fn prose_words<'a>(blocks: impl Iterator<Item = &'a Block>) -> usize {
+    blocks
+        .filter(|b| b.prose_score() > 0.0)
+        .map(|b| b.text.split_whitespace().count())
+        .sum()
+}
+
+/// Least text (characters) an article has: with less, the class and id
+/// rule took too much and the page is read again without it (Readability's
+/// retry).
+const MIN_ARTICLE_CHARS: usize = 500;
+
+/// The density extractor's main content and the page's prose.
+pub fn density(doc: &Html) -> Density {
+    let blocks = blocks(doc);
+    let likely = select(doc, &blocks, |b| !b.unlikely);
+    let chars: usize = likely.iter().map(|&i| blocks[i].chars).sum();
+    let (kept, page_prose_words) = if chars >= MIN_ARTICLE_CHARS {
+        (likely, prose_words(blocks.iter().filter(|b| !b.unlikely)))
+    } else {
+        (select(doc, &blocks, |_| true), prose_words(blocks.iter()))
+    };
+    let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
+    Density {
+        paragraphs: kept
+            .into_iter()
+            .filter_map(|i| blocks[i].take().map(|b| b.text))
+            .collect(),
+        page_prose_words,
+    }
+}
+
+/// The indexes of the article's blocks among those `usable`.
+fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<usize> {
+    let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
+    for b in blocks.iter().filter(|b| usable(b)) {
+        let score = b.prose_score();
+        let prose = if score > 0.0 { b.chars as f64 } else { 0.0 };
+        let Some(node) = doc.tree.get(b.holder) else {
+            continue;
+        };
+        for (level, anc) in std::iter::once(node).chain(node.ancestors()).enumerate() {
+            let t = tally.entry(anc.id()).or_default();
+            t.chars += b.chars;
+            t.link_chars += b.link_chars;
+            t.prose += prose;
+            // Readability: the holder gets the whole score, its parent
+            // half, further ancestors a third per level; at most 5 levels.
+            if score > 0.0 && level < 5 {
+                let div = match level {
+                    0 => 1.0,
+                    1 => 2.0,
+                    l => l as f64 * 3.0,
+                };
+                t.score += score / div;
+            }
+        }
+    }
+    let best = tally
+        .iter()
+        .filter(|(_, t)| t.score > 0.0)
+        .map(|(&id, t)| {
+            let ld = t.link_chars as f64 / t.chars.max(1) as f64;
+            (id, t.score * (1.0 - ld))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+    let Some((mut top, _)) = best else {
+        return Vec::new();
+    };
+    // Grow: an article in several sections or containers has its prose
+    // spread over siblings; an ancestor that holds at least twice the
+    // container's prose becomes the container (wrappers that add little,
+    // a byline or a caption, are passed through). A sidebar or a footer
+    // holds less prose than the article, so it does not make it grow.
+    let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
+    let mut cursor = top;
+    while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
+        if !matches!(parent.value(), Node::Element(_)) {
+            break;
+        }
+        cursor = parent.id();
+        if prose_of(cursor) >= prose_of(top) * GROW {
+            top = cursor;
+        }
+    }
+    // Keep every usable block under the container but link lists.
+    let under = |id: NodeId| {
+        doc.tree
+            .get(id)
+            .is_some_and(|n| n.id() == top || n.ancestors().any(|a| a.id() == top))
+    };
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| usable(b) && !is_link_list(b) && under(b.holder))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// How much more prose an ancestor must hold than the container for the
+/// container to grow to it.
+const GROW: f64 = 2.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn extract(html: &str) -> Vec<String> {
+        density_paragraphs(&Html::parse_document(html))
+    }
+
+    const PROSE: &str = "The council voted on Tuesday to expand the city's bus network, adding \
+        four routes that will connect the northern suburbs to the centre, officials said.";
+
+    /// Page builders name the article's own wrappers with chrome words
+    /// ("sidebar-layout", "header-offset"): when the class rule leaves too
+    /// little, the page is read again without it (Readability's retry).
+    #[test]
+    fn an_article_in_wrappers_named_like_chrome_is_still_found() {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a></nav>\
+             <div class=\"sidebar-layout\"><div class=\"header-offset\">\
+             <p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></div>\
+             <div class=\"menu\"><a href=/a>A link</a> <a href=/b>Another link</a></div>\
+             </body></html>"
+        );
+        let p = extract(&html);
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(p.iter().all(|l| l == PROSE), "{p:?}");
+    }
+
+    #[test]
+    fn prose_container_is_found_and_chrome_dropped() {
+        let html = format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/w>World</a></nav>\
+             <div class=main><h1>Buses</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+             <div class=sidebar><p>Most read: something else entirely, and more of it here.</p></div>\
+             <footer>Copyright 2021 The Paper</footer></body></html>"
+        );
+        let p = extract(&html);
+        assert_eq!(p.first().map(String::as_str), Some("Buses"));
+        assert_eq!(p.len(), 4, "{p:?}");
+        assert!(
+            !p.iter()
+                .any(|l| l.contains("Copyright") || l.contains("Most read"))
+        );
+    }
+}
