@@ -88,7 +88,10 @@ impl Summarizer for Concepts {
         let pool: Vec<(SentenceRef, usize, Vec<u32>)> = candidates(corpus, self.min_words)
             .map(|r| {
                 let cs = sent.remove(&r).unwrap_or_default();
-                let cs = cs.into_iter().filter(|&c| weight[c as usize] > 0.0).collect();
+                let cs = cs
+                    .into_iter()
+                    .filter(|&c| weight[c as usize] > 0.0)
+                    .collect();
                 (r, corpus.length(r), cs)
             })
             .collect();
@@ -161,8 +164,8 @@ mod tests {
     use crate::text::Corpus;
 
     fn example() -> Corpus {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../examples/iraq-2020-01-10");
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
             .expect("example directory")
             .flatten()
@@ -201,7 +204,11 @@ mod tests {
                 let s = corpus.sentence(r);
                 // The sentence is the article's own text at its span.
                 let body = &corpus.docs[r.article].article.body;
-                assert!(body.contains(s.text.trim()), "not a source sentence: {}", s.text);
+                assert!(
+                    body.contains(s.text.trim()),
+                    "not a source sentence: {}",
+                    s.text
+                );
                 assert!(count_words(&s.text) >= 6);
                 assert!(!s.flags.heading);
             }
