@@ -111,8 +111,7 @@ impl Summarizer for Concepts {
         while used < budget.words {
             let left = budget.words - used;
             let mut best: Option<(usize, f64)> = None;
-            for k in 0..pool.len() {
-                let (r, words, _) = &pool[k];
+            for (k, (r, words, _)) in pool.iter().enumerate() {
                 if taken[k]
                     || groups_in[input.groups.group(*r)]
                     || budget.mode == BudgetMode::WholeSentences && *words > left
@@ -178,7 +177,7 @@ mod tests {
             .iter()
             .map(|p| {
                 let text = std::fs::read_to_string(p).expect("readable");
-                clean(&RawDoc::text(&p.display().to_string(), &text))
+                clean(&RawDoc::text(p.display().to_string(), text))
             })
             .collect();
         Corpus::build(arts)
