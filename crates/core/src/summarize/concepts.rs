@@ -24,6 +24,9 @@ pub struct Concepts {
     /// are dropped (ICSI keeps concepts seen in several documents); with
     /// fewer articles every concept counts.
     pub min_docs_for_df2: usize,
+    /// News lead prior, as coverage's: a sentence's gain is multiplied by
+    /// `1 + position_weight / sqrt(1 + index in its article)`; 0 for none.
+    pub position_weight: f64,
 }
 
 impl Default for Concepts {
@@ -32,6 +35,7 @@ impl Default for Concepts {
         Concepts {
             min_words: 6,
             min_docs_for_df2: 3,
+            position_weight: 1.0,
         }
     }
 }
@@ -121,7 +125,8 @@ impl Summarizer for Concepts {
                 // Gain per word. (With an overflowing last sentence only
                 // its first `left` words are scored: its gain and its
                 // length shrink in the same proportion, so the ratio stays.)
-                let score = gain(k, &have) / (*words).max(1) as f64;
+                let prior = 1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt();
+                let score = prior * gain(k, &have) / (*words).max(1) as f64;
                 if score > 0.0 && best.is_none_or(|(_, b)| score > b) {
                     best = Some((k, score));
                 }
