@@ -3,6 +3,7 @@
 //! list of them, selectable by name.
 
 mod centroid;
+mod concepts;
 mod coverage;
 mod graph;
 mod lead;
@@ -11,6 +12,7 @@ mod select;
 mod textrank;
 
 pub use centroid::Centroid;
+pub use concepts::Concepts;
 pub use coverage::Coverage;
 pub use lead::Lead;
 pub use lexrank::LexRank;
@@ -84,6 +86,9 @@ pub enum Method {
     /// maximization (`coverage.rs`).
     #[default]
     Coverage,
+    /// Bigram concepts weighted by document frequency, each counted once
+    /// (Gillick & Favre 2009), greedy budgeted maximization (`concepts.rs`).
+    Concepts,
 }
 
 impl Method {
@@ -94,6 +99,7 @@ impl Method {
         Method::Lexrank,
         Method::Textrank,
         Method::Coverage,
+        Method::Concepts,
     ];
 
     /// The summarizer behind the name.
@@ -104,6 +110,7 @@ impl Method {
             Method::Lexrank => Box::new(LexRank::default()),
             Method::Textrank => Box::new(TextRank::default()),
             Method::Coverage => Box::new(Coverage::default()),
+            Method::Concepts => Box::new(Concepts::default()),
         }
     }
 
@@ -115,6 +122,7 @@ impl Method {
             Method::Lexrank => "lexrank",
             Method::Textrank => "textrank",
             Method::Coverage => "coverage",
+            Method::Concepts => "concepts",
         }
     }
 }
