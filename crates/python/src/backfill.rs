@@ -155,11 +155,6 @@ fn rows_schema() -> SchemaRef {
     ]))
 }
 
-/// A string column of an Arrow batch (utf8 or large_utf8).
-fn strings(batch: &RecordBatch, name: &str) -> PyResult<Vec<Option<String>>> {
-    crate::string_column(batch, name)
-}
-
 /// Replay(batch=500, words=100, window=None, threshold=None)
 ///
 /// The sequential step of `storyline ingest` into a new store (the same
@@ -257,7 +252,7 @@ impl Replayer {
     fn push(&self, py: Python<'_>, batch: PyArrowType<RecordBatch>) -> PyResult<Batches> {
         let rb = batch.0;
         let [name, id, path, prepped, error] =
-            ["name", "id", "path", "prepped", "error"].map(|c| strings(&rb, c));
+            ["name", "id", "path", "prepped", "error"].map(|c| crate::string_column(&rb, c));
         let (name, id, path, prepped, error) = (name?, id?, path?, prepped?, error?);
         let mut guard = self
             .state

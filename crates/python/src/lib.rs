@@ -97,10 +97,7 @@ fn read_jsonl_line(name: &str, line: String) -> storyline_core::ingest::DocIter 
 fn clean_kept(raw: &RawDoc) -> Result<Article, String> {
     let article = clean_raw(raw);
     if article.body.trim().is_empty() {
-        return Err(format!(
-            "{}: no body text left after cleaning",
-            article.path
-        ));
+        return Err(format!("{}: {NO_BODY}", article.path));
     }
     Ok(article)
 }

@@ -231,11 +231,7 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
             };
             continue;
         }
-        let len = b[start..]
-            .iter()
-            .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
-            .count();
-        let name = tag_name(&b[start..start + len]);
+        let (name, len) = tag_name_at(b, start);
         let name = name_str(&name);
         let Some((open_end, _)) = tag_end(b, start + len) else {
             break;
@@ -581,6 +577,16 @@ fn tag_name(raw: &[u8]) -> TagName {
         n[n.len() - 1] = 0xFF;
     }
     n
+}
+
+/// The name of the tag whose name starts at `start`, and its length in
+/// bytes (up to a space, `/` or `>`).
+fn tag_name_at(b: &[u8], start: usize) -> (TagName, usize) {
+    let len = b[start..]
+        .iter()
+        .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
+        .count();
+    (tag_name(&b[start..start + len]), len)
 }
 
 fn name_str(n: &TagName) -> &[u8] {
@@ -1123,11 +1129,7 @@ fn too_deep(html: &str, limit: usize) -> Option<usize> {
         if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        let len = b[start..]
-            .iter()
-            .take_while(|&&c| !(c.is_ascii_whitespace() || c == b'/' || c == b'>'))
-            .count();
-        let name = tag_name(&b[start..start + len]);
+        let (name, len) = tag_name_at(b, start);
         let (end, self_closing) = tag_end(b, start + len)?;
         i = end;
         if closing {
