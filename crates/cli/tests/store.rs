@@ -350,13 +350,61 @@ fn bad_inputs_are_named_counted_and_the_rest_is_ingested() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("binary.txt"), "{err}");
     assert!(err.contains("empty.txt"), "{err}");
-    assert!(
-        err.contains("title-only.txt: no body text left after cleaning"),
-        "{err}"
+    assert!(err.contains("31 article(s) added"), "{err}");
+    assert!(err.contains("2 skipped"), "{err}");
+    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 31);
+
+    // A headline with nothing under it was read: it is stored, a story of
+    // its own set aside with the reason, never lost, and not digested.
+    assert!(!err.contains("title-only.txt: no body"), "{err}");
+    let db_s = db.to_str().expect("path");
+    let run = |args: &[&str]| -> String {
+        let out = bin().args(args).output().expect("run");
+        assert_ok(&out);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["stories", "--db", db_s, "--format", "json"])).expect("json");
+    let aside: Vec<&serde_json::Value> = json
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|s| {
+            s["articles"][0]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("title-only.txt"))
+        })
+        .collect();
+    assert_eq!(aside.len(), 1, "{json}");
+    assert_eq!(aside[0]["set_aside"], true);
+    assert_eq!(
+        aside[0]["set_aside_reason"], "no body text left after cleaning",
+        "{json}"
     );
-    assert!(err.contains("30 article(s) added"), "{err}");
-    assert!(err.contains("3 skipped"), "{err}");
-    assert_eq!(count(&db, "SELECT count(*) FROM articles"), 30);
+    let id = aside[0]["id"].as_str().expect("id");
+    assert!(!run(&["stories", "--db", db_s]).contains("Just a title"));
+    let all = run(&["stories", "--db", db_s, "--all"]);
+    assert!(
+        all.contains("set aside: no body text left after cleaning"),
+        "{all}"
+    );
+    let shown = run(&["show", id, "--db", db_s]);
+    assert!(
+        shown.contains("no digest, set aside (no body text left after cleaning)")
+            && shown.contains("title-only.txt"),
+        "{shown}"
+    );
+    let exported = run(&["export", "--all", "--db", db_s]);
+    let line: serde_json::Value = exported
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("json"))
+        .find(|l| l["id"] == id)
+        .expect("exported");
+    assert!(line["digest"].is_null(), "{line}");
+    assert_eq!(
+        count(&db, "SELECT count(*) FROM stories WHERE dirty = 1"),
+        0
+    );
 }
 
 #[test]

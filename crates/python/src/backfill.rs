@@ -18,7 +18,9 @@ use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::ingest::{DocIter, expand_paths as expand, read_path};
 use storyline_core::stream::Placement;
 use storyline_store::ArticleRow;
-use storyline_store::ingest::{Account, Candidate, IngestConfig, Prepped, Replay, ReplayedBatch};
+use storyline_store::ingest::{
+    Account, Candidate, IngestConfig, ReadyArticle, Replay, ReplayedBatch,
+};
 
 fn err(context: &str) -> impl Fn(String) -> PyErr + '_ {
     move |e| StorylineError::new_err(format!("{context}: {e}"))
@@ -269,7 +271,7 @@ impl Replayer {
                     Some(p) => Ok(Candidate {
                         id: id[i].clone().unwrap_or_default(),
                         path: path[i].clone().unwrap_or_default(),
-                        item: serde_json::from_str::<Prepped>(p)
+                        item: serde_json::from_str::<ReadyArticle>(p)
                             .map_err(|e| format!("{n}: prepped: {e}"))?,
                     }),
                     None => Err(error[i]

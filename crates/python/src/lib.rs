@@ -16,7 +16,7 @@ use storyline_core::ingest::{
 };
 use storyline_core::model::Article;
 use storyline_core::summarize::Method;
-use storyline_store::ingest::{NO_BODY, Prepped};
+use storyline_store::ingest::NO_BODY;
 
 mod backfill;
 
@@ -487,30 +487,9 @@ struct Processed {
     prepped: String,
 }
 
-/// What `process_batch` makes of a record it cannot use: the message, and
-/// for a record cleaned down to nothing its id and path (it still takes its
-/// id in the ingest's duplicate check).
-struct Unused {
-    message: String,
-    id: Option<String>,
-    path: Option<String>,
-    prepped: Option<String>,
-}
-
-impl From<String> for Unused {
-    fn from(message: String) -> Self {
-        Unused {
-            message,
-            id: None,
-            path: None,
-            prepped: None,
-        }
-    }
-}
-
-/// A value as JSON, for a column.
-fn to_json<T: serde::Serialize>(v: &T) -> Result<String, Unused> {
-    serde_json::to_string(v).map_err(|e| Unused::from(format!("as JSON: {e}")))
+/// A value as JSON, for a column (the error: `process_batch`'s message).
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String, String> {
+    serde_json::to_string(v).map_err(|e| format!("as JSON: {e}"))
 }
 
 /// The output schema of `process_batch`.
@@ -592,15 +571,15 @@ fn process_batch(
         let preparer = Stream::new(StreamConfig::default()).preparer();
         (0..rows)
             .into_par_iter()
-            .map(|i| -> Result<Processed, Unused> {
+            .map(|i| -> Result<Processed, String> {
                 let name = cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]"));
                 let raw = match (&cols[8][i], &cols[9][i]) {
                     // A record as `read_records` gives it.
                     (Some(raw), _) => serde_json::from_str::<RawDoc>(raw)
                         .map_err(|e| format!("{name}: raw: {e}"))?,
-                    (None, Some(error)) if rb_has_raw => return Err(error.clone().into()),
+                    (None, Some(error)) if rb_has_raw => return Err(error.clone()),
                     (None, None) if rb_has_raw => {
-                        return Err(format!("{name}: empty record").into());
+                        return Err(format!("{name}: empty record"));
                     }
                     _ => {
                         let mut rec = serde_json::Map::new();
@@ -626,19 +605,7 @@ fn process_batch(
                     }
                 };
                 let url = raw.url.clone();
-                let (id, path) = (raw.article_id(), raw.path.clone());
-                let prepped = storyline_store::ingest::prepare(&preparer, raw);
-                let ready = match &prepped {
-                    Prepped::Ready(r) => r,
-                    Prepped::Empty => {
-                        return Err(Unused {
-                            message: format!("{path}: {NO_BODY}"),
-                            id: Some(id),
-                            path: Some(path),
-                            prepped: Some(to_json(&prepped)?),
-                        });
-                    }
-                };
+                let ready = storyline_store::ingest::prepare(&preparer, raw);
                 let a = &ready.prepared.article;
                 Ok(Processed {
                     id: a.id.clone(),
@@ -654,7 +621,7 @@ fn process_batch(
                     minhash: ready.prepared.signature.mins.clone(),
                     article: to_json(a)?,
                     signature: to_json(&ready.prepared.signature)?,
-                    prepped: to_json(&prepped)?,
+                    prepped: to_json(&ready)?,
                 })
             })
             .collect::<Vec<_>>()
@@ -688,13 +655,9 @@ fn process_batch(
                 prepped.append_value(&p.prepped);
                 error.append_null();
             }
-            Err(e) => {
-                b[0].append_value(e.id.as_deref().or(cols[0][i].as_deref()).unwrap_or(""));
-                b[1].append_value(
-                    e.path
-                        .or_else(|| cols[1][i].clone())
-                        .unwrap_or_else(|| format!("batch[{i}]")),
-                );
+            Err(message) => {
+                b[0].append_value(cols[0][i].as_deref().unwrap_or(""));
+                b[1].append_value(cols[1][i].clone().unwrap_or_else(|| format!("batch[{i}]")));
                 for col in b.iter_mut().skip(2) {
                     col.append_null();
                 }
@@ -703,8 +666,8 @@ fn process_batch(
                 minhash.append(true);
                 article.append_null();
                 signature.append_null();
-                prepped.append_option(e.prepped);
-                error.append_value(e.message);
+                prepped.append_null();
+                error.append_value(message);
             }
         }
     }

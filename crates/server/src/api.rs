@@ -46,8 +46,11 @@ pub struct StoryItem {
     pub outlets: usize,
     /// Key terms.
     pub key_terms: Vec<String>,
-    /// A page kept alone for too little article text.
+    /// A page kept alone for too little article text, or none.
     pub set_aside: bool,
+    /// Why it was set aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_aside_reason: Option<String>,
     /// The story's digest (this API).
     pub href: String,
 }
@@ -65,6 +68,7 @@ impl From<StoryRow> for StoryItem {
             outlets: r.outlets,
             key_terms: r.key_terms,
             set_aside: r.set_aside,
+            set_aside_reason: r.set_aside_reason,
         }
     }
 }
@@ -93,7 +97,7 @@ pub struct ListQuery {
     pub cursor: Option<String>,
     /// Stories per page, 1 to 200 (default 25).
     pub limit: Option<String>,
-    /// `true`: also pages set aside for too little article text.
+    /// `true`: also pages set aside for too little article text or none.
     pub all: Option<String>,
 }
 
@@ -226,7 +230,7 @@ fn check_id(what: &str, id: &str) -> Result<(), ApiError> {
     params(("id" = String, Path, description = "Story id")),
     responses(
         (status = 200, description = "The story's digest", body = DigestSchema),
-        (status = 404, description = "No such story", body = ErrorBody),
+        (status = 404, description = "No such story, or a story with no digest (set aside: no article has body text)", body = ErrorBody),
     ))]
 async fn story_digest(
     State(state): State<AppState>,
@@ -238,10 +242,21 @@ async fn story_digest(
             if let Some(j) = store.digest_json(&id)? {
                 return Ok(j);
             }
-            if store.story(&id)?.is_none() {
+            let Some(row) = store.story(&id)? else {
                 return Err(ApiError::not_found(format!("no story {id:?}")));
-            }
-            let (digest, _) = store.digest_or_build(&id)?;
+            };
+            let Some((digest, _)) = store.digest_or_build(&id)? else {
+                let why = row.set_aside_reason.as_deref().unwrap_or("no body text");
+                let hrefs: Vec<String> = store
+                    .listed_articles(&id)?
+                    .iter()
+                    .map(|a| format!("/api/v1/articles/{}", a.id))
+                    .collect();
+                return Err(ApiError::not_found(format!(
+                    "story {id:?} has no digest: set aside ({why}); its articles: {}",
+                    hrefs.join(", ")
+                )));
+            };
             serde_json::to_string(&digest).map_err(|e| ApiError::internal(e.to_string()))
         })
         .await?;

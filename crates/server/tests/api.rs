@@ -405,6 +405,65 @@ async fn posting_articles_and_paging_with_a_cursor() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_with_no_body_text_is_stored_set_aside_with_its_reason() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let db = dir.path().join("s.db");
+    let server = TestServer::start(&db, false, small_limits()).await;
+    // A share prompt under a headline: nothing of it is article text.
+    let flash = json!({"id": "flash", "title": "Flash", "text": "Share this article", "date": "2021-01-02"});
+    let body = format!("{}\n{flash}\n", article("a0", 0, 1, "Outlet A"));
+    let a = post(&server, "/api/v1/articles", body).await;
+    assert_eq!(a.status, 201, "{}", a.text());
+    let v = a.json();
+    assert_eq!(v["account"]["added"], 2, "{v}");
+    assert_eq!(v["account"]["set_aside"], 1, "{v}");
+    assert!(v["skipped"].as_array().is_none_or(Vec::is_empty), "{v}");
+    let placed = &v["placed"][1];
+    assert_eq!(placed["article"], "flash");
+    assert_eq!(
+        placed["set_aside_reason"],
+        "no body text left after cleaning"
+    );
+    let id = placed["story"].as_str().expect("story").to_string();
+
+    // Listed with `all`, with the reason; left out without.
+    let list = get(&server, "/api/v1/stories").await.json();
+    assert_eq!(list["stories"].as_array().map(Vec::len), Some(1), "{list}");
+    let list = get(&server, "/api/v1/stories?all=true").await.json();
+    let listed = list["stories"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == id.as_str()))
+        .expect("listed");
+    assert_eq!(
+        listed["set_aside_reason"],
+        "no body text left after cleaning"
+    );
+    // No digest: a 404 that says why and where its article is.
+    assert_error(
+        &get(&server, &format!("/api/v1/stories/{id}")).await,
+        404,
+        "not_found",
+        "/api/v1/articles/flash",
+    );
+    assert_eq!(get(&server, "/api/v1/articles/flash").await.status, 200);
+    // The page shows the story, its article and the reason.
+    let page = get(&server, &format!("/stories/{id}")).await;
+    assert_eq!(page.status, 200, "{}", page.text());
+    let html = page.text();
+    assert!(
+        html.contains("Set aside: no body text left after cleaning"),
+        "{html}"
+    );
+    assert!(html.contains("Flash"), "{html}");
+    let listing = get(&server, "/?all=true").await.text();
+    assert!(
+        listing.contains("set aside: no body text left after cleaning"),
+        "{listing}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_read_only_server_refuses_writes() {
     let (_dir, server) = example_server(true).await;
     let a = post(

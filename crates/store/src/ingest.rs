@@ -18,7 +18,9 @@ use storyline_core::cluster::ClusterConfig;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::ingest::RawDoc;
 use storyline_core::model::Sentence;
-use storyline_core::stream::{Placement, Prepared, Preparer, Stream, StreamConfig};
+use storyline_core::stream::{
+    Placement, Prepared, Preparer, Stream, StreamConfig, set_aside_reason,
+};
 use storyline_core::text::split_sentences;
 
 /// One input record: the name for messages, and the record or why it failed.
@@ -59,8 +61,8 @@ pub struct Account {
     pub added: usize,
     /// Of those, near-duplicates merged into an earlier article's story.
     pub duplicates: usize,
-    /// Of those, pages with too little article text to cluster, each kept
-    /// as a story of its own.
+    /// Of those, pages with too little article text to cluster (or none
+    /// left after cleaning), each kept as a story of its own.
     pub set_aside: usize,
     /// Articles already in the store (same id), not added again.
     pub already_stored: usize,
@@ -110,8 +112,13 @@ pub struct Placed {
     pub new_story: bool,
     /// The article it is a near-duplicate of.
     pub duplicate_of: Option<String>,
-    /// Set aside: too little article text to cluster.
+    /// Set aside: a story of its own, with too little article text to
+    /// cluster, or none.
     pub set_aside: bool,
+    /// Why it was set aside ("no body text left after cleaning", "too
+    /// little article text (N words)").
+    #[serde(default)]
+    pub set_aside_reason: Option<String>,
 }
 
 /// A skipped input with the reason, as said to the user.
@@ -164,31 +171,22 @@ pub struct ReadyArticle {
     pub url: Option<String>,
 }
 
-/// What the per-article step made of an admitted record.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub enum Prepped {
-    /// Ready for the stream.
-    Ready(Box<ReadyArticle>),
-    /// Nothing of the record was article text: skipped with this reason.
-    Empty,
-}
-
-/// The message of a record cleaned down to nothing.
+/// The message of a record cleaned down to nothing: the set-aside reason of
+/// its story (`storyline_core::stream::set_aside_reason`).
 pub const NO_BODY: &str = "no body text left after cleaning";
 
 /// The per-article step of an ingest: clean, split, sign and featurize
-/// (pure; call it in parallel).
-pub fn prepare(preparer: &Preparer, raw: RawDoc) -> Prepped {
+/// (pure; call it in parallel). A record cleaned down to nothing is still
+/// an article: the stream sets it aside as a story of its own, so that
+/// every record read is in the store (`stories --all` lists it with why).
+pub fn prepare(preparer: &Preparer, raw: RawDoc) -> ReadyArticle {
     let article = clean(&raw);
-    if article.body.trim().is_empty() {
-        return Prepped::Empty;
-    }
     let sentences = split_sentences(&article);
-    Prepped::Ready(Box::new(ReadyArticle {
+    ReadyArticle {
         prepared: preparer.prepare(article),
         sentences,
         url: raw.url,
-    }))
+    }
 }
 
 /// The sequential part of an ingest, shared by [`Ingest`] (which writes each
@@ -261,17 +259,10 @@ impl Placing {
     }
 
     /// Places a batch's prepared articles, in order.
-    fn place(&mut self, prepped: Vec<(String, Prepped)>, obs: &mut dyn Observer) -> PlacedBatch {
+    fn place(&mut self, prepped: Vec<ReadyArticle>) -> PlacedBatch {
         let mut rows = Vec::with_capacity(prepped.len());
         let mut placements = Vec::with_capacity(prepped.len());
-        for (path, p) in prepped {
-            let ready = match p {
-                Prepped::Ready(r) => *r,
-                Prepped::Empty => {
-                    self.skip(obs, &path, NO_BODY.to_string());
-                    continue;
-                }
-            };
+        for ready in prepped {
             let ReadyArticle {
                 prepared: p,
                 sentences,
@@ -286,6 +277,7 @@ impl Placing {
                 new_story: false,
                 duplicate_of: None,
                 set_aside: false,
+                set_aside_reason: None,
             };
             match &step.placement {
                 Placement::Duplicate { of, .. } => {
@@ -296,10 +288,11 @@ impl Placing {
                     self.created.insert(story.clone());
                 }
                 Placement::Clustered { .. } => {}
-                Placement::SetAside { .. } => {
+                Placement::SetAside { words, .. } => {
                     // A story of its own: created, never updated.
                     acct.set_aside += 1;
                     placed.set_aside = true;
+                    placed.set_aside_reason = Some(set_aside_reason(&p.article, *words));
                     self.created.insert(story.clone());
                 }
             }
@@ -411,11 +404,11 @@ impl<'s> Ingest<'s> {
             obs,
         )?;
         let preparer = self.placing.stream.preparer();
-        let prepped: Vec<(String, Prepped)> = fresh
+        let prepped: Vec<ReadyArticle> = fresh
             .into_par_iter()
-            .map(|c| (c.path, prepare(&preparer, c.item)))
+            .map(|c| prepare(&preparer, c.item))
             .collect();
-        let placed = self.placing.place(prepped, obs);
+        let placed = self.placing.place(prepped);
         let placing = &self.placing;
         self.store.write_batch(
             &placed.rows,
@@ -478,7 +471,7 @@ impl ReplayedBatch {
 pub struct Replay {
     placing: Placing,
     batch: usize,
-    pending: Vec<(String, std::result::Result<Candidate<Prepped>, String>)>,
+    pending: Vec<(String, std::result::Result<Candidate<ReadyArticle>, String>)>,
     stored: FxHashSet<String>,
     batches: usize,
 }
@@ -510,7 +503,7 @@ impl Replay {
     pub fn push(
         &mut self,
         name: String,
-        rec: std::result::Result<Candidate<Prepped>, String>,
+        rec: std::result::Result<Candidate<ReadyArticle>, String>,
     ) -> Result<Option<ReplayedBatch>> {
         self.pending.push((name, rec));
         if self.pending.len() >= self.batch {
@@ -526,8 +519,9 @@ impl Replay {
         let fresh = self
             .placing
             .admit(batch, |id| Ok(stored.contains(id)), &mut obs)?;
-        let prepped = fresh.into_iter().map(|c| (c.path, c.item)).collect();
-        let placed = self.placing.place(prepped, &mut obs);
+        let placed = self
+            .placing
+            .place(fresh.into_iter().map(|c| c.item).collect());
         let mut key_terms: Vec<(String, Vec<String>)> = Vec::new();
         let mut seen: FxHashSet<&str> = FxHashSet::default();
         for r in &placed.rows {

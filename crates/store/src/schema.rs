@@ -4,7 +4,7 @@
 use rusqlite::Connection;
 
 /// Schema version this build writes.
-pub const VERSION: i64 = 3;
+pub const VERSION: i64 = 4;
 
 const MIGRATIONS: &[&str] = &[
     // 0 → 1
@@ -77,6 +77,13 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX stories_recent ON stories(ifnull(last, ''), created);
     CREATE INDEX articles_source ON articles(source);
     "#,
+    // 3 → 4: why a story was set aside. Records with no body text left after
+    // cleaning are now stored as set-aside stories too (they were skipped);
+    // every set-aside story written before was one of too little text.
+    r#"
+    ALTER TABLE stories ADD COLUMN set_aside_reason TEXT;
+    UPDATE stories SET set_aside_reason = 'too little article text' WHERE set_aside = 1;
+    "#,
 ];
 
 /// Brings a store to [`VERSION`], one migration per transaction.
@@ -126,5 +133,38 @@ mod tests {
         conn.pragma_update(None, "user_version", VERSION + 1)
             .expect("version");
         assert!(migrate(&mut conn).is_err());
+    }
+
+    #[test]
+    fn a_version_3_store_names_why_its_set_aside_stories_were_set_aside() {
+        let mut conn = Connection::open_in_memory().expect("open");
+        for m in &MIGRATIONS[..3] {
+            conn.execute_batch(m).expect("old schema");
+        }
+        conn.pragma_update(None, "user_version", 3)
+            .expect("version");
+        conn.execute_batch(
+            "INSERT INTO stories(id, created, articles, carriers, key_terms, dirty, set_aside)
+             VALUES ('short', 1, 1, 0, '[]', 0, 1), ('news', 2, 3, 0, '[]', 0, 0)",
+        )
+        .expect("insert");
+        assert_eq!(migrate(&mut conn).expect("migrate"), VERSION);
+        let reasons: Vec<(String, Option<String>)> = conn
+            .prepare("SELECT id, set_aside_reason FROM stories ORDER BY created")
+            .expect("query")
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .collect::<rusqlite::Result<_>>()
+            .expect("read");
+        assert_eq!(
+            reasons,
+            [
+                (
+                    "short".to_string(),
+                    Some("too little article text".to_string())
+                ),
+                ("news".to_string(), None)
+            ]
+        );
     }
 }

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use std::path::Path;
 use storyline_core::digest::{DigestConfig, build_digest};
 use storyline_core::model::{Article, Digest, Sentence};
-use storyline_core::stream::{Placement, Stream, StreamConfig, StreamEntry};
+use storyline_core::stream::{Placement, Stream, StreamConfig, StreamEntry, set_aside_reason};
 
 /// An open store.
 pub struct Store {
@@ -52,8 +52,13 @@ pub struct StoryRow {
     pub key_terms: Vec<String>,
     /// The digest's headline, or the first article's title.
     pub headline: String,
-    /// A page kept alone for too little article text (the stream's set-aside rule).
+    /// A page kept alone for too little article text, or none (the stream's
+    /// set-aside rule).
     pub set_aside: bool,
+    /// Why it was set aside ("no body text left after cleaning", "too
+    /// little article text (N words)").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub set_aside_reason: Option<String>,
     /// Distinct outlets among its articles.
     pub outlets: usize,
     /// Its creation sequence number (where it sorts among stories of the same last date).
@@ -79,7 +84,8 @@ const STORY_COLUMNS: &str = "SELECT s.id, s.articles, s.carriers, s.first, s.las
                  (SELECT title FROM articles a WHERE a.story = s.id ORDER BY seq LIMIT 1)),
         s.set_aside,
         (SELECT count(DISTINCT coalesce(source, path)) FROM articles a WHERE a.story = s.id AND a.duplicate_of IS NULL),
-        s.created
+        s.created,
+        s.set_aside_reason
      FROM stories s LEFT JOIN digests d ON d.story = s.id";
 
 /// A row of [`STORY_COLUMNS`].
@@ -95,6 +101,7 @@ fn story_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<StoryRow> {
         set_aside: r.get(7)?,
         outlets: r.get::<_, i64>(8)? as usize,
         created: r.get(9)?,
+        set_aside_reason: r.get(10)?,
     })
 }
 
@@ -287,8 +294,8 @@ impl Store {
             let mut ins_window =
                 tx.prepare_cached("INSERT INTO window(seq, article, entry) VALUES (?1, ?2, ?3)")?;
             let mut new_story = tx.prepare_cached(
-                "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty, set_aside)
-                 VALUES (?1, ?2, ?3, ?3, 0, 0, '[]', 1, ?4)
+                "INSERT INTO stories(id, created, first, last, articles, carriers, key_terms, dirty, set_aside, set_aside_reason)
+                 VALUES (?1, ?2, ?3, ?3, 0, 0, '[]', 1, ?4, ?5)
                  ON CONFLICT(id) DO NOTHING",
             )?;
             let mut upd_story = tx.prepare_cached(
@@ -336,8 +343,11 @@ impl Store {
                         s.text
                     ])?;
                 }
-                let aside = matches!(r.placement, Placement::SetAside { .. });
-                new_story.execute(params![story, seq, date, aside])?;
+                let reason = match &r.placement {
+                    Placement::SetAside { words, .. } => Some(set_aside_reason(a, *words)),
+                    _ => None,
+                };
+                new_story.execute(params![story, seq, date, reason.is_some(), reason])?;
                 let carrier = dup.is_some() as i64;
                 upd_story.execute(params![story, 1 - carrier, carrier, date])?;
                 if let Some(e) = &r.entry {
@@ -450,22 +460,26 @@ impl Store {
     /// A story's digest: the stored one, or (when an interrupted ingest did
     /// not write it yet, or left the story dirty: articles added after its
     /// digest) built now from the stored articles, with the store's word
-    /// budget. The flag says whether it was built now.
-    pub fn digest_or_build(&self, story: &str) -> Result<(Digest, bool)> {
+    /// budget. The flag says whether it was built now. `None`: no article
+    /// of the story has body text (a record set aside with nothing left
+    /// after cleaning), so there is nothing to digest.
+    pub fn digest_or_build(&self, story: &str) -> Result<Option<(Digest, bool)>> {
         if let Some(j) = self.digest_json(story)? {
             let d = serde_json::from_str(&j).map_err(json("a stored digest"))?;
-            return Ok((d, false));
+            return Ok(Some((d, false)));
         }
         let cfg = DigestConfig {
             words: self.digest_words(DigestConfig::default().words)?,
             ..DigestConfig::default()
         };
-        let digest =
-            build_digest(self.story_articles(story)?, &cfg).map_err(|source| Error::Digest {
+        match build_digest(self.story_articles(story)?, &cfg) {
+            Ok(digest) => Ok(Some((digest, true))),
+            Err(storyline_core::Error::NoArticles) => Ok(None),
+            Err(source) => Err(Error::Digest {
                 story: story.to_string(),
                 source,
-            })?;
-        Ok((digest, true))
+            }),
+        }
     }
 
     /// Story ids starting with a prefix (for `show` with a short id).

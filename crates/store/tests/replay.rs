@@ -8,7 +8,7 @@ use storyline_core::ingest::RawDoc;
 use storyline_core::stream::Stream;
 use storyline_store::Store;
 use storyline_store::ingest::{
-    Candidate, Ingest, IngestConfig, Prepped, Quiet, Record, Replay, ReplayedBatch, prepare,
+    Candidate, Ingest, IngestConfig, Quiet, ReadyArticle, Record, Replay, ReplayedBatch, prepare,
     records, refresh_digests,
 };
 
@@ -106,7 +106,7 @@ fn a_replay_of_prepared_articles_writes_the_store_ingest_writes() {
             Candidate {
                 id,
                 path,
-                item: serde_json::from_str::<Prepped>(&json).expect("from JSON"),
+                item: serde_json::from_str::<ReadyArticle>(&json).expect("from JSON"),
             }
         });
         batches.extend(replay.push(name, rec).expect("push"));
@@ -136,14 +136,17 @@ fn a_replay_of_prepared_articles_writes_the_store_ingest_writes() {
     assert_eq!(replayed.already_stored, ingested.already_stored);
     assert_eq!(replayed.skipped, ingested.skipped);
     assert_eq!(replayed.stories_created, ingested.stories_created);
-    // The repeated id, the empty page and the bad record, each under its reason.
+    // The repeated id and the bad records, each under its reason; the empty
+    // page is stored, set aside.
     let total: usize = replayed.skipped.values().sum::<usize>() + replayed.already_stored;
-    assert_eq!(total, 4, "{:?}", replayed.skipped);
+    assert_eq!(total, 3, "{:?}", replayed.skipped);
     assert!(
-        replayed
+        !replayed
             .skipped
             .contains_key("no body text left after cleaning")
     );
+    assert_eq!(replayed.set_aside, ingested.set_aside);
+    assert!(replayed.set_aside >= 1);
     assert!(replayed.skipped.contains_key("invalid JSON"));
     // Counted under the reason, not the WARC record's number.
     assert!(

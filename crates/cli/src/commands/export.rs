@@ -24,8 +24,9 @@ pub struct ExportArgs {
     /// (YYYY-MM-DD); undated stories are left out.
     #[arg(long)]
     pub since: Option<chrono::NaiveDate>,
-    /// Also export pages set aside for too little article text (flagged
-    /// `set_aside`).
+    /// Also export pages set aside for too little article text or none
+    /// (flagged `set_aside`, with `set_aside_reason`; `"digest": null` where
+    /// no article has body text).
     #[arg(long)]
     pub all: bool,
 }
@@ -36,7 +37,8 @@ pub struct ExportArgs {
 struct ExportedStory {
     #[serde(flatten)]
     story: StoryListing,
-    digest: Digest,
+    /// `null` for a story none of whose articles has body text (set aside).
+    digest: Option<Digest>,
 }
 
 /// Runs `export`.
@@ -104,8 +106,10 @@ fn export(store: &Store, a: &ExportArgs, out: &mut impl Write) -> anyhow::Result
     for r in rows {
         let id = r.id.clone();
         let line = super::stories::listing_of_row(store, r).and_then(|story| {
-            let (digest, now) = store.digest_or_build(&story.id)?;
-            built += usize::from(now);
+            let digest = store.digest_or_build(&story.id)?.map(|(digest, now)| {
+                built += usize::from(now);
+                digest
+            });
             Ok(ExportedStory { story, digest })
         });
         match line {

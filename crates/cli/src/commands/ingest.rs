@@ -106,7 +106,7 @@ impl Observer for Progress {
 /// Prints the final account on stderr.
 pub fn print_account(acct: &Account) {
     eprintln!(
-        "storyline: {} record(s) read: {} article(s) added ({} near-duplicate(s) merged, {} set aside with too little article text), {} already in the store, {} skipped",
+        "storyline: {} record(s) read: {} article(s) added ({} near-duplicate(s) merged, {} set aside with too little article text or none), {} already in the store, {} skipped",
         acct.records,
         acct.added,
         acct.duplicates,

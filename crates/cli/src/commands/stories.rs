@@ -35,7 +35,8 @@ pub struct StoriesArgs {
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
     /// Also list the store's pages set aside for too little article text
-    /// (login walls, cookie notices, ...: each a story of its own). JSON
+    /// or none (login walls, cookie notices, a headline with nothing under
+    /// it, ...: each a story of its own, with its reason). JSON
     /// always lists them, flagged `set_aside`; inputs clustered in one go
     /// always list them, after the digests, each with its reason.
     #[arg(long)]
@@ -54,14 +55,14 @@ pub fn listing_of_row(store: &Store, r: StoryRow) -> anyhow::Result<StoryListing
         last: r.last,
         key_terms: r.key_terms,
         set_aside: r.set_aside,
-        set_aside_reason: None,
+        set_aside_reason: r.set_aside_reason,
     })
 }
 
 /// The line that says how many set-aside pages a listing left out.
 fn set_aside_note(hidden: usize) -> String {
     format!(
-        "({hidden} page(s) with too little article text, each a story of its own, not listed: --all lists them)\n"
+        "({hidden} page(s) with too little article text or none, each a story of its own, not listed: --all lists them)\n"
     )
 }
 
@@ -99,7 +100,11 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
             String::new()
         };
         let (id, headline, count) = (&r.id, &r.headline, r.articles);
-        let terms = r.key_terms.join(", ");
+        let terms = match (&r.set_aside_reason, r.key_terms.is_empty()) {
+            (Some(why), true) => format!("set aside: {why}"),
+            (Some(why), false) => format!("set aside: {why}; {}", r.key_terms.join(", ")),
+            (None, _) => r.key_terms.join(", "),
+        };
         // The same row in either layout.
         let _ = if md {
             writeln!(

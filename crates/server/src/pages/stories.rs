@@ -70,6 +70,9 @@ async fn list_inner(
                             " · " (plural(s.articles, "source", "sources"))
                             " · " (plural(s.outlets, "outlet", "outlets"))
                             @if s.carriers > 0 { " · " (plural(s.carriers, "copy", "copies")) }
+                            @if s.set_aside {
+                                " · set aside: " (s.set_aside_reason.as_deref().unwrap_or("too little article text"))
+                            }
                         }
                         @if !s.key_terms.is_empty() {
                             p class="terms" { @for t in s.key_terms.iter().take(6) { span { (t) } " " } }

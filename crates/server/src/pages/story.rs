@@ -8,7 +8,8 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use maud::{Markup, html};
 use std::collections::HashMap;
-use storyline_core::model::{Digest, SentenceRef, SummarySentence};
+use storyline_core::model::{Digest, ListedArticle, SentenceRef, SummarySentence};
+use storyline_store::StoryRow;
 
 /// What the story page shows, read in one snapshot.
 pub struct StoryData {
@@ -25,13 +26,29 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Page
     Page(page_inner(state, id).await)
 }
 
+/// A story none of whose articles has body text: no digest, its articles
+/// and why it was set aside.
+pub struct SetAsideData {
+    pub row: StoryRow,
+    pub articles: Vec<ListedArticle>,
+}
+
+/// What the story page shows.
+enum Shown {
+    Digest(Box<StoryData>),
+    SetAside(SetAsideData),
+}
+
 async fn page_inner(state: AppState, id: String) -> Result<Markup, ApiError> {
-    let data = state
+    let shown = state
         .read(move |store| {
             let Some(row) = store.story(&id)? else {
                 return Err(ApiError::not_found(format!("There is no story {id:?}.")));
             };
-            let (digest, _) = store.digest_or_build(&id)?;
+            let Some((digest, _)) = store.digest_or_build(&id)? else {
+                let articles = store.listed_articles(&id)?;
+                return Ok(Shown::SetAside(SetAsideData { row, articles }));
+            };
             let mut sentences = HashMap::new();
             for c in &digest.analysis.conflicts {
                 for claim in &c.claims {
@@ -44,15 +61,51 @@ async fn page_inner(state: AppState, id: String) -> Result<Markup, ApiError> {
                     }
                 }
             }
-            Ok(StoryData {
+            Ok(Shown::Digest(Box::new(StoryData {
                 id,
                 digest,
                 sentences,
                 carriers: row.carriers,
-            })
+            })))
         })
         .await?;
-    Ok(render(&data))
+    Ok(match shown {
+        Shown::Digest(data) => render(&data),
+        Shown::SetAside(data) => render_set_aside(&data),
+    })
+}
+
+/// The page of a story with no digest: a record set aside with no body
+/// text left after cleaning (a headline with nothing under it).
+fn render_set_aside(data: &SetAsideData) -> Markup {
+    let r = &data.row;
+    let why = r.set_aside_reason.as_deref().unwrap_or("no body text");
+    layout(
+        &shorten(&r.headline, 80),
+        html! {
+            article class="story" {
+                header {
+                    h1 { (r.headline) }
+                    p class="meta" { "Set aside: " (why) ". No digest: there is no article text to summarize." }
+                }
+                (section("articles", "Articles", html! {
+                    ul {
+                        @for a in &data.articles {
+                            li {
+                                @match &a.url {
+                                    Some(u) => a href=(u) rel="noopener" { (a.title) },
+                                    None => (a.title),
+                                }
+                                " · " (outlet_label(a.source.as_deref(), &a.path))
+                                @if let Some(p) = &a.published { " · " (p) }
+                                " · " a href={ "/api/v1/articles/" (a.id) } { "as stored (JSON)" }
+                            }
+                        }
+                    }
+                }))
+            }
+        },
+    )
 }
 
 /// A section of the story, labelled by its heading.
