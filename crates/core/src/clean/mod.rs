@@ -39,18 +39,25 @@ fn is_whole_text(verdicts: &[Verdict], line: &str) -> bool {
     // One line left is all there is. A long one is a paragraph; a short one
     // that ends as a sentence does (a tweet-like excerpt, a one-line wire
     // flash) is one too: taking it as the title would leave an empty body
-    // and lose the text. A short line without a sentence's end is a
-    // headline.
-    let line = line.trim_end();
-    let sentence_end = line.chars().last().is_some_and(|c| {
-        matches!(
-            c,
-            '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{2019}' | ')'
-        )
-    });
+    // and lose the text. So is one that ends in a link, as posts do
+    // ("Fed raises rates by 0.75 points https://t.co/x"): headlines do not.
+    // A short line without a sentence's end is a headline.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let sentence_end = words
+        .last()
+        .and_then(|w| w.chars().last())
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '!' | '?' | '…' | '"' | '\u{201D}' | '\u{2019}' | ')'
+            )
+        });
+    let link_end = words.len() >= 4
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with("https://") || w.starts_with("http://"));
     verdicts.iter().filter(|v| **v == Verdict::Body).count() == 1
-        && (line.split_whitespace().count() > 25
-            || (sentence_end && line.split_whitespace().count() >= 3))
+        && (words.len() > 25 || (sentence_end && words.len() >= 3) || link_end)
 }
 
 /// An article body assembled from its paragraphs: joined by a blank line,

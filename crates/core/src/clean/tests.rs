@@ -317,6 +317,21 @@ fn a_lone_long_paragraph_without_a_title_stays_the_body() {
     ));
     // (the "BREAKING:" kicker is the page's label, not the news)
     assert_eq!(c.body, "Senate passes the infrastructure bill 69-30.");
+    // A post that ends in its link is text too, not a headline.
+    let p = clean(&RawDoc::text(
+        "r.jsonl:6",
+        "Fed raises rates by 0.75 points, biggest hike since 1994 https://t.co/x1Yz",
+    ));
+    assert!(
+        p.body.starts_with("Fed raises rates by 0.75 points"),
+        "{p:?}"
+    );
+    // A link alone with a word or two is not.
+    let l = clean(&RawDoc::text(
+        "r.jsonl:7",
+        "Read more https://example.org/a\n",
+    ));
+    assert!(!l.body.contains("Read more"), "{l:?}");
     // A record whose text is its title and nothing else keeps it as the
     // body (a tweet-like record with the text in both fields).
     let mut r = RawDoc::text("r.jsonl:4", "Storm warning for the coast tonight");
