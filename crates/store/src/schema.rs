@@ -80,9 +80,14 @@ const MIGRATIONS: &[&str] = &[
     // 3 → 4: why a story was set aside. Records with no body text left after
     // cleaning are now stored as set-aside stories too (they were skipped);
     // every set-aside story written before was one of too little text.
+    // Stream settings saved before dates counted as evidence (no
+    // `time_boost`) hold `time_scale_days` in its old meaning (the penalty's
+    // scale, 3): such a store goes on with today's settings for both.
     r#"
     ALTER TABLE stories ADD COLUMN set_aside_reason TEXT;
     UPDATE stories SET set_aside_reason = 'too little article text' WHERE set_aside = 1;
+    UPDATE meta SET value = json_set(value, '$.cluster.time_scale_days', 2.0, '$.cluster.time_boost', 1.0)
+     WHERE key = 'stream_config' AND json_type(value, '$.cluster.time_boost') IS NULL;
     "#,
 ];
 
@@ -136,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn a_version_3_store_names_why_its_set_aside_stories_were_set_aside() {
+    fn a_version_3_store_names_why_stories_were_set_aside_and_takes_todays_time_settings() {
         let mut conn = Connection::open_in_memory().expect("open");
         for m in &MIGRATIONS[..3] {
             conn.execute_batch(m).expect("old schema");
@@ -148,6 +153,17 @@ mod tests {
              VALUES ('short', 1, 1, 0, '[]', 0, 1), ('news', 2, 3, 0, '[]', 0, 0)",
         )
         .expect("insert");
+        // Settings saved before `time_boost` existed, with the old scale.
+        let mut old = serde_json::to_value(storyline_core::stream::StreamConfig::default())
+            .expect("settings");
+        let cluster = old["cluster"].as_object_mut().expect("cluster");
+        cluster.remove("time_boost");
+        cluster.insert("time_scale_days".into(), 3.0.into());
+        conn.execute(
+            "INSERT INTO meta(key, value) VALUES ('stream_config', ?1)",
+            [old.to_string()],
+        )
+        .expect("settings");
         assert_eq!(migrate(&mut conn).expect("migrate"), VERSION);
         let reasons: Vec<(String, Option<String>)> = conn
             .prepare("SELECT id, set_aside_reason FROM stories ORDER BY created")
@@ -166,5 +182,15 @@ mod tests {
                 ("news".to_string(), None)
             ]
         );
+        let saved: String = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'stream_config'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("settings");
+        let saved: storyline_core::stream::StreamConfig =
+            serde_json::from_str(&saved).expect("loads");
+        assert_eq!(saved, storyline_core::stream::StreamConfig::default());
     }
 }
