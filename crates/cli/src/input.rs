@@ -5,7 +5,7 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use storyline_core::clean::clean;
-use storyline_core::ingest::{IngestOptions, RawDoc, expand_paths, read_path, read_reader};
+use storyline_core::ingest::{IngestOptions, RawDoc, expand_paths, read_path_with, read_reader};
 use storyline_core::model::Article;
 
 /// What was read: the articles, and what was skipped and why.
@@ -38,8 +38,22 @@ impl Loaded {
     }
 }
 
+/// The ingest options: the defaults, with the HTML extractor named by
+/// `STORYLINE_EXTRACTOR` (auto, readability, trafilatura, density) when set.
+fn ingest_options() -> IngestOptions {
+    let mut opts = IngestOptions::default();
+    if let Ok(name) = std::env::var("STORYLINE_EXTRACTOR") {
+        match name.parse() {
+            Ok(ex) => opts.extractor = ex,
+            Err(e) => eprintln!("storyline: STORYLINE_EXTRACTOR ignored: {e}"),
+        }
+    }
+    opts
+}
+
 /// Reads raw documents from paths (`-` or no path: stdin when it is not a terminal).
 pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
+    let opts = ingest_options();
     let mut docs = Vec::new();
     let mut skipped = Vec::new();
     let use_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
@@ -51,7 +65,7 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
             ));
         } else {
             // Sniffed like a file: plain text, HTML, JSONL or WARC, gzipped or not.
-            for r in read_reader("<stdin>", std::io::stdin(), &IngestOptions::default()) {
+            for r in read_reader("<stdin>", std::io::stdin(), &opts) {
                 match r {
                     Ok(d) => docs.push(d),
                     Err(e) => skipped.push(("<stdin>".to_string(), e.to_string())),
@@ -67,7 +81,7 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
     // Files are read (HTML pages extracted) in parallel, kept in input order.
     let read: Vec<_> = expand_paths(&files)
         .into_par_iter()
-        .map(|f| f.map(|path| (read_path(&path).collect::<Vec<_>>(), path)))
+        .map(|f| f.map(|path| (read_path_with(&path, &opts).collect::<Vec<_>>(), path)))
         .collect();
     for f in read {
         match f {

@@ -97,3 +97,60 @@ fn an_article_in_many_nested_containers_is_kept_whole() {
         assert_dropped(&a, &["Energy Guide", "About us", "Privacy policy"]);
     }
 }
+
+/// A `<p>` cut by `<br>`s into three long runs out-scored the paragraphs
+/// and the list before it: the density extractor scored each run apart
+/// and the paragraph itself, so it took that one paragraph for the
+/// article. A paragraph now scores as one, and scores its parent
+/// (Readability's rule).
+#[test]
+fn a_paragraph_cut_by_brs_does_not_outscore_the_rest_of_the_article() {
+    let a = cleaned("br-runs-in-one-paragraph.html", Extractor::Density);
+    assert_kept(
+        &a,
+        &[
+            "It has been a busy year for server frameworks.",
+            "After weighing the options",
+            "Good editor support out of the box",
+            "Background tasks built in",
+            "its debugger, for all its charm",
+            "it does have a working debugger",
+            "and maybe better overall",
+        ],
+    );
+    assert_dropped(&a, &["Archive", "Privacy policy"]);
+}
+
+/// A page that renders its article twice (one copy per layout, the other
+/// hidden by a style sheet) gave the density extractor every paragraph
+/// twice: a long block met again under another parent is kept once.
+#[test]
+fn an_article_rendered_twice_is_kept_once() {
+    let name = "article-rendered-twice.html";
+    let raw = html_doc(name, &fixture(name), None, None, Extractor::Density).expect("page reads");
+    for t in [
+        "Traffic noise is the complaint garden designers hear most often",
+        "put the seats where the house itself shields them",
+    ] {
+        assert_eq!(raw.text.matches(t).count(), 1, "{t:?} in:\n{}", raw.text);
+    }
+}
+
+/// A code listing in `<pre>`, its lines full of commas, was taken for the
+/// article and the prose around it (text in `div`s without `<p>`, cut by
+/// `<br>`s) dropped: a `<pre>` scores as one block, and a `div` with no
+/// block inside reads as a paragraph.
+#[test]
+fn a_code_listing_does_not_outscore_the_prose_around_it() {
+    let a = cleaned("code-listing-and-text-divs.html", Extractor::Density);
+    assert_kept(
+        &a,
+        &[
+            "Every developer needs version control",
+            "I learned it on my own projects first",
+            "a handful of commands covers most days",
+            "the manual pages are the place to learn them",
+        ],
+    );
+    assert_dropped(&a, &["Posts", "Privacy policy"]);
+}

@@ -10,21 +10,29 @@
 //!    the page's chrome, and elements whose class or id names chrome
 //!    (Readability's list of such words: comment, sidebar, related, share,
 //!    footer, menu ...).
-//! 2. Each prose block (enough text, few links) scores its holder and, less,
-//!    the holder's ancestors (Readability's rule); the best scorer, damped
-//!    by its link density, is the article's container.
+//! 2. The blocks of one holder are read as one paragraph (a `<p>` cut by
+//!    `<br>`s, a code listing in `<pre>`), and each paragraph with enough
+//!    text and few links scores its parent and, less, the parent's
+//!    ancestors (Readability's rule; a `div` with no block inside is a
+//!    paragraph, a holder that is not one, a list item or a cell, scores
+//!    itself first, for less); the best scorer, damped by its link
+//!    density, is the article's container.
 //! 3. The container grows while its parent holds much more prose than it
 //!    does (an article cut into sections, a body in several containers),
-//!    and every block under it is kept except link lists (menus, tag
-//!    clouds, related links): headings, lists, captions and tables stay,
-//!    the cleaner judges their lines.
+//!    then takes in its siblings that score a fifth of it or are prose
+//!    paragraphs (Readability's sibling rule), and every block under them
+//!    is kept except link lists (menus, tag clouds, related links) and the
+//!    repeats of a block met under another parent (an article rendered
+//!    twice, a sign-up box repeated): headings, lists, captions and tables
+//!    stay, the cleaner judges their lines.
 //!
 //! General rules only: nothing names a site.
 
+use super::html::is_block;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::{Html, Node};
 use std::sync::LazyLock;
 
@@ -147,58 +155,6 @@ fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
     false
 }
 
-/// Elements whose start and end cut a text block.
-fn is_block(tag: &str) -> bool {
-    matches!(
-        tag,
-        "address"
-            | "article"
-            | "aside"
-            | "blockquote"
-            | "body"
-            | "caption"
-            | "center"
-            | "dd"
-            | "details"
-            | "div"
-            | "dl"
-            | "dt"
-            | "fieldset"
-            | "figcaption"
-            | "figure"
-            | "footer"
-            | "form"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "header"
-            | "hgroup"
-            | "hr"
-            | "html"
-            | "li"
-            | "main"
-            | "ol"
-            | "p"
-            | "pre"
-            | "section"
-            | "summary"
-            | "table"
-            | "tbody"
-            | "td"
-            | "tfoot"
-            | "th"
-            | "thead"
-            | "tr"
-            | "ul"
-            | "br"
-            | "img"
-            | "picture"
-    )
-}
-
 /// One text block of the page.
 #[derive(Debug)]
 struct Block {
@@ -213,6 +169,8 @@ struct Block {
     paragraph: bool,
     /// Inside an element whose class or id names chrome.
     unlikely: bool,
+    /// Commas (of any script) in the text.
+    commas: usize,
 }
 
 impl Block {
@@ -226,8 +184,7 @@ impl Block {
         if self.chars < 25 || self.link_density() > 0.33 {
             return 0.0;
         }
-        let commas = self.text.matches([',', '，', '、', '،']).count();
-        let s = 1.0 + commas as f64 + (self.chars as f64 / 100.0).min(3.0);
+        let s = 1.0 + self.commas as f64 + (self.chars as f64 / 100.0).min(3.0);
         if self.paragraph { s } else { s * 0.75 }
     }
 }
@@ -267,6 +224,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                 holder,
                 paragraph,
                 unlikely: unlikely > 0,
+                commas: t.matches([',', '，', '、', '،']).count(),
             });
         }
         cur.clear();
@@ -431,39 +389,123 @@ pub fn density(doc: &Html) -> Density {
     }
 }
 
+/// One holder's text, read as one paragraph (Readability scores a `<p>` by
+/// its whole text, `<br>`s and all, and a `<pre>` as one block).
+#[derive(Debug, Default, Clone, Copy)]
+struct Held {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+    paragraph: bool,
+}
+
+/// Block elements that make a `div` a container rather than a paragraph
+/// (Readability's `DIV_TO_P_ELEMS`, with the sectioning elements).
+fn holds_blocks(tag: &str) -> bool {
+    matches!(
+        tag,
+        "blockquote"
+            | "dl"
+            | "div"
+            | "img"
+            | "ol"
+            | "p"
+            | "pre"
+            | "table"
+            | "ul"
+            | "section"
+            | "article"
+    )
+}
+
+/// Whether a holder reads as a paragraph: a `p`, `pre` or `blockquote`, or
+/// a `div` (`section`, `article`) whose text has no block element under it
+/// (Readability turns such a `div` into a `p`).
+fn reads_as_paragraph(node: ego_tree::NodeRef<'_, Node>, paragraph: bool) -> bool {
+    if paragraph {
+        return true;
+    }
+    let Node::Element(e) = node.value() else {
+        return false;
+    };
+    matches!(e.name(), "div" | "section" | "article")
+        && !node
+            .descendants()
+            .skip(1)
+            .any(|d| matches!(d.value(), Node::Element(e) if holds_blocks(e.name())))
+}
+
+/// An element's score damped by its link density.
+fn damped(t: &Tally) -> f64 {
+    t.score * (1.0 - t.link_chars as f64 / t.chars.max(1) as f64)
+}
+
 /// The indexes of the article's blocks among those `usable`.
 fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<usize> {
     let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
+    let mut held: FxHashMap<NodeId, Held> = FxHashMap::default();
     for b in blocks.iter().filter(|b| usable(b)) {
-        let score = b.prose_score();
-        let prose = if score > 0.0 { b.chars as f64 } else { 0.0 };
+        let prose = if b.prose_score() > 0.0 {
+            b.chars as f64
+        } else {
+            0.0
+        };
         let Some(node) = doc.tree.get(b.holder) else {
             continue;
         };
-        for (level, anc) in std::iter::once(node).chain(node.ancestors()).enumerate() {
+        let h = held.entry(b.holder).or_default();
+        h.chars += b.chars;
+        h.link_chars += b.link_chars;
+        h.commas += b.commas;
+        h.paragraph = b.paragraph;
+        for anc in std::iter::once(node).chain(node.ancestors()) {
             let t = tally.entry(anc.id()).or_default();
             t.chars += b.chars;
             t.link_chars += b.link_chars;
             t.prose += prose;
-            // Readability: the holder gets the whole score, its parent
-            // half, further ancestors a third per level; at most 5 levels.
-            if score > 0.0 && level < 5 {
-                let div = match level {
-                    0 => 1.0,
-                    1 => 2.0,
-                    l => l as f64 * 3.0,
-                };
-                t.score += score / div;
+        }
+    }
+    // Readability's scores: each paragraph (enough text, few links) scores
+    // its parent whole, its grandparent half, further ancestors a third
+    // per level, five levels at most. A holder that is not a paragraph (a
+    // list item, a cell, a `div` with text beside blocks) scores itself
+    // first, at three quarters; a list item at half that (lists are more
+    // often teasers or data than the article's prose).
+    let mut held: Vec<(NodeId, Held)> = held.into_iter().collect();
+    held.sort_unstable_by_key(|h| h.0);
+    for (id, h) in held {
+        if h.chars < 25 || h.link_chars as f64 > 0.33 * h.chars as f64 {
+            continue;
+        }
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let mut score = 1.0 + h.commas as f64 + (h.chars as f64 / 100.0).min(3.0);
+        let paragraph = reads_as_paragraph(node, h.paragraph);
+        if !paragraph {
+            score *= 0.75;
+            if matches!(node.value(), Node::Element(e) if e.name() == "li") {
+                score *= 0.5;
             }
+        }
+        for (level, anc) in std::iter::once(node)
+            .chain(node.ancestors())
+            .skip(usize::from(paragraph))
+            .take(5)
+            .enumerate()
+        {
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            tally.entry(anc.id()).or_default().score += score / div;
         }
     }
     let best = tally
         .iter()
         .filter(|(_, t)| t.score > 0.0)
-        .map(|(&id, t)| {
-            let ld = t.link_chars as f64 / t.chars.max(1) as f64;
-            (id, t.score * (1.0 - ld))
-        })
+        .map(|(&id, t)| (id, damped(t)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     let Some((mut top, _)) = best else {
         return Vec::new();
@@ -484,19 +526,60 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
             top = cursor;
         }
     }
-    // Keep every usable block under the container but link lists.
+    // Readability's siblings: a sibling of the container that scores a
+    // fifth of it (at least 10: a second section of the article), or a
+    // paragraph of prose with few links, is kept with it.
+    let mut roots: FxHashSet<NodeId> = FxHashSet::default();
+    roots.insert(top);
+    if let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
+        let floor = (tally.get(&top).map_or(0.0, damped) * 0.2).max(10.0);
+        for c in parent.children().filter(|c| c.id() != top) {
+            let Some(t) = tally.get(&c.id()) else {
+                continue;
+            };
+            let ld = t.link_chars as f64 / t.chars.max(1) as f64;
+            let prose_p = matches!(c.value(), Node::Element(e) if e.name() == "p")
+                && ld < 0.25
+                && t.chars > 80;
+            if damped(t) >= floor || prose_p {
+                roots.insert(c.id());
+            }
+        }
+    }
     let under = |id: NodeId| {
+        doc.tree.get(id).is_some_and(|n| {
+            roots.contains(&n.id()) || n.ancestors().any(|a| roots.contains(&a.id()))
+        })
+    };
+    // Keep every usable block under the container but link lists; a block
+    // of some length met again under another parent (a page that renders
+    // its article twice, a sign-up box repeated) is kept once.
+    let mut seen: FxHashMap<&str, Option<NodeId>> = FxHashMap::default();
+    let parent_of = |b: &Block| {
         doc.tree
-            .get(id)
-            .is_some_and(|n| n.id() == top || n.ancestors().any(|a| a.id() == top))
+            .get(b.holder)
+            .and_then(|n| n.parent())
+            .map(|n| n.id())
     };
     blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| usable(b) && !is_link_list(b) && under(b.holder))
+        .filter(|(_, b)| {
+            if b.chars < MIN_REPEAT_CHARS {
+                return true;
+            }
+            let parent = parent_of(b);
+            *seen.entry(b.text.as_str()).or_insert(parent) == parent
+        })
         .map(|(i, _)| i)
         .collect()
 }
+
+/// Shortest block (characters) that is dropped when it repeats under
+/// another parent: shorter ones (labels, figures in a table) repeat in
+/// articles too.
+const MIN_REPEAT_CHARS: usize = 20;
 
 /// How much more prose an ancestor must hold than the container for the
 /// container to grow to it.

@@ -308,8 +308,9 @@ fn escape_text(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Elements whose start and end break a paragraph.
-fn is_block(tag: &str) -> bool {
+/// Elements whose start and end break a paragraph (here and in the
+/// density extractor's text blocks).
+pub(super) fn is_block(tag: &str) -> bool {
     matches!(
         tag,
         "address"
@@ -359,7 +360,6 @@ fn is_block(tag: &str) -> bool {
             | "tr"
             | "ul"
             | "br"
-            | "li_"
             | "option"
             | "select"
             | "textarea"
