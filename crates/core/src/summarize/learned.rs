@@ -301,15 +301,15 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
             .unwrap_or(c);
         a.swap(c, p);
         b.swap(c, p);
-        let d = a[c][c];
-        if d.abs() < 1e-300 {
+        let pivot = a[c];
+        if pivot[c].abs() < 1e-300 {
             continue;
         }
         for r in c + 1..D {
-            let f = a[r][c] / d;
+            let f = a[r][c] / pivot[c];
             if f != 0.0 {
-                for k in c..D {
-                    a[r][k] -= f * a[c][k];
+                for (x, &y) in a[r][c..].iter_mut().zip(&pivot[c..]) {
+                    *x -= f * y;
                 }
                 b[r] -= f * b[c];
             }
