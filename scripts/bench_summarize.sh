@@ -9,12 +9,12 @@ cd "$(dirname "$0")/.."
 BIN=target/release/storyline
 DATA=../shared/data/multinews-val/multinews_plus_val.jsonl.gz
 for words in 250 100; do
-  for m in lead centroid lexrank textrank coverage concepts; do
+  for m in lead centroid lexrank textrank coverage concepts learned; do
     echo "== $m $words words"
     "$BIN" eval summarize --data "$DATA" --words "$words" --method "$m"
   done
 done
-for m in lead centroid lexrank textrank coverage concepts; do
+for m in lead centroid lexrank textrank coverage concepts learned; do
   echo "== $m 100 words, ROUGE-1.5.5 -m -l 100"
   "$BIN" eval summarize --data "$DATA" --words 100 --method "$m" --rouge rouge155 --limit-words 100
   echo "== $m 250 words, held-out clusters (from 1000)"

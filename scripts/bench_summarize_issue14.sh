@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 BIN=${1:-target/release/storyline}
 shift || true
 DATA=../shared/data/multinews-val/multinews_plus_val.jsonl.gz
-for m in lead centroid lexrank textrank coverage concepts; do
+for m in lead centroid lexrank textrank coverage concepts learned; do
   echo "== $m 100 words, ROUGE-1.5.5 -m -l 100 (recall)"
   "$BIN" eval summarize --data "$DATA" --words 100 --method "$m" --rouge rouge155 --limit-words 100 "$@"
   echo "== $m 250 words, rouge-score stemmed (F1)"

@@ -124,3 +124,35 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
         sentences,
     }
 }
+
+/// Training rows for the learned bigram weights
+/// ([`crate::summarize::training_rows`]): the features of each bigram of
+/// the cluster's documents, labelled by whether its first reference
+/// summary uses the bigram. The reference is tokenized as an extra article
+/// of the same corpus, so that its words get the same ids.
+pub fn concept_training_rows(
+    cluster: &EvalCluster,
+) -> (Vec<[f32; crate::summarize::learned::N_FEATURES]>, Vec<bool>) {
+    let Some(reference) = cluster.summaries.first() else {
+        return (Vec::new(), Vec::new());
+    };
+    let mut articles: Vec<Article> = cluster_articles(cluster)
+        .into_iter()
+        .filter(|a| !a.body.is_empty())
+        .collect();
+    let n_docs = articles.len();
+    if n_docs == 0 {
+        return (Vec::new(), Vec::new());
+    }
+    let reference = EvalCluster {
+        id: cluster.id.clone(),
+        documents: vec![super::datasets::ClusterDoc {
+            text: reference.clone(),
+            ..Default::default()
+        }],
+        summaries: Vec::new(),
+    };
+    articles.extend(cluster_articles(&reference));
+    let corpus = Corpus::build(articles);
+    crate::summarize::training_rows(&corpus, n_docs)
+}

@@ -36,6 +36,10 @@ pub struct Coverage {
     pub length_factor: f64,
     /// Gain is divided by `words^length_exponent`.
     pub length_exponent: f64,
+    /// Weight of the learned bigram concepts ([`super::learned`]): each
+    /// bigram of the story adds `learned_weight × p` once covered, p its
+    /// predicted chance of being in a reference summary; 0 for none.
+    pub learned_weight: f64,
 }
 
 impl Default for Coverage {
@@ -48,6 +52,7 @@ impl Default for Coverage {
             position_weight: 1.0,
             length_factor: 1.0,
             length_exponent: 1.0,
+            learned_weight: 1.0,
         }
     }
 }
@@ -123,7 +128,26 @@ impl Coverage {
                 }
             }
         }
-        let weight = |c: usize| if c < n_words { 1.0 } else { self.bigram_weight };
+        // Per-concept weights: words 1, bigrams `bigram_weight`; then the
+        // learned bigrams, counted once (target 1), weighted by their
+        // predicted chance of being in a reference.
+        let mut cweight: Vec<f64> = (0..tf.len())
+            .map(|c| if c < n_words { 1.0 } else { self.bigram_weight })
+            .collect();
+        if self.learned_weight > 0.0 {
+            let table = super::learned::BigramTable::build(corpus, corpus.docs.len());
+            let base = tf.len() as u32;
+            for p in table.weights(&super::learned::WEIGHTS) {
+                cweight.push(self.learned_weight * p);
+                target.push(1.0);
+            }
+            for (a, doc) in table.sentences.into_iter().enumerate() {
+                for (s, cs) in doc.into_iter().enumerate() {
+                    sent_concepts[a][s].extend(cs.into_iter().map(|c| (base + c, 1)));
+                }
+            }
+        }
+        let weight = |c: usize| cweight[c];
         // Support: the share of a sentence's content stems that other
         // articles of the story also use.
         let mut stem_docs: Vec<(u32, u32)> = vec![(u32::MAX, 0); corpus.vocab.len()];
@@ -157,7 +181,7 @@ impl Coverage {
                 (r, words, cs, rel)
             })
             .collect();
-        let mut have = vec![0f64; tf.len()];
+        let mut have = vec![0f64; target.len()];
         let score = |k: usize, have: &[f64], left: usize| -> f64 {
             let (_, words, cs, rel) = &pool[k];
             let gain: f64 = cs
@@ -369,8 +393,15 @@ mod tests {
         }
         stories.push(synth);
         assert!(stories.len() >= 2, "example stories found");
-        let cov = Coverage::default();
-        for arts in stories {
+        // The default (with learned bigrams) and words alone.
+        let words_only = Coverage {
+            learned_weight: 0.0,
+            ..Coverage::default()
+        };
+        for (arts, cov) in stories
+            .into_iter()
+            .flat_map(|a| [(a.clone(), Coverage::default()), (a, words_only)])
+        {
             let corpus = Corpus::build(arts);
             let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
             let input = SummaryInput {

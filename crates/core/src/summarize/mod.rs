@@ -7,6 +7,7 @@ mod concepts;
 mod coverage;
 mod graph;
 mod lead;
+pub mod learned;
 mod lexrank;
 mod select;
 mod textrank;
@@ -15,6 +16,7 @@ pub use centroid::Centroid;
 pub use concepts::Concepts;
 pub use coverage::Coverage;
 pub use lead::Lead;
+pub use learned::{BigramTable, Learned, fit_logistic, training_rows};
 pub use lexrank::LexRank;
 pub use select::{count_words, cut_words, greedy_select};
 pub use textrank::TextRank;
@@ -82,13 +84,16 @@ pub enum Method {
     Lexrank,
     /// TextRank: PageRank over normalized word overlap.
     Textrank,
-    /// Saturated word coverage with support and lead priors, greedy budgeted
-    /// maximization (`coverage.rs`).
+    /// Saturated word coverage plus learned bigram concepts, with support
+    /// and lead priors, greedy budgeted maximization (`coverage.rs`).
     #[default]
     Coverage,
     /// Bigram concepts weighted by document frequency, each counted once
     /// (Gillick & Favre 2009), greedy budgeted maximization (`concepts.rs`).
     Concepts,
+    /// Bigram concepts weighted by a learned model of the chance that a
+    /// reference uses them (`learned.rs`), greedy budgeted maximization.
+    Learned,
 }
 
 impl Method {
@@ -100,6 +105,7 @@ impl Method {
         Method::Textrank,
         Method::Coverage,
         Method::Concepts,
+        Method::Learned,
     ];
 
     /// The summarizer behind the name.
@@ -111,6 +117,7 @@ impl Method {
             Method::Textrank => Box::new(TextRank::default()),
             Method::Coverage => Box::new(Coverage::default()),
             Method::Concepts => Box::new(Concepts::default()),
+            Method::Learned => Box::new(Learned::default()),
         }
     }
 
@@ -123,6 +130,7 @@ impl Method {
             Method::Textrank => "textrank",
             Method::Coverage => "coverage",
             Method::Concepts => "concepts",
+            Method::Learned => "learned",
         }
     }
 }

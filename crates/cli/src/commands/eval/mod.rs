@@ -3,6 +3,7 @@
 mod cluster;
 mod extract;
 mod summarize;
+mod train;
 
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
@@ -28,6 +29,9 @@ enum EvalTask {
     /// (B-cubed and pairwise F1); or a dated stream with its gold stories
     /// (`--dataset allsides`).
     Cluster(cluster::ClusterEvalArgs),
+    /// Fit the learned bigram concept weights on a training split and
+    /// print them as the constant of `summarize/learned.rs`.
+    TrainConcepts(train::TrainConceptsArgs),
 }
 
 /// Runs an eval task.
@@ -37,5 +41,6 @@ pub fn run(args: EvalArgs) -> anyhow::Result<ExitCode> {
         EvalTask::Rouge(a) => summarize::run_rouge(a),
         EvalTask::Extract(a) => extract::run_extract(&a).map(|()| ExitCode::SUCCESS),
         EvalTask::Cluster(a) => cluster::run_cluster(&a).map(|()| ExitCode::SUCCESS),
+        EvalTask::TrainConcepts(a) => train::run_train_concepts(a).map(|()| ExitCode::SUCCESS),
     }
 }
