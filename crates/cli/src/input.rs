@@ -40,7 +40,7 @@ impl Loaded {
 
 /// The ingest options: the defaults, with the HTML extractor named by
 /// `STORYLINE_EXTRACTOR` (auto, readability, trafilatura, density) when set.
-fn ingest_options() -> IngestOptions {
+pub fn ingest_options() -> IngestOptions {
     let mut opts = IngestOptions::default();
     if let Ok(name) = std::env::var("STORYLINE_EXTRACTOR") {
         match name.parse() {

@@ -638,3 +638,43 @@ fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
     assert!(err.contains("did not finish"), "{err}");
     assert!(!db.exists());
 }
+
+#[test]
+fn ingest_and_stories_read_html_with_the_extractor_named_in_the_environment() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // A page that renders its article twice: `density` keeps one copy,
+    // Readability both.
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../crates/core/tests/fixtures/extract/article-rendered-twice.html");
+    let page = page.to_str().expect("path");
+    let body_words = |extractor: Option<&str>| -> i64 {
+        let db = tmp
+            .path()
+            .join(format!("{}.db", extractor.unwrap_or("default")));
+        let mut cmd = bin();
+        cmd.args(["ingest", page, "--db", db.to_str().expect("path")]);
+        if let Some(x) = extractor {
+            cmd.env("STORYLINE_EXTRACTOR", x);
+        }
+        let out = cmd.output().expect("run");
+        assert_ok(&out);
+        let body: String = Connection::open(&db)
+            .and_then(|c| c.query_row("SELECT body FROM articles", [], |r| r.get(0)))
+            .expect("one article");
+        body.split_whitespace().count() as i64
+    };
+    let default = body_words(None);
+    assert_eq!(body_words(Some("readability")), default);
+    assert!(
+        body_words(Some("density")) < default,
+        "density keeps the article once"
+    );
+    // An unknown name is said, and the default used.
+    let out = bin()
+        .args(["stories", page, "--format", "json"])
+        .env("STORYLINE_EXTRACTOR", "bogus")
+        .output()
+        .expect("run");
+    assert_ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("STORYLINE_EXTRACTOR ignored"));
+}

@@ -586,16 +586,20 @@ pub fn refresh_digests(store: &mut Store, words: usize, obs: &mut dyn Observer) 
 }
 
 /// Input records from files, folders (walked recursively, in name order)
-/// and `-` (stdin, read first), lazily.
+/// and `-` (stdin, read first), lazily, read with the default options.
 pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = Record> + '_ {
+    records_with(paths, storyline_core::ingest::IngestOptions::default())
+}
+
+/// [`records`] read with `opts` (the HTML extractor, record limits).
+pub fn records_with(
+    paths: &[PathBuf],
+    opts: storyline_core::ingest::IngestOptions,
+) -> impl Iterator<Item = Record> + '_ {
     let stdin = paths.iter().any(|p| p.as_os_str() == "-");
     let stdin_docs = stdin.then(|| {
-        storyline_core::ingest::read_reader(
-            "<stdin>",
-            std::io::stdin(),
-            &storyline_core::ingest::IngestOptions::default(),
-        )
-        .map(|r| ("<stdin>".to_string(), r))
+        storyline_core::ingest::read_reader("<stdin>", std::io::stdin(), &opts)
+            .map(|r| ("<stdin>".to_string(), r))
     });
     let files: Vec<PathBuf> = paths
         .iter()
@@ -605,13 +609,13 @@ pub fn records(paths: &[PathBuf]) -> impl Iterator<Item = Record> + '_ {
     stdin_docs.into_iter().flatten().chain(
         storyline_core::ingest::expand_paths(&files)
             .into_iter()
-            .flat_map(|f| -> Box<dyn Iterator<Item = Record>> {
+            .flat_map(move |f| -> Box<dyn Iterator<Item = Record>> {
                 match f {
                     Err(e) => Box::new(std::iter::once((String::new(), Err(e)))),
                     Ok(path) => {
                         let name = path.display().to_string();
                         Box::new(
-                            storyline_core::ingest::read_path(&path)
+                            storyline_core::ingest::read_path_with(&path, &opts)
                                 .map(move |r| (name.clone(), r)),
                         )
                     }

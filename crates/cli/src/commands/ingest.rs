@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use storyline_store::Store;
-use storyline_store::ingest::{Account, Ingest, IngestConfig, Observer, Skipped, records};
+use storyline_store::ingest::{Account, Ingest, IngestConfig, Observer, Skipped, records_with};
 
 /// Arguments of `ingest`.
 #[derive(Debug, clap::Args)]
@@ -146,7 +146,10 @@ pub fn ingest_paths(
 ) -> anyhow::Result<Account> {
     let mut progress = Progress::new(quiet);
     let mut ingest = Ingest::new(store, cfg)?;
-    ingest.run(records(paths), &mut progress)?;
+    ingest.run(
+        records_with(paths, crate::input::ingest_options()),
+        &mut progress,
+    )?;
     progress.bar.set_message("writing digests");
     let acct = ingest.finish(&mut progress)?;
     progress.finish();

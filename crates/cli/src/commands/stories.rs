@@ -131,7 +131,8 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
 fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let mut skipped = 0;
     let mut raws = Vec::new();
-    for (name, r) in storyline_store::ingest::records(&a.paths) {
+    for (name, r) in storyline_store::ingest::records_with(&a.paths, crate::input::ingest_options())
+    {
         match r {
             Ok(raw) => raws.push(raw),
             Err(e) => {
