@@ -412,7 +412,31 @@ pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory>
         .collect();
     let mut stories: Vec<BatchStory> = Vec::new();
     let mut pos: rustc_hash::FxHashMap<String, usize> = Default::default();
-    for (p, &i) in prepared.iter().zip(&order) {
+    // Key terms come from the clusterer's window, which forgets a story
+    // once its articles are 14 days older than the newest (or 20,000
+    // articles back): they are read for the stories touched since, before
+    // each new publication date (only a later date makes the window forget
+    // by time: the batch is in time order), every `KEY_TERMS_EVERY`
+    // articles and at the end; a story forgotten keeps the terms read last.
+    const KEY_TERMS_EVERY: usize = 500;
+    let mut last_date = None;
+    let mut touched: rustc_hash::FxHashSet<usize> = Default::default();
+    let refresh = |stream: &Stream,
+                   stories: &mut Vec<BatchStory>,
+                   touched: &mut rustc_hash::FxHashSet<usize>| {
+        for k in touched.drain() {
+            let terms = stream.clusterer().key_terms(&stories[k].id, 8);
+            if !terms.is_empty() {
+                stories[k].key_terms = terms;
+            }
+        }
+    };
+    for (n, (p, &i)) in prepared.iter().zip(&order).enumerate() {
+        let date = articles[i].published.as_ref().map(|p| p.date);
+        if n % KEY_TERMS_EVERY == 0 || date != last_date {
+            refresh(&stream, &mut stories, &mut touched);
+            last_date = date;
+        }
         let step = stream.push(p);
         let story = step.placement.story().to_string();
         let (dup, aside) = match &step.placement {
@@ -437,9 +461,8 @@ pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory>
             stories[k].set_aside_reason.get_or_insert(reason);
         }
         stories[k].members.push((i, dup));
+        touched.insert(k);
     }
-    for s in &mut stories {
-        s.key_terms = stream.clusterer().key_terms(&s.id, 8);
-    }
+    refresh(&stream, &mut stories, &mut touched);
     stories
 }

@@ -74,6 +74,29 @@ fn a_running_topic_is_told_apart_by_days_and_actors() {
 }
 
 #[test]
+fn stories_the_window_has_forgotten_keep_their_key_terms() {
+    // The running topic, and other stories a month later: by the end the
+    // clusterer's window (14 days) has forgotten the first month.
+    let mut articles = read(&data("running_topic.jsonl"));
+    let first = articles[0].published.clone().expect("dated");
+    let later: Vec<Article> = read(&data("undated_stream.jsonl"))
+        .into_iter()
+        .map(|mut a| {
+            let mut p = first.clone();
+            p.date = p.date + chrono::Days::new(30);
+            a.published = Some(p);
+            a
+        })
+        .collect();
+    articles.extend(later);
+    let stories = cluster_batch(&articles, StreamConfig::default());
+    assert!(stories.len() >= 6, "{} stories", stories.len());
+    for s in &stories {
+        assert!(!s.key_terms.is_empty(), "story {} has no key terms", s.id);
+    }
+}
+
+#[test]
 fn without_dates_there_is_no_time_evidence_and_no_penalty() {
     let mut articles = read(&data("running_topic.jsonl"));
     for a in &mut articles {
