@@ -730,7 +730,7 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
         });
         prev_end = t.end;
     }
-    let vi = clause.iter().position(|t| is_speech_verb(t.text))?;
+    let vi = (0..clause.len()).find(|&i| speech_verb_at(&clause, i))?;
     let verb = clause[vi].text.to_lowercase();
     if vi == 0 {
         // `," said X`
@@ -802,6 +802,20 @@ fn speaker_after(ctx: &Ctx, r: SentenceRef, text: &str, from: usize) -> Option<S
     })
 }
 
+/// True when token `i` is a reporting verb, and not a capitalized word of
+/// a name that happens to spell one ("the United States and other big
+/// economies must …", "Consumer Reports said"): a capitalized verb right
+/// after a capitalized word is part of that name (all-capital text aside).
+fn speech_verb_at(toks: &[Tok], i: usize) -> bool {
+    let t = toks[i].text;
+    if !is_speech_verb(t) {
+        return false;
+    }
+    let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = !t.chars().any(char::is_lowercase);
+    !(i > 0 && capital(t) && !all_caps && capital(toks[i - 1].text))
+}
+
 /// Indices of the quote intervals a token is inside.
 fn inside_any(pos: usize, spans: &[(usize, usize)]) -> bool {
     spans.iter().any(|&(a, b)| pos >= a && pos < b)
@@ -821,7 +835,7 @@ fn note_indirect_speech(ctx: &mut Ctx, r: SentenceRef, text: &str, quoted: &[(us
     }
     let toks = tokens(text);
     for (vi, t) in toks.iter().enumerate() {
-        if inside_any(t.start, quoted) || !is_speech_verb(t.text) || t.text.ends_with("ing") {
+        if inside_any(t.start, quoted) || !speech_verb_at(&toks, vi) || t.text.ends_with("ing") {
             continue;
         }
         if let Some(s) = subject_before(ctx, r, text, &toks, vi)
@@ -961,9 +975,9 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let spans = quoted_spans(&raws, off_o, so.text.len());
                     toks.iter()
                         .enumerate()
-                        .rfind(|(_, t)| {
+                        .rfind(|(i, t)| {
                             t.end <= local_open
-                                && is_speech_verb(t.text)
+                                && speech_verb_at(&toks, *i)
                                 && !inside_any(t.start, &spans)
                         })
                         .and_then(|(vi, _)| subject_before(&ctx, ro, &so.text, &toks, vi))
@@ -991,9 +1005,9 @@ pub fn find_quotes_in(corpus: &Corpus, entities: &[Entity], mentions: &MentionIn
                     let spans = quoted_spans(&raws, off_c, sc.text.len());
                     toks.iter()
                         .enumerate()
-                        .find(|(_, t)| {
+                        .find(|(i, t)| {
                             t.start >= local
-                                && is_speech_verb(t.text)
+                                && speech_verb_at(&toks, *i)
                                 && !t.text.ends_with("ing")
                                 && !inside_any(t.start, &spans)
                         })

@@ -800,3 +800,25 @@ fn ldc_quote_spans_point_into_the_article() {
     // No entity made of the words inside the marks.
     assert!(!es.iter().any(|e| e.canonical == "We"), "{es:?}");
 }
+
+#[test]
+fn a_name_that_spells_a_reporting_verb_is_no_verb() {
+    // "States" of "the United States" is not "states"; "Reports" of
+    // "Consumer Reports" is not "reports".
+    let qs = quotes_of(&[&[
+        "Declaring that the United States and other big economies must “get this done,” President Joe Biden opened a global climate summit on Thursday.",
+        "\"The brakes failed in three of our tests,\" Consumer Reports said in its review.",
+    ]]);
+    let q = qs
+        .iter()
+        .find(|q| q.text.starts_with("get this done"))
+        .expect("the quote");
+    assert_ne!(q.speaker.as_deref(), Some("the United"), "{}", q.how);
+    assert!(
+        q.speaker.as_deref().is_none_or(|s| !s.contains("United")),
+        "{:?} ({})",
+        q.speaker,
+        q.how
+    );
+    said(&qs, "The brakes failed", Some("Consumer Reports"));
+}
