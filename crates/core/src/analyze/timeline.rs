@@ -247,18 +247,37 @@ fn future_tense(sentence: &str) -> bool {
             _ => {}
         }
     }
-    [
-        " will ",
-        " is due to ",
-        " are due to ",
-        " plans to ",
-        " scheduled ",
-        " is set to ",
-        " are set to ",
-        " next ",
-    ]
-    .iter()
-    .any(|w| l.contains(w))
+    // The futurate progressive of news ("is hosting a summit Thursday and
+    // Friday", "are meeting on Monday"): a present progressive of the
+    // writer with a date speaks of an arrangement ahead.
+    let progressive = l
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            matches!(
+                w[0].replace('\u{2019}', "'").as_str(),
+                "is" | "are" | "he's" | "she's" | "it's" | "they're" | "we're"
+            ) && w[1].len() > 4
+                && w[1].ends_with("ing")
+                && !matches!(
+                    w[1],
+                    "being" | "nothing" | "something" | "everything" | "anything"
+                )
+        });
+    (progressive
+        || [
+            " will ",
+            " is due to ",
+            " are due to ",
+            " plans to ",
+            " scheduled ",
+            " is set to ",
+            " are set to ",
+            " next ",
+        ]
+        .iter()
+        .any(|w| l.contains(w)))
         && ![" was ", " were ", " had "].iter().any(|w| l.contains(w))
 }
 

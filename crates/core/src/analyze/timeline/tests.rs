@@ -529,3 +529,38 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn weekdays_in_the_futurate_progressive_are_ahead() {
+    // 2021-04-22 is a Thursday.
+    let s = [
+        "Mr. Biden is announcing the pledge at a virtual summit he’s hosting Thursday and Friday.",
+    ];
+    dated("2021-04-22", &s, "Friday", "2021-04-23");
+    dated(
+        "2021-03-10",
+        &["Talks resume Friday, and she’s flying to Geneva for them."],
+        "Friday",
+        "2021-03-12",
+    );
+    dated(
+        "2021-03-10",
+        &["The two leaders are meeting on Friday in Geneva."],
+        "on Friday",
+        "2021-03-12",
+    );
+    // A past tense in the sentence keeps the weekday behind.
+    dated(
+        "2021-03-10",
+        &["Officials said the ministers were meeting on Monday when the news broke."],
+        "on Monday",
+        "2021-03-08",
+    );
+    // "is being" is no arrangement ahead.
+    dated(
+        "2021-03-10",
+        &["The bridge that collapsed on Monday is being inspected."],
+        "on Monday",
+        "2021-03-08",
+    );
+}
