@@ -1096,6 +1096,9 @@ fn emit(
         votes.org += 2;
     }
     // Place evidence.
+    if COUNTRIES.contains(&name.as_str()) {
+        votes.place += 1;
+    }
     if PLACE_SUFFIXES.contains(&last) && words.len() >= 2 {
         votes.place += 3;
     }

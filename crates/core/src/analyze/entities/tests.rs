@@ -723,3 +723,16 @@ fn name_conventions() {
         failed.join("\n")
     );
 }
+
+#[test]
+fn a_country_named_without_a_place_word_is_a_place() {
+    let es = entities(&[&[
+        "President Joe Biden said the climate pledge would push China and India to cut coal use faster.",
+        "Officials from Saudi Arabia and the U.S. met the envoy on Tuesday.",
+    ]]);
+    kind(&es, "China", EntityKind::Place);
+    kind(&es, "India", EntityKind::Place);
+    kind(&es, "Saudi Arabia", EntityKind::Place);
+    // A person's name is still a person's.
+    kind(&es, "Joe Biden", EntityKind::Person);
+}
