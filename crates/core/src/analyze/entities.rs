@@ -1096,7 +1096,7 @@ fn emit(
         votes.org += 2;
     }
     // Place evidence.
-    if COUNTRIES.contains(&name.as_str()) {
+    if is_country(&name) {
         votes.place += 1;
     }
     if PLACE_SUFFIXES.contains(&last) && words.len() >= 2 {

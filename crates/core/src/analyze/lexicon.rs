@@ -89,6 +89,13 @@ static SPEECH_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
 static ROLE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| ROLE_NOUNS.iter().copied().collect());
+static COUNTRY_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| COUNTRIES.iter().copied().collect());
+
+/// True for a name in [`COUNTRIES`] (as written: names are cased).
+pub fn is_country(name: &str) -> bool {
+    COUNTRY_SET.contains(name)
+}
 
 /// Looks a word up in a lower-case set, lower-casing only when needed.
 fn in_set(set: &FxHashSet<&'static str>, w: &str) -> bool {

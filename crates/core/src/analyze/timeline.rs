@@ -250,21 +250,31 @@ fn future_tense(sentence: &str) -> bool {
     // The futurate progressive of news ("is hosting a summit Thursday and
     // Friday", "are meeting on Monday"): a present progressive of the
     // writer with a date speaks of an arrangement ahead.
-    let progressive = l
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| {
-            matches!(
-                w[0].replace('\u{2019}', "'").as_str(),
-                "is" | "are" | "he's" | "she's" | "it's" | "they're" | "we're"
-            ) && w[1].len() > 4
-                && w[1].ends_with("ing")
-                && !matches!(
-                    w[1],
-                    "being" | "nothing" | "something" | "everything" | "anything"
-                )
-        });
+    let mut words = l.split_whitespace();
+    let mut prev = words.next().unwrap_or("");
+    let progressive = words.any(|w| {
+        let aux = matches!(
+            prev,
+            "is" | "are"
+                | "he's"
+                | "she's"
+                | "it's"
+                | "they're"
+                | "we're"
+                | "he\u{2019}s"
+                | "she\u{2019}s"
+                | "it\u{2019}s"
+                | "they\u{2019}re"
+                | "we\u{2019}re"
+        );
+        prev = w;
+        aux && w.len() > 4
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "being" | "nothing" | "something" | "everything" | "anything"
+            )
+    });
     (progressive
         || [
             " will ",

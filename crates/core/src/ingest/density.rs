@@ -28,7 +28,7 @@
 //!
 //! General rules only: nothing names a site.
 
-use super::html::is_block;
+use super::html::{body_root, is_block, push_collapsed};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use regex::Regex;
@@ -191,12 +191,7 @@ impl Block {
 
 /// Cuts the body into blocks, skipping chrome subtrees.
 fn blocks(doc: &Html) -> Vec<Block> {
-    let root = doc
-        .tree
-        .root()
-        .descendants()
-        .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
-        .unwrap_or(doc.tree.root());
+    let root = body_root(doc);
     let mut out = Vec::new();
     let mut cur = String::new();
     let mut cur_link = 0usize;
@@ -310,19 +305,6 @@ fn blocks(doc: &Html) -> Vec<Block> {
     }
     flush(&mut cur, &mut cur_link, &holders, unlikely, &mut out);
     out
-}
-
-/// Appends text with runs of whitespace collapsed to one space.
-fn push_collapsed(cur: &mut String, text: &str) {
-    for ch in text.chars() {
-        if ch.is_whitespace() {
-            if !cur.is_empty() && !cur.ends_with(' ') {
-                cur.push(' ');
-            }
-        } else {
-            cur.push(ch);
-        }
-    }
 }
 
 /// Per element: the prose score it gathers, and its text and link

@@ -391,13 +391,16 @@ pub fn html_paragraphs(html: &str) -> Vec<String> {
 
 /// Every text paragraph of a parsed document's body.
 pub fn body_paragraphs(doc: &Html) -> Vec<String> {
-    let root = doc
-        .tree
+    paragraphs_under(body_root(doc))
+}
+
+/// A parsed document's `<body>`, or its root when it has none.
+pub(super) fn body_root(doc: &Html) -> ego_tree::NodeRef<'_, Node> {
+    doc.tree
         .root()
         .descendants()
         .find(|n| matches!(n.value(), Node::Element(e) if e.name() == "body"))
-        .unwrap_or(doc.tree.root());
-    paragraphs_under(root)
+        .unwrap_or(doc.tree.root())
 }
 
 fn paragraphs_under(root: ego_tree::NodeRef<'_, Node>) -> Vec<String> {
@@ -461,7 +464,7 @@ fn paragraphs_under(root: ego_tree::NodeRef<'_, Node>) -> Vec<String> {
 }
 
 /// Appends text with runs of whitespace collapsed to one space.
-fn push_collapsed(cur: &mut String, text: &str) {
+pub(super) fn push_collapsed(cur: &mut String, text: &str) {
     for ch in text.chars() {
         if ch.is_whitespace() {
             if !cur.is_empty() && !cur.ends_with(' ') {

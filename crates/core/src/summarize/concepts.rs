@@ -10,7 +10,9 @@
 //! (they are [`SentenceRef`]s into the story), so every one stays a source
 //! sentence with its citation.
 
-use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
+use super::learned::bigram_key;
+use super::select::greedy_concepts;
+use super::{Budget, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
 use crate::text::is_stop_word;
 use rustc_hash::FxHashMap;
@@ -63,7 +65,7 @@ impl Summarizer for Concepts {
                 if stop[w[0] as usize] && stop[w[1] as usize] {
                     continue;
                 }
-                let key = ((w[0] as u64) << 32) | w[1] as u64;
+                let key = bigram_key(w[0], w[1]);
                 let next = df.len() as u32;
                 let id = *ids.entry(key).or_insert(next);
                 if id == next {
@@ -99,62 +101,7 @@ impl Summarizer for Concepts {
                 (r, corpus.length(r), cs)
             })
             .collect();
-        let mut have = vec![false; weight.len()];
-        let mut groups_in = vec![false; input.groups.groups.len()];
-        let mut taken = vec![false; pool.len()];
-        let mut picked: Vec<SentenceRef> = Vec::new();
-        let mut used = 0usize;
-        let gain = |k: usize, have: &[bool]| -> f64 {
-            pool[k]
-                .2
-                .iter()
-                .filter(|&&c| !have[c as usize])
-                .map(|&c| weight[c as usize])
-                .sum()
-        };
-        while used < budget.words {
-            let left = budget.words - used;
-            let mut best: Option<(usize, f64)> = None;
-            for (k, (r, words, _)) in pool.iter().enumerate() {
-                if taken[k]
-                    || groups_in[input.groups.group(*r)]
-                    || budget.mode == BudgetMode::WholeSentences && *words > left
-                {
-                    continue;
-                }
-                // Gain per word. (With an overflowing last sentence only
-                // its first `left` words are scored: its gain and its
-                // length shrink in the same proportion, so the ratio stays.)
-                let prior = 1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt();
-                let score = prior * gain(k, &have) / (*words).max(1) as f64;
-                if score > 0.0 && best.is_none_or(|(_, b)| score > b) {
-                    best = Some((k, score));
-                }
-            }
-            // Once no candidate adds a concept (every weighted bigram is
-            // in), the rest of the budget is filled in news-lead order:
-            // earliest sentence of its article first.
-            let best = best.map(|(k, _)| k).or_else(|| {
-                (0..pool.len())
-                    .filter(|&k| {
-                        let (r, words, _) = &pool[k];
-                        !taken[k]
-                            && !groups_in[input.groups.group(*r)]
-                            && (budget.mode == BudgetMode::CutAtLimit || *words <= left)
-                    })
-                    .min_by_key(|&k| (pool[k].0.sentence, pool[k].0.article))
-            });
-            let Some(k) = best else { break };
-            let (r, words, cs) = &pool[k];
-            taken[k] = true;
-            groups_in[input.groups.group(*r)] = true;
-            for &c in cs {
-                have[c as usize] = true;
-            }
-            used += words;
-            picked.push(*r);
-        }
-        picked
+        greedy_concepts(input, budget, &pool, &weight, self.position_weight, true)
     }
 }
 
@@ -167,30 +114,9 @@ mod tests {
     use crate::summarize::count_words;
     use crate::text::Corpus;
 
-    fn example() -> Corpus {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .expect("example directory")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        assert!(paths.len() >= 3, "example articles found");
-        let arts = paths
-            .iter()
-            .map(|p| {
-                let text = std::fs::read_to_string(p).expect("readable");
-                clean(&RawDoc::text(p.display().to_string(), text))
-            })
-            .collect();
-        Corpus::build(arts)
-    }
-
     #[test]
     fn example_summary_is_source_sentences_within_budget() {
-        let corpus = example();
+        let corpus = super::super::example_corpus();
         let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
         let input = SummaryInput {
             corpus: &corpus,

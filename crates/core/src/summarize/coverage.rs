@@ -93,7 +93,7 @@ impl Coverage {
                 keys.extend_from_slice(toks);
                 if self.bigram_weight > 0.0 {
                     for w in toks.windows(2) {
-                        let key = ((w[0] as u64) << 32) | w[1] as u64;
+                        let key = super::learned::bigram_key(w[0], w[1]);
                         let next = (n_words + bigram_ids.len()) as u32;
                         let id = *bigram_ids.entry(key).or_insert(next);
                         if id as usize == tf.len() {

@@ -11,7 +11,8 @@
 //! weights: a summary is worth the expected number of reference bigrams it
 //! covers, each counted once.
 
-use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
+use super::select::greedy_concepts;
+use super::{Budget, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
 use crate::text::{Corpus, is_stop_word};
 use rustc_hash::FxHashMap;
@@ -373,49 +374,13 @@ impl Summarizer for Learned {
         let corpus = input.corpus;
         let mut table = BigramTable::build(corpus, corpus.docs.len());
         let weight = table.weights(&WEIGHTS);
-        let pool: Vec<(SentenceRef, usize, Vec<u32>, f64)> = candidates(corpus, self.min_words)
+        let pool: Vec<(SentenceRef, usize, Vec<u32>)> = candidates(corpus, self.min_words)
             .map(|r| {
                 let cs = std::mem::take(&mut table.sentences[r.article][r.sentence]);
-                let prior = 1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt();
-                (r, corpus.length(r), cs, prior)
+                (r, corpus.length(r), cs)
             })
             .collect();
-        let mut have = vec![false; weight.len()];
-        let mut groups_in = vec![false; input.groups.groups.len()];
-        let mut taken = vec![false; pool.len()];
-        let mut picked = Vec::new();
-        let mut used = 0usize;
-        while used < budget.words {
-            let left = budget.words - used;
-            let mut best: Option<(usize, f64)> = None;
-            for (k, (r, words, cs, prior)) in pool.iter().enumerate() {
-                if taken[k]
-                    || groups_in[input.groups.group(*r)]
-                    || budget.mode == BudgetMode::WholeSentences && *words > left
-                {
-                    continue;
-                }
-                let gain: f64 = cs
-                    .iter()
-                    .filter(|&&c| !have[c as usize])
-                    .map(|&c| weight[c as usize])
-                    .sum();
-                let score = prior * gain / (*words).max(1) as f64;
-                if score > 0.0 && best.is_none_or(|(_, b)| score > b) {
-                    best = Some((k, score));
-                }
-            }
-            let Some((k, _)) = best else { break };
-            let (r, words, cs, _) = &pool[k];
-            taken[k] = true;
-            groups_in[input.groups.group(*r)] = true;
-            for &c in cs {
-                have[c as usize] = true;
-            }
-            used += words;
-            picked.push(*r);
-        }
-        picked
+        greedy_concepts(input, budget, &pool, &weight, self.position_weight, false)
     }
 }
 
@@ -437,10 +402,15 @@ mod tests {
         )
     }
 
-    fn weight_of(corpus: &Corpus, table: &BigramTable, w: &[f64], a: &str, b: &str) -> f64 {
+    /// The concept id of the stemmed bigram `a b`.
+    fn concept(corpus: &Corpus, table: &BigramTable, a: &str, b: &str) -> usize {
         let (a, b) = (corpus.words.get(a).unwrap(), corpus.words.get(b).unwrap());
         let k = table.keys.iter().position(|&k| k == bigram_key(a, b));
-        w[k.expect("bigram present")]
+        k.expect("bigram present")
+    }
+
+    fn weight_of(corpus: &Corpus, table: &BigramTable, w: &[f64], a: &str, b: &str) -> f64 {
+        w[concept(corpus, table, a, b)]
     }
 
     #[test]
@@ -468,12 +438,7 @@ mod tests {
             "T\n\nNothing about water was said here.\n\nLater the river flood was over.\n",
         ]);
         let table = BigramTable::build(&c, 2);
-        let (a, b) = (c.words.get("river").unwrap(), c.words.get("flood").unwrap());
-        let k = table
-            .keys
-            .iter()
-            .position(|&k| k == bigram_key(a, b))
-            .unwrap();
+        let k = concept(&c, &table, "river", "flood");
         let f = table.features[k];
         assert_eq!(f[0], 1.0, "df/articles");
         assert!((f[1] - 2f64.ln()).abs() < 1e-12, "ln df");
@@ -534,42 +499,15 @@ mod tests {
         let (rows, labels) = training_rows(&c, 2);
         assert_eq!(rows.len(), labels.len());
         let table = BigramTable::build(&c, 2);
-        let (a, b) = (c.words.get("river").unwrap(), c.words.get("flood").unwrap());
-        let k = table
-            .keys
-            .iter()
-            .position(|&k| k == bigram_key(a, b))
-            .unwrap();
+        let k = concept(&c, &table, "river", "flood");
         assert!(labels[k]);
-        let (a, b) = (c.words.get("bakeri").unwrap(), c.words.get("sold").unwrap());
-        let k = table
-            .keys
-            .iter()
-            .position(|&k| k == bigram_key(a, b))
-            .unwrap();
+        let k = concept(&c, &table, "bakeri", "sold");
         assert!(!labels[k]);
     }
 
     #[test]
     fn example_summary_is_source_sentences_within_budget() {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
-        let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .expect("example directory")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        let corpus = Corpus::build(
-            paths
-                .iter()
-                .map(|p| {
-                    let text = std::fs::read_to_string(p).expect("readable");
-                    clean(&RawDoc::text(p.display().to_string(), text))
-                })
-                .collect(),
-        );
+        let corpus = super::super::example_corpus();
         let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
         let input = SummaryInput {
             corpus: &corpus,

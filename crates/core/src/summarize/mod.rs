@@ -192,3 +192,26 @@ pub fn reading_order(corpus: &Corpus, picked: &mut [SentenceRef]) {
         day_a.cmp(&day_b).then(pa.total_cmp(&pb)).then(a.cmp(b))
     });
 }
+
+/// The bundled example's articles, cleaned, as one story (unit tests).
+#[cfg(test)]
+fn example_corpus() -> crate::text::Corpus {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/iraq-2020-01-10");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("example directory")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 3, "example articles found");
+    let arts = paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("readable");
+            crate::clean::clean(&crate::ingest::RawDoc::text(p.display().to_string(), text))
+        })
+        .collect();
+    crate::text::Corpus::build(arts)
+}
