@@ -15,8 +15,11 @@
 //!    text and few links scores its parent and, less, the parent's
 //!    ancestors (Readability's rule; a `div` with no block inside is a
 //!    paragraph, a holder that is not one, a list item or a cell, scores
-//!    itself first, for less); the best scorer, damped by its link
-//!    density, is the article's container.
+//!    itself first, for less); scored elements get Readability's base
+//!    score by tag (a `div` +5, a list −3); the best scorer, damped by its
+//!    link density, climbs to an ancestor that scores more than the chain
+//!    below it, or that holds it alone (Readability's climb), and is the
+//!    article's container.
 //! 3. The container grows while its parent holds much more prose than it
 //!    does (an article cut into sections, a body in several containers),
 //!    then takes in its siblings that score a fifth of it or are prose
@@ -484,6 +487,14 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
             tally.entry(anc.id()).or_default().score += score / div;
         }
     }
+    // Readability's base scores by tag (`initializeNode`): a scored `div`
+    // (or sectioning element) is more likely the article's container than
+    // a list or a cell.
+    for (id, t) in tally.iter_mut().filter(|(_, t)| t.score > 0.0) {
+        if let Some(Node::Element(e)) = doc.tree.get(*id).map(|n| n.value()) {
+            t.score += tag_base(e.name());
+        }
+    }
     let best = tally
         .iter()
         .filter(|(_, t)| t.score > 0.0)
@@ -497,6 +508,7 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
     // container's prose becomes the container (wrappers that add little,
     // a byline or a caption, are passed through). A sidebar or a footer
     // holds less prose than the article, so it does not make it grow.
+    top = climb(doc, &tally, top);
     let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
     let mut cursor = top;
     while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
@@ -558,6 +570,51 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         .collect()
 }
 
+/// Readability's base score of a scored element by its tag
+/// (`initializeNode`, without the heading penalty).
+fn tag_base(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "ol" | "ul" | "dl" | "li" | "dd" | "dt" | "form" | "address" => -3.0,
+        _ => 0.0,
+    }
+}
+
+/// Readability's climb from the best scorer: going up, the first ancestor
+/// that scores more than the one below it becomes the container (its
+/// paragraphs are spread over children that each score less), unless the
+/// chain first drops below a third of the best score; then, while the
+/// container is its parent's only element, the parent holds the same and
+/// is the container.
+fn climb(doc: &Html, tally: &FxHashMap<NodeId, Tally>, mut top: NodeId) -> NodeId {
+    let score_of = |id: NodeId| tally.get(&id).map(damped);
+    let is_root = |n: &ego_tree::NodeRef<'_, Node>| !matches!(n.value(), Node::Element(e) if !matches!(e.name(), "body" | "html"));
+    let mut last = score_of(top).unwrap_or(0.0);
+    let threshold = last / 3.0;
+    let mut cursor = doc.tree.get(top).and_then(|n| n.parent());
+    while let Some(parent) = cursor.filter(|p| !is_root(p)) {
+        if let Some(score) = score_of(parent.id()) {
+            if score < threshold {
+                break;
+            }
+            if score > last {
+                top = parent.id();
+                break;
+            }
+            last = score;
+        }
+        cursor = parent.parent();
+    }
+    while let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
+        if is_root(&parent) || parent.children().filter(|c| c.value().is_element()).count() != 1 {
+            break;
+        }
+        top = parent.id();
+    }
+    top
+}
+
 /// Shortest block (characters) that is dropped when it repeats under
 /// another parent: shorter ones (labels, figures in a table) repeat in
 /// articles too.
@@ -610,5 +667,57 @@ mod tests {
             !p.iter()
                 .any(|l| l.contains("Copyright") || l.contains("Most read"))
         );
+    }
+
+    /// Distinct paragraphs (a repeated one under another parent is dropped).
+    fn para(i: usize) -> String {
+        format!("<p>{PROSE} Paragraph {i} of the report.</p>")
+    }
+
+    /// An article in two sections, each in its own `div`: the second,
+    /// shorter one is kept with the first (Readability's base score of a
+    /// `div` lifts it over the sibling floor).
+    #[test]
+    fn a_second_shorter_section_is_kept() {
+        let html = format!(
+            "<html><body><article><h1>Buses</h1><div>{}{}{}</div>\
+             <h2>Next year</h2><div>{}{}</div></article></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        );
+        let p = extract(&html);
+        assert!(p.iter().any(|l| l.contains("Paragraph 5 ")), "{p:?}");
+        assert_eq!(p.iter().filter(|l| l.contains("Paragraph")).count(), 5);
+    }
+
+    /// An article whose intro, body and "read more" part sit in different
+    /// wrappers: the best scorer is the "read more" part, and its
+    /// grandparent, which scores more than its parent, is the article
+    /// (Readability's climb); the sidebar stays out.
+    #[test]
+    fn the_container_climbs_to_an_ancestor_that_scores_more() {
+        let html = format!(
+            "<html><body><div class=story><div class=story-body>\
+             <div class=intro>{}</div>{}{}{}\
+             <div class=read-more><div class=read-more-content>{}{}{}{}{}{}</div></div>\
+             </div><div class=sidebar><p>Most read: something else entirely, and more of it here.</p></div>\
+             </div></body></html>",
+            para(0),
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5),
+            para(6),
+            para(7),
+            para(8),
+            para(9)
+        );
+        let p = extract(&html);
+        assert_eq!(p.len(), 10, "{p:?}");
+        assert!(p[0].contains("Paragraph 0 "), "{p:?}");
     }
 }
