@@ -5,7 +5,9 @@ use rayon::prelude::*;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use storyline_core::clean::clean;
-use storyline_core::ingest::{IngestOptions, RawDoc, expand_paths, read_path_with, read_reader};
+use storyline_core::ingest::{
+    Extractor, IngestOptions, RawDoc, expand_paths, read_path_with, read_reader,
+};
 use storyline_core::model::Article;
 
 /// What was read: the articles, and what was skipped and why.
@@ -38,22 +40,37 @@ impl Loaded {
     }
 }
 
-/// The ingest options: the defaults, with the HTML extractor named by
-/// `STORYLINE_EXTRACTOR` (auto, readability, trafilatura, density) when set.
-pub fn ingest_options() -> IngestOptions {
-    let mut opts = IngestOptions::default();
-    if let Ok(name) = std::env::var("STORYLINE_EXTRACTOR") {
-        match name.parse() {
-            Ok(ex) => opts.extractor = ex,
-            Err(e) => eprintln!("storyline: STORYLINE_EXTRACTOR ignored: {e}"),
+/// How the reading commands (`clean`, `digest`, `stories PATH...`,
+/// `ingest`, `serve PATH...`) read their inputs.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ReadArgs {
+    /// HTML main-content extractor: auto (the default: Readability, with
+    /// rs-trafilatura's text where Readability missed most of the page),
+    /// readability, trafilatura or density (storyline's own, the fastest).
+    /// Without it, the STORYLINE_EXTRACTOR environment variable, if set.
+    #[arg(long, value_name = "NAME")]
+    pub extractor: Option<Extractor>,
+}
+
+impl ReadArgs {
+    /// The ingest options: the defaults, with the extractor of `--extractor`,
+    /// else of `STORYLINE_EXTRACTOR` when it is set and names one.
+    pub fn options(&self) -> IngestOptions {
+        let mut opts = IngestOptions::default();
+        if let Some(ex) = self.extractor {
+            opts.extractor = ex;
+        } else if let Ok(name) = std::env::var("STORYLINE_EXTRACTOR") {
+            match name.parse() {
+                Ok(ex) => opts.extractor = ex,
+                Err(e) => eprintln!("storyline: STORYLINE_EXTRACTOR ignored: {e}"),
+            }
         }
+        opts
     }
-    opts
 }
 
 /// Reads raw documents from paths (`-` or no path: stdin when it is not a terminal).
-pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
-    let opts = ingest_options();
+pub fn read_raw(paths: &[PathBuf], opts: &IngestOptions) -> (Vec<RawDoc>, Vec<(String, String)>) {
     let mut docs = Vec::new();
     let mut skipped = Vec::new();
     let use_stdin = paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-");
@@ -65,7 +82,7 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
             ));
         } else {
             // Sniffed like a file: plain text, HTML, JSONL or WARC, gzipped or not.
-            for r in read_reader("<stdin>", std::io::stdin(), &opts) {
+            for r in read_reader("<stdin>", std::io::stdin(), opts) {
                 match r {
                     Ok(d) => docs.push(d),
                     Err(e) => skipped.push(("<stdin>".to_string(), e.to_string())),
@@ -81,7 +98,7 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
     // Files are read (HTML pages extracted) in parallel, kept in input order.
     let read: Vec<_> = expand_paths(&files)
         .into_par_iter()
-        .map(|f| f.map(|path| (read_path_with(&path, &opts).collect::<Vec<_>>(), path)))
+        .map(|f| f.map(|path| (read_path_with(&path, opts).collect::<Vec<_>>(), path)))
         .collect();
     for f in read {
         match f {
@@ -100,8 +117,8 @@ pub fn read_raw(paths: &[PathBuf]) -> (Vec<RawDoc>, Vec<(String, String)>) {
 }
 
 /// Reads and cleans (in parallel) every input.
-pub fn load(paths: &[PathBuf]) -> Loaded {
-    let (docs, mut skipped) = read_raw(paths);
+pub fn load(paths: &[PathBuf], read: &ReadArgs) -> Loaded {
+    let (docs, mut skipped) = read_raw(paths, &read.options());
     let cleaned: Vec<Article> = docs.par_iter().map(clean).collect();
     let mut articles = Vec::with_capacity(cleaned.len());
     for a in cleaned {

@@ -640,7 +640,7 @@ fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
 }
 
 #[test]
-fn ingest_and_stories_read_html_with_the_extractor_named_in_the_environment() {
+fn ingest_and_stories_read_html_with_the_extractor_named_by_flag_or_environment() {
     let tmp = tempfile::tempdir().expect("tempdir");
     // A page that renders its article twice: `density` keeps one copy,
     // Readability both.
@@ -677,4 +677,27 @@ fn ingest_and_stories_read_html_with_the_extractor_named_in_the_environment() {
         .expect("run");
     assert_ok(&out);
     assert!(String::from_utf8_lossy(&out.stderr).contains("STORYLINE_EXTRACTOR ignored"));
+    // `--extractor` names it on the command line, and wins over the
+    // environment; `clean` reads with it too.
+    let words_cleaned = |flag: &str, env: &str| -> usize {
+        let out = bin()
+            .args(["clean", page, "--format", "json", "--extractor", flag])
+            .env("STORYLINE_EXTRACTOR", env)
+            .output()
+            .expect("run");
+        assert_ok(&out);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        json[0]["body"]
+            .as_str()
+            .expect("body")
+            .split_whitespace()
+            .count()
+    };
+    assert!(words_cleaned("density", "readability") < words_cleaned("readability", "density"));
+    let out = bin()
+        .args(["digest", page, "--extractor", "bogus"])
+        .output()
+        .expect("run");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown extractor"));
 }

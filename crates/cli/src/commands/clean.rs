@@ -27,11 +27,13 @@ pub struct CleanArgs {
     /// Colour in terminal output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 /// Runs `clean`.
 pub fn run(a: CleanArgs) -> anyhow::Result<ExitCode> {
-    let loaded = crate::input::load(&a.paths);
+    let loaded = crate::input::load(&a.paths, &a.read);
     loaded.report_skipped();
     if loaded.articles.is_empty() {
         anyhow::bail!("nothing to clean: every input was skipped");

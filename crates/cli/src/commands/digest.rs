@@ -24,11 +24,13 @@ pub struct DigestArgs {
     /// Colour in terminal output.
     #[arg(long, value_enum, default_value_t)]
     pub color: ColorChoice,
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 /// Runs `digest`.
 pub fn run(a: DigestArgs) -> anyhow::Result<ExitCode> {
-    let loaded = crate::input::load(&a.paths);
+    let loaded = crate::input::load(&a.paths, &a.read);
     loaded.report_skipped();
     let skipped = loaded.skipped.len();
     let cfg = DigestConfig {

@@ -36,6 +36,8 @@ pub struct IngestArgs {
     /// No progress bar and no account.
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 impl IngestArgs {
@@ -131,7 +133,7 @@ pub fn run(a: IngestArgs) -> anyhow::Result<ExitCode> {
         .context("starting worker threads")?;
     pool.install(|| {
         let mut store = Store::open(&a.db)?;
-        let acct = ingest_paths(&mut store, &a.paths, &a.config(), a.quiet)?;
+        let acct = ingest_paths(&mut store, &a.paths, &a.config(), &a.read, a.quiet)?;
         Ok(super::exit_code(acct.skipped_total()))
     })
 }
@@ -142,14 +144,12 @@ pub fn ingest_paths(
     store: &mut Store,
     paths: &[PathBuf],
     cfg: &IngestConfig,
+    read: &crate::input::ReadArgs,
     quiet: bool,
 ) -> anyhow::Result<Account> {
     let mut progress = Progress::new(quiet);
     let mut ingest = Ingest::new(store, cfg)?;
-    ingest.run(
-        records_with(paths, crate::input::ingest_options()),
-        &mut progress,
-    )?;
+    ingest.run(records_with(paths, read.options()), &mut progress)?;
     progress.bar.set_message("writing digests");
     let acct = ingest.finish(&mut progress)?;
     progress.finish();

@@ -39,6 +39,8 @@ pub struct ServeArgs {
     /// No ingest progress bar or account.
     #[arg(long, short)]
     pub quiet: bool,
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 /// Runs `serve`.
@@ -68,7 +70,13 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     let mut skipped = 0;
     if !a.paths.is_empty() {
         let mut store = Store::open(&db)?;
-        let acct = ingest_paths(&mut store, &a.paths, &IngestConfig::default(), a.quiet)?;
+        let acct = ingest_paths(
+            &mut store,
+            &a.paths,
+            &IngestConfig::default(),
+            &a.read,
+            a.quiet,
+        )?;
         skipped = acct.skipped_total();
         anyhow::ensure!(
             acct.added + acct.already_stored > 0,

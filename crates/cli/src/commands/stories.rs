@@ -41,6 +41,8 @@ pub struct StoriesArgs {
     /// always list them, after the digests, each with its reason.
     #[arg(long)]
     pub all: bool,
+    #[command(flatten)]
+    pub read: crate::input::ReadArgs,
 }
 
 pub use storyline_core::model::StoryListing;
@@ -131,8 +133,7 @@ fn from_store(db: &std::path::Path, a: &StoriesArgs) -> anyhow::Result<ExitCode>
 fn one_go(a: &StoriesArgs) -> anyhow::Result<ExitCode> {
     let mut skipped = 0;
     let mut raws = Vec::new();
-    for (name, r) in storyline_store::ingest::records_with(&a.paths, crate::input::ingest_options())
-    {
+    for (name, r) in storyline_store::ingest::records_with(&a.paths, a.read.options()) {
         match r {
             Ok(raw) => raws.push(raw),
             Err(e) => {
