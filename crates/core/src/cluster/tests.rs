@@ -326,7 +326,7 @@ fn same_day_stories_on_one_agency_stay_apart_and_one_story_in_other_words_joins(
 }
 
 #[test]
-fn average_link_weighs_every_recent_member_where_blend_counts_the_closest_twice() {
+fn average_link_weighs_every_recent_member_where_blend_gives_the_closest_half() {
     // Scored against the births story with a threshold of zero, so that the
     // score says how close the ruling came to joining it.
     let a = births_and_evictions();
