@@ -323,6 +323,18 @@ fn same_day_stories_on_one_agency_stay_apart_and_one_story_in_other_words_joins(
         by_id("e1"),
         "another story of the same day and agency"
     );
+    // The blend link, half the closest member's cosine, doubled by the
+    // same day, took the ruling into the births story. (Arriving first,
+    // before the story has members to average, the ruling still draws the
+    // births reports to it: a one-member story's average is that member.)
+    let blend = cluster_articles(
+        &a,
+        &ClusterConfig {
+            link: Link::Blend,
+            ..ClusterConfig::default()
+        },
+    );
+    assert_eq!(blend[0], blend[3]);
 }
 
 #[test]
