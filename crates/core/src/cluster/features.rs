@@ -14,6 +14,9 @@ use std::sync::Arc;
 /// Entity features carry this bit, term features do not.
 pub const ENTITY_BIT: u32 = 0x8000_0000;
 
+/// Weight of a headline word's own feature ([`headline_id`]).
+pub const HEADLINE_WEIGHT: f32 = 0.5;
+
 /// How many content words of an article are read (title and lead first):
 /// the lead says what the story is; the tail adds cost, not signal.
 pub const MAX_WORDS: usize = 400;
@@ -34,6 +37,21 @@ pub struct Features {
 fn term_id(s: &str) -> u32 {
     let h = fnv1a(s.as_bytes());
     ((h ^ (h >> 32)) as u32) & !ENTITY_BIT
+}
+
+/// The feature of a term when it is a word of the headline: headlines say
+/// what the event is, so two articles whose headlines share words are
+/// closer than the same words anywhere in their texts make them.
+pub fn headline_id(term: u32) -> u32 {
+    (term.wrapping_mul(0x9e37_79b1) ^ 0x5bd1_e995) & !ENTITY_BIT
+}
+
+/// True when a title reads as a headline, not as a sentence standing in for
+/// one (the cleaner makes a record's first sentence its title when it has
+/// none): a headline does not end as a sentence does.
+fn is_headline(title: &str) -> bool {
+    let t = title.trim_end();
+    !t.is_empty() && !t.ends_with(['.', '!', '?', '…', '"', '\u{201D}'])
 }
 
 fn entity_id(s: &str) -> u32 {
@@ -133,7 +151,8 @@ fn title_case(text: &str) -> bool {
 }
 
 /// The features of an article: its title counts twice, then standfirst and
-/// body up to [`MAX_WORDS`] content words.
+/// body up to [`MAX_WORDS`] content words. The words of a headline also
+/// count as features of their own ([`headline_id`], [`HEADLINE_WEIGHT`]).
 pub fn features(article: &Article) -> Features {
     let mut tf: FxHashMap<u32, f32> = FxHashMap::default();
     let mut labels: FxHashMap<u32, Arc<str>> = FxHashMap::default();
@@ -143,6 +162,7 @@ pub fn features(article: &Article) -> Features {
         (article.standfirst.as_deref().unwrap_or(""), 1.0, false),
         (article.body.as_str(), 1.0, false),
     ];
+    let headline = is_headline(&article.title);
     WORDS.with_borrow_mut(|cache| {
         for (text, weight, is_title) in texts {
             let mut end = text.len();
@@ -157,6 +177,9 @@ pub fn features(article: &Article) -> Features {
                 };
                 budget -= 1;
                 *tf.entry(id).or_default() += weight;
+                if is_title && headline {
+                    *tf.entry(headline_id(id)).or_default() += HEADLINE_WEIGHT;
+                }
                 labels.entry(id).or_insert(s);
             }
             // A headline in title case ("Biden Pushes Carbon Plan") has a
@@ -199,6 +222,27 @@ mod tests {
     #[test]
     fn a_capitalized_sentence_start_alone_is_not_a_name() {
         assert!(name_spans("Officials said nothing. Markets fell.").is_empty());
+    }
+
+    #[test]
+    fn headline_words_are_features_of_their_own() {
+        let mut a = crate::clean::clean(&crate::ingest::RawDoc::text(
+            "a.txt",
+            "Judge strikes down eviction ban\n\nA federal judge struck down the national \
+             eviction moratorium on Wednesday, ruling that the agency exceeded its authority.\n",
+        ));
+        let evict = term_id(&stem("eviction"));
+        let has = |f: &Features, t: u32| f.terms.iter().any(|x| x.0 == t);
+        let f = features(&a);
+        assert!(has(&f, evict) && has(&f, headline_id(evict)));
+        // A word of the body only is no headline feature.
+        let agency = term_id(&stem("agency"));
+        assert!(has(&f, agency) && !has(&f, headline_id(agency)));
+        // A first sentence standing in for a title is not a headline.
+        a.title = "A federal judge struck down the eviction ban.".to_string();
+        let f = features(&a);
+        assert!(has(&f, evict) && !has(&f, headline_id(evict)));
+        assert_eq!(headline_id(evict) & ENTITY_BIT, 0);
     }
 
     #[test]

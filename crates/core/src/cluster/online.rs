@@ -68,11 +68,19 @@ pub enum Link {
     /// pull a page into a large story it shares little else with (the
     /// chaining of single link), yet a small story is joined as readily.
     Blend,
+    /// The story's average cosine over its most recent window members
+    /// (average link), among the stories of the best [`Link::Nearest`]
+    /// candidates. Stricter than [`Link::Blend`] on dated streams, where
+    /// the same-day boost makes one close member of a neighbouring story
+    /// on the same topic count double.
+    Average,
 }
 
-/// Members of a story (the most recent) averaged by [`Link::Blend`].
+/// Members of a story (the most recent) averaged by [`Link::Blend`] and
+/// [`Link::Average`].
 const BLEND_MEMBERS: usize = 32;
-/// Candidate stories (best by nearest article) that [`Link::Blend`] averages.
+/// Candidate stories (best by nearest article) that [`Link::Blend`] and
+/// [`Link::Average`] average.
 const BLEND_STORIES: usize = 5;
 
 /// Default of [`ClusterConfig::time_boost`].
@@ -115,7 +123,7 @@ impl Default for ClusterConfig {
             entity_boost: 1.5,
             time_scale_days: 2.0,
             time_boost: TIME_BOOST,
-            link: Link::Blend,
+            link: Link::Average,
         }
     }
 }
@@ -571,7 +579,13 @@ impl Clusterer {
         let better =
             |a: &(f64, u64, u64), b: &(f64, u64, u64)| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2));
         stories.sort_unstable_by(better);
-        if self.cfg.link == Link::Blend {
+        // The weight of the nearest article in the story's score.
+        let nearest_weight = match self.cfg.link {
+            Link::Blend => Some(0.5),
+            Link::Average => Some(0.0),
+            Link::Nearest | Link::Centroid => None,
+        };
+        if let Some(w) = nearest_weight {
             stories.truncate(BLEND_STORIES);
             for st in &mut stories {
                 let Some(state) = self.stories.get(&st.1) else {
@@ -582,7 +596,7 @@ impl Clusterer {
                     .filter_map(|&m| self.entry(m))
                     .fold((0.0, 0usize), |(s, n), e| (s + score(e), n + 1));
                 if n > 0 {
-                    st.0 = 0.5 * (st.0 + sum / n as f64);
+                    st.0 = w * st.0 + (1.0 - w) * (sum / n as f64);
                 }
             }
             stories.sort_unstable_by(better);

@@ -255,3 +255,116 @@ fn the_dates_of_two_reports_scale_their_similarity() {
         "{six_days} vs {undated}"
     );
 }
+
+/// One day's reports: three outlets on the CDC's birth figures, then a
+/// court ruling on the CDC's eviction moratorium, the same agency and the
+/// same day, then a fourth outlet on the births in other words.
+fn births_and_evictions() -> Vec<Article> {
+    let day = Some("2021-05-05");
+    vec![
+        art(
+            "b1",
+            "Births fall to 42-year low in U.S., new CDC data shows\n\nThe number of babies born \
+             in the United States fell 4% in 2020 to about 3.6 million, the lowest since 1979, \
+             according to a report from the Centers for Disease Control and Prevention released \
+             on Wednesday. The pandemic weighed on decisions to have children, demographers said, \
+             and births had already been falling for six years.",
+            day,
+        ),
+        art(
+            "b2",
+            "U.S. birthrate fell by 4% in 2020, hitting another record low\n\nAmerican women had \
+             fewer babies last year than in any year since 1979, federal health statisticians \
+             reported Wednesday. The general fertility rate dropped to 56 births per 1,000 women \
+             of childbearing age, the CDC's National Center for Health Statistics said. Births \
+             fell for nearly every age group.",
+            day,
+        ),
+        art(
+            "b3",
+            "US birth rate falls another four percent to lowest level in nearly a century\n\nThe \
+             fertility rate in the United States declined again in 2020 as the coronavirus \
+             pandemic raged, with 3.6 million babies born, the Centers for Disease Control and \
+             Prevention said in provisional data. Only teenagers and women in their forties had \
+             fewer births than the year before in every state.",
+            day,
+        ),
+        art(
+            "e1",
+            "Federal judge overturns national eviction ban\n\nA federal judge in Washington on \
+             Wednesday struck down the national eviction moratorium imposed by the Centers for \
+             Disease Control and Prevention during the coronavirus pandemic, ruling that the \
+             agency exceeded its authority. Landlords had challenged the CDC order, which let \
+             tenants who lost income stay in their homes, in court last year.",
+            day,
+        ),
+        art(
+            "b4",
+            "Fewer babies: American fertility at record low\n\nDemographers expected a pandemic \
+             baby boom; instead, births slid to 3.6 million last year, provisional federal \
+             statistics show, the fewest since 1979 and the sixth straight annual decline. \
+             Economists warn that a shrinking generation of workers will one day have to support \
+             a growing number of retirees.",
+            day,
+        ),
+    ]
+}
+
+#[test]
+fn same_day_stories_on_one_agency_stay_apart_and_one_story_in_other_words_joins() {
+    let a = births_and_evictions();
+    let s = cluster_articles(&a, &ClusterConfig::default());
+    let by_id = |id: &str| &s[a.iter().position(|x| x.id == id).expect("id")];
+    assert_eq!(by_id("b1"), by_id("b2"));
+    assert_eq!(by_id("b1"), by_id("b3"));
+    assert_eq!(by_id("b1"), by_id("b4"), "the same story in other words");
+    assert_ne!(
+        by_id("b1"),
+        by_id("e1"),
+        "another story of the same day and agency"
+    );
+    // The blend link, half the closest member's cosine, doubled by the
+    // same day, took the ruling into the births story. (Arriving first,
+    // before the story has members to average, the ruling still draws the
+    // births reports to it: a one-member story's average is that member.)
+    let blend = cluster_articles(
+        &a,
+        &ClusterConfig {
+            link: Link::Blend,
+            ..ClusterConfig::default()
+        },
+    );
+    assert_eq!(blend[0], blend[3]);
+}
+
+#[test]
+fn average_link_weighs_every_recent_member_where_blend_gives_the_closest_half() {
+    // Scored against the births story with a threshold of zero, so that the
+    // score says how close the ruling came to joining it.
+    let a = births_and_evictions();
+    let score = |link: Link| {
+        let mut c = Clusterer::new(ClusterConfig {
+            link,
+            threshold: 0.0,
+            ..ClusterConfig::default()
+        });
+        for x in &a[..3] {
+            c.assign(&x.id, &features(x));
+        }
+        c.assign(&a[3].id, &features(&a[3])).score
+    };
+    let (average, blend, nearest) = (
+        score(Link::Average),
+        score(Link::Blend),
+        score(Link::Nearest),
+    );
+    assert!(average > 0.0);
+    assert!(
+        average < blend && blend < nearest,
+        "{average} {blend} {nearest}"
+    );
+    assert!(
+        (blend - 0.5 * (average + nearest)).abs() < 1e-9,
+        "the blend is the mean of the two: {average} {blend} {nearest}"
+    );
+}

@@ -95,6 +95,8 @@ pub enum LinkArg {
     Nearest,
     /// Mean of the nearest article's cosine and the story's average.
     Blend,
+    /// The story's average cosine over its recent members.
+    Average,
 }
 
 impl LinkArg {
@@ -104,6 +106,7 @@ impl LinkArg {
             LinkArg::Centroid => Link::Centroid,
             LinkArg::Nearest => Link::Nearest,
             LinkArg::Blend => Link::Blend,
+            LinkArg::Average => Link::Average,
         }
     }
 }
