@@ -221,6 +221,25 @@ impl Corpus {
         &self.docs[r.article].words[r.sentence]
     }
 
+    /// The words of any text (ROUGE-style, as [`Corpus::words_of`] gives a
+    /// sentence's) that this corpus knows, as ids of [`Corpus::words`];
+    /// words it does not know are left out. For the text of a source
+    /// sentence with some words left out (a compressed sentence).
+    pub fn word_ids(&self, text: &str) -> Vec<u32> {
+        with_lexicon(|lex| {
+            let mut out = Vec::new();
+            for word in words(text) {
+                let e = lex.entry(word);
+                for &k in lex.keys(e) {
+                    if let Some(id) = self.words.get(lex.string(k)) {
+                        out.push(id);
+                    }
+                }
+            }
+            out
+        })
+    }
+
     /// The length of a sentence in budget words ([`count_words`]).
     pub fn length(&self, r: SentenceRef) -> usize {
         self.docs[r.article].lengths[r.sentence]
