@@ -129,10 +129,7 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[Pick]) -> Vec<Vec<
             // Words the summary leaves out of the sentence are not shown:
             // no note for them, and they name no one.
             let shown = |start: usize, end: usize| {
-                !pick
-                    .dropped
-                    .iter()
-                    .any(|d| start < d.end && d.start < end)
+                !pick.dropped.iter().any(|d| start < d.end && d.start < end)
             };
             // A mention's body range as a range of the sentence's text.
             let local = |m: &Mention| {

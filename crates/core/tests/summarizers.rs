@@ -27,7 +27,9 @@ fn every_method_picks_whole_sentences_within_budget() {
                 corpus: &corpus,
                 groups: &groups,
             };
-            let picks = method.summarizer().select_picks(input, Budget::whole(words));
+            let picks = method
+                .summarizer()
+                .select_picks(input, Budget::whole(words));
             assert!(!picks.is_empty(), "{method}: nothing picked at {words}");
             // Words as shown: a compressed sentence counts what it keeps.
             let total: usize = picks.iter().map(|p| count_words(&p.text(&corpus))).sum();

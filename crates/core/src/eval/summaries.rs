@@ -8,7 +8,9 @@ use crate::clean::BodyBuilder;
 use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
 use crate::model::{Article, SentenceRef};
-use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words, reading_order};
+use crate::summarize::{
+    Budget, BudgetMode, Method, Summarizer, SummaryInput, cut_words, reading_order,
+};
 use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
@@ -86,6 +88,16 @@ impl SystemSummary {
 /// [`BudgetMode::CutAtLimit`] the text is cut at exactly `budget.words`
 /// whitespace-separated words (the benchmark convention).
 pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) -> SystemSummary {
+    summarize_cluster_with(cluster, method.summarizer().as_ref(), budget)
+}
+
+/// [`summarize_cluster`] with a given summarizer (a method with other
+/// settings, e.g. coverage without compression).
+pub fn summarize_cluster_with(
+    cluster: &EvalCluster,
+    summarizer: &dyn Summarizer,
+    budget: Budget,
+) -> SystemSummary {
     let articles: Vec<Article> = cluster_articles(cluster)
         .into_iter()
         .filter(|a| !a.body.is_empty())
@@ -96,7 +108,7 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
         corpus: &corpus,
         groups: &groups,
     };
-    let picked = method.summarizer().select_picks(input, budget);
+    let picked = summarizer.select_picks(input, budget);
     let mut used = 0usize;
     let mut sentences = Vec::with_capacity(picked.len());
     let mut cut = false;

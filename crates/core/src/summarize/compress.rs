@@ -75,13 +75,15 @@ impl Rules {
         self.0 == 0
     }
 
-    /// Reads a comma-separated list of rule names ("all", "none" too).
+    /// Reads a comma-separated list of rule names ("all", "none",
+    /// "default" too).
     pub fn parse(s: &str) -> Result<Rules, String> {
         let mut out = Rules::NONE;
         for name in s.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             out = out.union(match name {
                 "all" => Rules::ALL,
                 "none" => Rules::NONE,
+                "default" => Rules::DEFAULT,
                 _ => Rules::NAMES
                     .iter()
                     .find(|(n, _)| *n == name)
@@ -225,9 +227,9 @@ const CONTINUATIONS: &[&str] = &[
 
 /// Verbs that mark a clause rather than a noun phrase (appositive test).
 const CLAUSE_VERBS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would", "can",
-    "could", "may", "might", "must", "should", "did", "does", "do", "said", "says", "and", "or",
-    "but", "not",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "may", "might", "must", "should", "did", "does", "do", "said", "says", "and",
+    "or", "but", "not",
 ];
 
 static DATELINE: LazyLock<regex::Regex> = LazyLock::new(|| {
@@ -247,29 +249,55 @@ static DATELINE: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("valid dateline regex")
 });
 
-/// A whitespace-separated token: its byte range and its bare form (letters
-/// and digits at its ends trimmed of punctuation, lower-cased).
+/// Longest bare word kept for matching (every listed word is shorter).
+const BARE_MAX: usize = 16;
+
+/// A whitespace-separated token: its byte range and its bare form (the
+/// token trimmed of punctuation at its ends), lower-cased in a small
+/// buffer when it is ASCII and at most [`BARE_MAX`] bytes (other words
+/// match no list).
 #[derive(Debug)]
 struct Token {
     start: usize,
     end: usize,
-    bare: String,
+    /// Bytes of the bare form (0 for a token without letters or digits).
+    bare_len: usize,
+    lower: [u8; BARE_MAX],
+    lower_len: u8,
+}
+
+impl Token {
+    /// The bare form, lower-cased ("" when not ASCII or too long).
+    fn bare(&self) -> &str {
+        std::str::from_utf8(&self.lower[..self.lower_len as usize]).unwrap_or_default()
+    }
 }
 
 fn tokens(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
                 let raw = &text[s..i];
-                let bare = raw
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase();
+                let bare = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                let mut lower = [0u8; BARE_MAX];
+                let mut lower_len = 0;
+                if bare.is_ascii() && bare.len() <= BARE_MAX {
+                    for (d, b) in lower.iter_mut().zip(bare.bytes()) {
+                        *d = b.to_ascii_lowercase();
+                    }
+                    lower_len = bare.len() as u8;
+                }
                 out.push(Token {
                     start: s,
                     end: i,
-                    bare,
+                    bare_len: bare.len(),
+                    lower,
+                    lower_len,
                 });
             }
         } else if start.is_none() {
@@ -288,7 +316,7 @@ fn has_quote(s: &str) -> bool {
 }
 
 fn is_word(t: &Token) -> bool {
-    !t.bare.is_empty()
+    t.bare_len > 0
 }
 
 /// The tokens of `toks` that end with a comma (the comma is the token's
@@ -319,6 +347,7 @@ pub fn compress(text: &str, rules: Rules) -> Vec<Span> {
     let end = body_end(text);
     let mut spans: Vec<Span> = Vec::new();
     if rules.has(Rules::DATELINE)
+        && may_have_dateline(text)
         && let Some(m) = DATELINE.find(text)
         && m.end() < text.len()
     {
@@ -351,6 +380,17 @@ pub fn compress(text: &str, rules: Rules) -> Vec<Span> {
         return Vec::new();
     }
     spans
+}
+
+/// A cheap test before the dateline regex: a dash or underscore followed
+/// by a space near the start.
+fn may_have_dateline(text: &str) -> bool {
+    let mut end = text.len().min(90);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    ["— ", "– ", "- ", "_ "].iter().any(|d| head.contains(d))
 }
 
 /// Sorts spans, drops any that are empty, out of range or off a character
@@ -398,15 +438,15 @@ fn connective(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
     };
     let raw = &text[first.start..first.end];
     let comma = raw.ends_with(',');
-    if comma && CONNECTIVES.contains(&first.bare.as_str())
-        || !comma && CONJUNCTIONS.contains(&first.bare.as_str()) && raw.len() == first.bare.len()
+    if comma && CONNECTIVES.contains(&first.bare())
+        || !comma && CONJUNCTIONS.contains(&first.bare()) && raw.len() == first.bare_len
     {
         spans.push(Span::new(0, second.start));
         return;
     }
     // Two-word connectives: "In addition, ", "In fact, ", "As well, ".
     if let Some(third) = toks.get(2) {
-        let pair = (first.bare.as_str(), second.bare.as_str());
+        let pair = (first.bare(), second.bare());
         if ends_with_comma(text, second)
             && matches!(
                 pair,
@@ -422,13 +462,13 @@ fn connective(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
 /// phrase of at most four words before the first comma.
 fn lead_phrase(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
     let Some(first) = toks.first() else { return };
-    if !LEAD_WORDS.contains(&first.bare.as_str()) {
+    if !LEAD_WORDS.contains(&first.bare()) {
         return;
     }
     let Some(close) = toks.iter().take(4).position(|t| ends_with_comma(text, t)) else {
         return;
     };
-    if first.bare == "according" && toks.get(1).is_none_or(|t| t.bare != "to") {
+    if first.bare() == "according" && toks.get(1).is_none_or(|t| t.bare() != "to") {
         return;
     }
     let Some(next) = toks.get(close + 1) else {
@@ -443,7 +483,7 @@ fn lead_phrase(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
 /// " on Friday", "said Tuesday", "On Monday, ".
 fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
     for (i, t) in toks.iter().enumerate() {
-        if !WEEKDAYS.contains(&t.bare.as_str()) {
+        if !WEEKDAYS.contains(&t.bare()) {
             continue;
         }
         // The weekday's letters, without trailing punctuation.
@@ -453,7 +493,7 @@ fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
             continue;
         }
         let letters = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if letters.len() < t.bare.len() || raw.contains(['\'', '’']) {
+        if letters.len() < t.bare_len || raw.contains(['\'', '’']) {
             // "Monday's": a possessive is part of a noun phrase.
             continue;
         }
@@ -461,10 +501,7 @@ fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
         // "on Sunday night": the part of the day goes with it.
         if letters.len() == raw.len()
             && let Some(next) = toks.get(i + 1)
-            && matches!(
-                next.bare.as_str(),
-                "night" | "morning" | "afternoon" | "evening"
-            )
+            && matches!(next.bare(), "night" | "morning" | "afternoon" | "evening")
         {
             let next_raw = &text[next.start..next.end];
             if next_raw.contains(['\'', '’']) {
@@ -479,7 +516,7 @@ fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
             continue;
         };
         let prev_raw = &text[prev.start..prev.end];
-        if prev.bare == "on" && prev_raw.len() == 2 {
+        if prev.bare() == "on" && prev_raw.len() == 2 {
             if i == 1 {
                 // "On Monday, the ...": up to the next word.
                 if raw.ends_with(',')
@@ -494,7 +531,7 @@ fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
                 continue;
             };
             spans.push(Span::new(before.end, letters_end));
-        } else if REPORTING.contains(&prev.bare.as_str()) && prev_raw.len() == prev.bare.len() {
+        } else if REPORTING.contains(&prev.bare()) && prev_raw.len() == prev.bare_len {
             // "said Monday".
             spans.push(Span::new(prev.end, letters_end));
         }
@@ -537,7 +574,7 @@ fn parentheticals(text: &str, spans: &mut Vec<Span>) {
 /// Is `t` a reporting verb written plainly (no punctuation but a comma or
 /// the sentence's end)?
 fn is_reporting(t: &Token) -> bool {
-    REPORTING.contains(&t.bare.as_str())
+    REPORTING.contains(&t.bare())
 }
 
 /// Do the tokens read as an attribution: "police said", "the company said
@@ -548,15 +585,15 @@ fn is_attribution(toks: &[Token], at_end: bool) -> bool {
     let Some(first) = toks.first() else {
         return false;
     };
-    if toks.iter().any(|t| COORDINATORS.contains(&t.bare.as_str()))
+    if toks.iter().any(|t| COORDINATORS.contains(&t.bare()))
         || toks
             .iter()
-            .any(|t| matches!(t.bare.as_str(), "which" | "who" | "that" | "because" | "if"))
+            .any(|t| matches!(t.bare(), "which" | "who" | "that" | "because" | "if"))
     {
         return false;
     }
-    if first.bare == "according" {
-        return toks.get(1).is_some_and(|t| t.bare == "to") && toks.len() <= 8;
+    if first.bare() == "according" {
+        return toks.get(1).is_some_and(|t| t.bare() == "to") && toks.len() <= 8;
     }
     if is_reporting(first) {
         // "said John Smith": a name of a few words.
@@ -566,7 +603,11 @@ fn is_attribution(toks: &[Token], at_end: bool) -> bool {
     let Some(v) = toks.iter().position(is_reporting) else {
         return false;
     };
-    v >= 1 && v <= 5 && toks[v + 1..].iter().all(|t| AFTER_REPORTING.contains(&t.bare.as_str()))
+    v >= 1
+        && v <= 5
+        && toks[v + 1..]
+            .iter()
+            .all(|t| AFTER_REPORTING.contains(&t.bare()))
 }
 
 /// ", officials said." at the end; ", police said," inside.
@@ -614,14 +655,13 @@ fn comma_clauses(text: &str, toks: &[Token], end: usize, rules: Rules, spans: &m
         }
         let comma = t.end - 1;
         let rest = &toks[i + 1..];
-        let head = rest[0].bare.as_str();
+        let head = rest[0].bare();
         let relative = matches!(head, "who" | "whom" | "whose" | "which");
         let appositive = matches!(head, "a" | "an" | "the");
-        if !(relative && rules.has(Rules::RELATIVE) || appositive && rules.has(Rules::APPOSITIVE))
-        {
+        if !(relative && rules.has(Rules::RELATIVE) || appositive && rules.has(Rules::APPOSITIVE)) {
             continue;
         }
-        if COORDINATORS.contains(&t.bare.as_str()) {
+        if COORDINATORS.contains(&t.bare()) {
             continue;
         }
         let Some(stop) = rest
@@ -640,10 +680,10 @@ fn comma_clauses(text: &str, toks: &[Token], end: usize, rules: Rules, spans: &m
         let next = rest.get(stop + 1);
         if let Some(n) = next
             && !trailing
-            && (COORDINATORS.contains(&n.bare.as_str())
-                || CONTINUATIONS.contains(&n.bare.as_str())
-                || matches!(n.bare.as_str(), "a" | "an" | "the")
-                || n.bare.starts_with(|c: char| c.is_ascii_digit()))
+            && (COORDINATORS.contains(&n.bare())
+                || CONTINUATIONS.contains(&n.bare())
+                || matches!(n.bare(), "a" | "an" | "the")
+                || n.bare().starts_with(|c: char| c.is_ascii_digit()))
         {
             continue;
         }
@@ -657,7 +697,7 @@ fn comma_clauses(text: &str, toks: &[Token], end: usize, rules: Rules, spans: &m
             if seg <= 4
                 && after[..seg]
                     .iter()
-                    .any(|u| COORDINATORS.contains(&u.bare.as_str()))
+                    .any(|u| COORDINATORS.contains(&u.bare()))
             {
                 continue;
             }
@@ -666,9 +706,7 @@ fn comma_clauses(text: &str, toks: &[Token], end: usize, rules: Rules, spans: &m
             // A short noun phrase closed by a comma, with no verb.
             if trailing
                 || clause.len() > 10
-                || clause
-                    .iter()
-                    .any(|u| CLAUSE_VERBS.contains(&u.bare.as_str()))
+                || clause.iter().any(|u| CLAUSE_VERBS.contains(&u.bare()))
             {
                 continue;
             }

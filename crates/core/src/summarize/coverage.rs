@@ -161,15 +161,10 @@ impl Coverage {
         let mut learned_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let learned_base = tf.len() as u32;
         if self.learned_weight > 0.0 {
-            let table = super::learned::BigramTable::build(corpus, corpus.docs.len());
+            let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
             let base = learned_base;
             if !self.compress.is_empty() {
-                learned_ids = table
-                    .keys
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &k)| (k, base + i as u32))
-                    .collect();
+                learned_ids = std::mem::take(&mut table.ids);
             }
             for p in table.weights(&super::learned::WEIGHTS) {
                 cweight.push(self.learned_weight * p);
@@ -231,7 +226,7 @@ impl Coverage {
                 .filter_map(|w| {
                     learned_ids
                         .get(&super::learned::bigram_key(w[0], w[1]))
-                        .copied()
+                        .map(|&c| learned_base + c)
                 })
                 .collect();
             learned.sort_unstable();
@@ -252,7 +247,7 @@ impl Coverage {
                 let short = Candidate {
                     r,
                     words: crate::text::count_words(&text),
-                    cs: concepts_of(&corpus.word_ids(&text)),
+                    cs: concepts_of(&corpus.words_outside(r, &dropped)),
                     rel,
                     dropped,
                 };

@@ -152,17 +152,7 @@ impl Method {
             Method::Centroid => Box::new(Centroid::default()),
             Method::Lexrank => Box::new(LexRank::default()),
             Method::Textrank => Box::new(TextRank::default()),
-            Method::Coverage => {
-                // EXPERIMENT (temporary): rules from the environment.
-                let mut c = Coverage::default();
-                if let Ok(v) = std::env::var("STORYLINE_COMPRESS")
-                    && let Ok(r) = CompressRules::parse(&v)
-                {
-                    c.compress = r;
-                }
-                c.keep_whole = std::env::var("STORYLINE_COMPRESS_WHOLE").is_ok_and(|v| v == "1");
-                Box::new(c)
-            }
+            Method::Coverage => Box::new(Coverage::default()),
             Method::Concepts => Box::new(Concepts::default()),
             Method::Learned => Box::new(Learned::default()),
         }

@@ -221,20 +221,26 @@ impl Corpus {
         &self.docs[r.article].words[r.sentence]
     }
 
-    /// The words of any text (ROUGE-style, as [`Corpus::words_of`] gives a
-    /// sentence's) that this corpus knows, as ids of [`Corpus::words`];
-    /// words it does not know are left out. For the text of a source
-    /// sentence with some words left out (a compressed sentence).
-    pub fn word_ids(&self, text: &str) -> Vec<u32> {
+    /// The words of a sentence (as [`Corpus::words_of`]) that lie outside
+    /// the given byte ranges of its text: the words of a compressed
+    /// sentence, a subsequence of the sentence's own.
+    pub fn words_outside(&self, r: SentenceRef, dropped: &[crate::model::Span]) -> Vec<u32> {
+        let text = &self.sentence(r).text;
+        let ids = self.words_of(r);
         with_lexicon(|lex| {
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(ids.len());
+            let mut k = 0;
             for word in words(text) {
+                // The word is a slice of the text: its offset.
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let end = start + word.len();
                 let e = lex.entry(word);
-                for &k in lex.keys(e) {
-                    if let Some(id) = self.words.get(lex.string(k)) {
-                        out.push(id);
-                    }
+                let n = lex.keys(e).len();
+                let kept = !dropped.iter().any(|d| start < d.end && d.start < end);
+                if kept && let Some(these) = ids.get(k..k + n) {
+                    out.extend_from_slice(these);
                 }
+                k += n;
             }
             out
         })

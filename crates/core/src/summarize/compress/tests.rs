@@ -42,7 +42,10 @@ fn trailing_attribution() {
     let s = "The blast killed at least 12 people and wounded dozens more, officials said.";
     let (dropped, kept) = run(s, Rules::ATTRIBUTION);
     assert_eq!(dropped, [", officials said"]);
-    assert_eq!(kept, "The blast killed at least 12 people and wounded dozens more.");
+    assert_eq!(
+        kept,
+        "The blast killed at least 12 people and wounded dozens more."
+    );
     let s = "The ship was carrying 40 passengers when it sank off the coast, according to the coast guard.";
     let (dropped, _) = run(s, Rules::ATTRIBUTION);
     assert_eq!(dropped, [", according to the coast guard"]);
@@ -56,13 +59,21 @@ fn attribution_between_commas() {
     let s = "The suspect, police said, fled the scene in a stolen car before dawn.";
     let (dropped, kept) = run(s, Rules::ATTRIBUTION);
     assert_eq!(dropped, [", police said,"]);
-    assert_eq!(kept, "The suspect fled the scene in a stolen car before dawn.");
+    assert_eq!(
+        kept,
+        "The suspect fled the scene in a stolen car before dawn."
+    );
 }
 
 #[test]
 fn a_speaker_named_between_commas_keeps_his_title() {
-    let s = "An anonymous bidder won the coin, said Chris Napolitano, president of the auction house.";
-    assert!(compress(s, Rules::ATTRIBUTION).is_empty(), "{:?}", run(s, Rules::ATTRIBUTION));
+    let s =
+        "An anonymous bidder won the coin, said Chris Napolitano, president of the auction house.";
+    assert!(
+        compress(s, Rules::ATTRIBUTION).is_empty(),
+        "{:?}",
+        run(s, Rules::ATTRIBUTION)
+    );
     let s = "The coin sold for $10 million to an anonymous bidder, said Chris Napolitano.";
     let (dropped, _) = run(s, Rules::ATTRIBUTION);
     assert_eq!(dropped, [", said Chris Napolitano"]);
@@ -71,7 +82,11 @@ fn a_speaker_named_between_commas_keeps_his_title() {
 #[test]
 fn a_quotation_keeps_its_speaker() {
     let s = "\"We will rebuild every home that was lost,\" the governor said, adding that aid was on its way.";
-    assert!(compress(s, Rules::ALL).is_empty(), "{:?}", run(s, Rules::ALL));
+    assert!(
+        compress(s, Rules::ALL).is_empty(),
+        "{:?}",
+        run(s, Rules::ALL)
+    );
     let s = "The plan is \"dead on arrival,\" a senior Republican aide said.";
     assert!(compress(s, Rules::ATTRIBUTION).is_empty());
 }
@@ -112,14 +127,22 @@ fn relative_clause() {
 #[test]
 fn a_relative_clause_that_goes_on_stays() {
     let s = "The lawyer is Plato Cacheris, who has represented defendants in espionage cases, including the convicted spy Aldrich Ames.";
-    assert!(compress(s, Rules::RELATIVE).is_empty(), "{:?}", run(s, Rules::RELATIVE));
+    assert!(
+        compress(s, Rules::RELATIVE).is_empty(),
+        "{:?}",
+        run(s, Rules::RELATIVE)
+    );
 }
 
 #[test]
 fn a_relative_clause_before_a_list_stays() {
     let s = "The firm, which makes chips, phones and laptops, reported a loss for the quarter.";
     // The clause's own comma comes first: what follows it is a list.
-    assert!(compress(s, Rules::RELATIVE).is_empty(), "{:?}", run(s, Rules::RELATIVE));
+    assert!(
+        compress(s, Rules::RELATIVE).is_empty(),
+        "{:?}",
+        run(s, Rules::RELATIVE)
+    );
 }
 
 #[test]
@@ -127,7 +150,10 @@ fn appositive() {
     let s = "Mark Esper, the defense secretary, told reporters that no troops would leave Iraq.";
     let (dropped, kept) = run(s, Rules::APPOSITIVE);
     assert_eq!(dropped, [", the defense secretary,"]);
-    assert_eq!(kept, "Mark Esper told reporters that no troops would leave Iraq.");
+    assert_eq!(
+        kept,
+        "Mark Esper told reporters that no troops would leave Iraq."
+    );
     // A list of noun phrases is not an appositive.
     let s = "The fire destroyed the school, the library, the town hall and two churches.";
     assert!(compress(s, Rules::APPOSITIVE).is_empty());
@@ -141,7 +167,10 @@ fn leading_connective_and_phrase() {
     let s = "However, the central bank left interest rates unchanged at its meeting.";
     let (dropped, kept) = run(s, Rules::CONNECTIVE);
     assert_eq!(dropped, ["However, "]);
-    assert_eq!(kept, "the central bank left interest rates unchanged at its meeting.");
+    assert_eq!(
+        kept,
+        "the central bank left interest rates unchanged at its meeting."
+    );
     let s = "But the court ruled that the law could not be applied retroactively.";
     let (dropped, _) = run(s, Rules::CONNECTIVE);
     assert_eq!(dropped, ["But "]);
@@ -155,7 +184,8 @@ fn leading_connective_and_phrase() {
 
 #[test]
 fn weekdays() {
-    let s = "Iran fired more than a dozen missiles at two bases in Iraq on Tuesday, the Pentagon said.";
+    let s =
+        "Iran fired more than a dozen missiles at two bases in Iraq on Tuesday, the Pentagon said.";
     let (dropped, kept) = run(s, Rules::WEEKDAY);
     assert_eq!(dropped, [" on Tuesday"]);
     assert_eq!(
