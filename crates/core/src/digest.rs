@@ -411,14 +411,14 @@ mod tests {
         );
         // In a summary that picks the pronoun's sentence without the one
         // before, the note names her; after it, it does not.
-        let notes = name_notes(&corpus, &analysis, &[she]);
+        let notes = name_notes(&corpus, &analysis, &[Pick::whole(she)]);
         assert_eq!(notes[0].len(), 1, "{notes:?}");
         assert_eq!(notes[0][0].name, "Jane Okafor");
         assert_eq!(notes[0][0].title.as_deref(), Some("Water minister"));
         let before = find(&corpus, "Water minister");
         // The full name where the reader saw it last: the sentence before.
         assert_eq!(notes[0][0].named_at, before);
-        let notes = name_notes(&corpus, &analysis, &[before, she]);
+        let notes = name_notes(&corpus, &analysis, &[Pick::whole(before), Pick::whole(she)]);
         assert!(notes.iter().all(Vec::is_empty), "{notes:?}");
     }
 }

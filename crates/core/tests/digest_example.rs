@@ -208,6 +208,8 @@ fn summary_names_short_forms_and_pronouns_of_gold_speakers() {
             }
         }
     }
-    // Ortagus by surname (60–400 words) and Trump's "he added" (400 words).
-    assert!(checked >= 5, "only {checked} short forms checked");
+    // Ortagus by surname (100–250 words). Before sentence compression the
+    // 60-word summary had her sentence and the 400-word one Trump's "he
+    // added" (5 checks); compressed sentences leave room for others there.
+    assert!(checked >= 3, "only {checked} short forms checked");
 }

@@ -319,8 +319,7 @@ fn is_word(t: &Token) -> bool {
     t.bare_len > 0
 }
 
-/// The tokens of `toks` that end with a comma (the comma is the token's
-/// last character, a clause boundary "X, Y").
+/// Does the token end with a comma (a clause boundary "X, Y")?
 fn ends_with_comma(text: &str, t: &Token) -> bool {
     text[t.start..t.end].ends_with(',')
 }
@@ -385,7 +384,7 @@ pub fn compress(text: &str, rules: Rules) -> Vec<Span> {
 /// A cheap test before the dateline regex: a dash or underscore followed
 /// by a space near the start.
 fn may_have_dateline(text: &str) -> bool {
-    let mut end = text.len().min(90);
+    let mut end = text.len().min(120);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -498,19 +497,28 @@ fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
             continue;
         }
         let mut letters_end = t.start + letters.len();
-        // "on Sunday night": the part of the day goes with it.
+        // "on Sunday night": the part of the day goes with it; "Sunday
+        // night's episode" is a noun phrase: left whole.
         if letters.len() == raw.len()
             && let Some(next) = toks.get(i + 1)
-            && matches!(next.bare(), "night" | "morning" | "afternoon" | "evening")
         {
             let next_raw = &text[next.start..next.end];
-            if next_raw.contains(['\'', '’']) {
-                continue;
+            let head = next_raw.split(['\'', '’']).next().unwrap_or_default();
+            let part = ["night", "morning", "afternoon", "evening"]
+                .iter()
+                .any(|p| {
+                    head.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .eq_ignore_ascii_case(p)
+                });
+            if part {
+                if next_raw.contains(['\'', '’']) {
+                    continue;
+                }
+                letters_end = next.start
+                    + next_raw
+                        .trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .len();
             }
-            letters_end = next.start
-                + next_raw
-                    .trim_end_matches(|c: char| !c.is_alphanumeric())
-                    .len();
         }
         let Some(prev) = i.checked_sub(1).and_then(|p| toks.get(p)) else {
             continue;
