@@ -611,8 +611,7 @@ fn is_attribution(toks: &[Token], at_end: bool) -> bool {
     let Some(v) = toks.iter().position(is_reporting) else {
         return false;
     };
-    v >= 1
-        && v <= 5
+    (1..=5).contains(&v)
         && toks[v + 1..]
             .iter()
             .all(|t| AFTER_REPORTING.contains(&t.bare()))
