@@ -10,7 +10,7 @@ use crate::dedup::{DedupConfig, SentenceGroups, near_duplicate_sentences};
 use crate::model::{
     Article, Citation, Digest, NameNote, SentenceRef, SourceInfo, Span, SummarySentence,
 };
-use crate::summarize::{Budget, Method, SummaryInput, reading_order};
+use crate::summarize::{Budget, Method, Pick, SummaryInput, reading_order};
 use crate::text::Corpus;
 use crate::{Error, Result};
 
@@ -53,23 +53,26 @@ pub fn build_digest(mut articles: Vec<Article>, cfg: &DigestConfig) -> Result<Di
 /// Builds the digest from an already prepared corpus and its groups.
 pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestConfig) -> Digest {
     let input = SummaryInput { corpus, groups };
-    let mut picked = cfg
+    let mut picks = cfg
         .method
         .summarizer()
-        .select(input, Budget::whole(cfg.words));
-    let headline = picked
+        .select_picks(input, Budget::whole(cfg.words));
+    let headline = picks
         .first()
-        .map(|r| corpus.docs[r.article].article.title.clone())
+        .map(|p| corpus.docs[p.at.article].article.title.clone())
         .unwrap_or_else(|| corpus.docs[0].article.title.clone());
+    let mut picked: Vec<SentenceRef> = picks.iter().map(|p| p.at).collect();
     reading_order(corpus, &mut picked);
+    // The picks in reading order (a summary has a few dozen at most).
+    picks.sort_by_key(|p| picked.iter().position(|&r| r == p.at));
     let analysis = analyze(corpus, groups);
-    let mut notes = name_notes(corpus, &analysis, &picked);
-    let summary = picked
+    let mut notes = name_notes(corpus, &analysis, &picks);
+    let summary = picks
         .iter()
         .zip(notes.iter_mut())
-        .map(|(&r, names)| SummarySentence {
+        .map(|(p, names)| SummarySentence {
             names: std::mem::take(names),
-            ..summary_sentence(corpus, groups, r)
+            ..summary_sentence(corpus, groups, p)
         })
         .collect();
     let sources = corpus
@@ -112,7 +115,7 @@ pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestCo
 ///   analysis found from the pronoun (`," he added`: the article's previous
 ///   speaker), or, for a sentence that opens with "He" or "She", the one
 ///   person the sentence before it in its article names.
-fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> Vec<Vec<NameNote>> {
+fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[Pick]) -> Vec<Vec<NameNote>> {
     let entities = &analysis.entities;
     let mut named: Vec<bool> = vec![false; entities.len()];
     let mut previous: Vec<usize> = Vec::new();
@@ -120,8 +123,14 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
     let index = MentionIndex::new(corpus, entities);
     picked
         .iter()
-        .map(|&r| {
+        .map(|pick| {
+            let r = pick.at;
             let sentence = corpus.sentence(r);
+            // Words the summary leaves out of the sentence are not shown:
+            // no note for them, and they name no one.
+            let shown = |start: usize, end: usize| {
+                !pick.dropped.iter().any(|d| start < d.end && d.start < end)
+            };
             // A mention's body range as a range of the sentence's text.
             let local = |m: &Mention| {
                 let sp = m.span?;
@@ -132,7 +141,12 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
             let mut notes = Vec::new();
             let mut here_ids = Vec::new();
             // Mentions of this sentence: (start, end, entity), in text order.
-            let here = index.of(r);
+            let here: Vec<(usize, usize, usize)> = index
+                .of(r)
+                .iter()
+                .copied()
+                .filter(|&(start, end, _)| shown(start, end))
+                .collect();
             let written = |&(start, end, _): &(usize, usize, usize)| {
                 Some(sentence.text.get(start..end)?.replace('\u{a0}', " "))
             };
@@ -177,6 +191,7 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
                 })
                 .collect();
             pronouns.extend(opening_pronoun(corpus, entities, &index, r));
+            pronouns.retain(|(span, ..)| shown(span.start, span.end));
             for (span, written, id, how) in pronouns {
                 let Some(e) = entities.get(id) else { continue };
                 // Only "he" and "she" name one person ("they" may be a
@@ -211,9 +226,24 @@ fn name_notes(corpus: &Corpus, analysis: &Analysis, picked: &[SentenceRef]) -> V
                 });
             }
             previous = here_ids;
+            // Spans of the sentence's text as spans of the text shown.
+            for n in &mut notes {
+                n.span = shift(&pick.dropped, n.span);
+            }
             notes
         })
         .collect()
+}
+
+/// A span of a sentence that lies outside the dropped spans, as a span of
+/// the sentence minus them.
+fn shift(dropped: &[Span], span: Span) -> Span {
+    let before: usize = dropped
+        .iter()
+        .filter(|d| d.end <= span.start)
+        .map(|d| d.len())
+        .sum();
+    Span::new(span.start - before, span.end - before)
 }
 
 /// A sentence that opens with "He" or "She": the one person the sentence
@@ -309,7 +339,8 @@ pub fn cite(corpus: &Corpus, r: SentenceRef) -> Citation {
     }
 }
 
-fn summary_sentence(corpus: &Corpus, groups: &SentenceGroups, r: SentenceRef) -> SummarySentence {
+fn summary_sentence(corpus: &Corpus, groups: &SentenceGroups, pick: &Pick) -> SummarySentence {
+    let r = pick.at;
     let mut citations = vec![cite(corpus, r)];
     for &m in groups.members(r) {
         if m != r {
@@ -317,7 +348,8 @@ fn summary_sentence(corpus: &Corpus, groups: &SentenceGroups, r: SentenceRef) ->
         }
     }
     SummarySentence {
-        text: corpus.sentence(r).text.clone(),
+        text: pick.text(corpus),
+        dropped: pick.dropped.clone(),
         sources: groups.articles_carrying(r).iter().map(|a| a + 1).collect(),
         citations,
         names: Vec::new(),
@@ -379,14 +411,14 @@ mod tests {
         );
         // In a summary that picks the pronoun's sentence without the one
         // before, the note names her; after it, it does not.
-        let notes = name_notes(&corpus, &analysis, &[she]);
+        let notes = name_notes(&corpus, &analysis, &[Pick::whole(she)]);
         assert_eq!(notes[0].len(), 1, "{notes:?}");
         assert_eq!(notes[0][0].name, "Jane Okafor");
         assert_eq!(notes[0][0].title.as_deref(), Some("Water minister"));
         let before = find(&corpus, "Water minister");
         // The full name where the reader saw it last: the sentence before.
         assert_eq!(notes[0][0].named_at, before);
-        let notes = name_notes(&corpus, &analysis, &[before, she]);
+        let notes = name_notes(&corpus, &analysis, &[Pick::whole(before), Pick::whole(she)]);
         assert!(notes.iter().all(Vec::is_empty), "{notes:?}");
     }
 }

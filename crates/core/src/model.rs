@@ -287,8 +287,17 @@ pub struct Citation {
 /// One sentence of the summary, with every source sentence that supports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SummarySentence {
-    /// The sentence as shown (the text of the first citation).
+    /// The sentence as shown: the text of the first citation, minus the
+    /// byte ranges of `dropped`.
     pub text: String,
+    /// Words of the source sentence left out of the summary (light
+    /// compression: a dateline, a trailing attribution, a parenthetical, a
+    /// relative clause, a weekday): byte ranges of the first citation's
+    /// `text`, sorted and disjoint. Only ever words left out, never added
+    /// or changed words; empty (and absent) when the whole sentence is
+    /// shown.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub dropped: Vec<Span>,
     /// Sources that carry it (1-based numbers, sorted).
     pub sources: Vec<usize>,
     /// The supporting sentences: the one shown first, then its near-duplicates.

@@ -68,7 +68,11 @@ fn every_summary_sentence_cites_exactly_the_articles_that_carry_it() {
         let d = example_digest(words);
         for s in &d.summary {
             let shown = &s.citations[0];
-            assert_eq!(shown.text, s.text);
+            // The first citation's sentence minus the words left out.
+            assert_eq!(
+                storyline_core::summarize::compress::apply(&shown.text, &s.dropped),
+                s.text
+            );
             let key = &keys[shown.source - 1];
             // Gold's partners must be cited ...
             for (pk, _) in gold_partners(key, shown.line) {
@@ -204,6 +208,8 @@ fn summary_names_short_forms_and_pronouns_of_gold_speakers() {
             }
         }
     }
-    // Ortagus by surname (60–400 words) and Trump's "he added" (400 words).
-    assert!(checked >= 5, "only {checked} short forms checked");
+    // Ortagus by surname (100–250 words). Before sentence compression the
+    // 60-word summary had her sentence and the 400-word one Trump's "he
+    // added" (5 checks); compressed sentences leave room for others there.
+    assert!(checked >= 3, "only {checked} short forms checked");
 }

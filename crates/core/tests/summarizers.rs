@@ -27,12 +27,13 @@ fn every_method_picks_whole_sentences_within_budget() {
                 corpus: &corpus,
                 groups: &groups,
             };
-            let picked = method.summarizer().select(input, Budget::whole(words));
-            assert!(!picked.is_empty(), "{method}: nothing picked at {words}");
-            let total: usize = picked
-                .iter()
-                .map(|&r| count_words(&corpus.sentence(r).text))
-                .sum();
+            let picks = method
+                .summarizer()
+                .select_picks(input, Budget::whole(words));
+            assert!(!picks.is_empty(), "{method}: nothing picked at {words}");
+            // Words as shown: a compressed sentence counts what it keeps.
+            let total: usize = picks.iter().map(|p| count_words(&p.text(&corpus))).sum();
+            let picked: Vec<_> = picks.iter().map(|p| p.at).collect();
             assert!(total <= words, "{method}: {total} words > {words}");
             let mut seen = picked.clone();
             seen.sort();
@@ -77,8 +78,13 @@ fn every_method_gives_a_digest_with_intact_citations() {
                 .find(|(id, _)| *id == first.article)
                 .expect("cited article")
                 .1;
+            // The sentence shown is the cited one, minus the words it
+            // leaves out (compression), never other words.
             assert_eq!(
-                &body[first.span.start..first.span.end],
+                storyline_core::summarize::compress::apply(
+                    &body[first.span.start..first.span.end],
+                    &s.dropped
+                ),
                 s.text,
                 "{method}: the citation's span is not the sentence shown"
             );
@@ -195,18 +201,25 @@ fn benchmark_summary_reads_in_story_order_with_the_cut_sentence_last() {
         let n = s.sentences.len();
         assert!(n >= 2, "{method}: {n} sentences");
         // The same sentences as the selection's first picks, reordered.
-        let picked = method.summarizer().select(
+        let picks = method.summarizer().select_picks(
             SummaryInput {
                 corpus: &corpus,
                 groups: &groups,
             },
             budget,
         );
+        let picked: Vec<_> = picks.iter().map(|p| p.at).collect();
         let mut got: Vec<_> = s.sentences.iter().map(|l| l.at).collect();
         let mut want = picked[..n].to_vec();
         // The sentence cut at the budget is the last one selected, and stays last.
         let last = &s.sentences[n - 1];
-        let source: Vec<&str> = corpus.sentence(last.at).text.split_whitespace().collect();
+        // The text of the pick as shown (compressed sentences lack some words).
+        let shown = picks
+            .iter()
+            .find(|p| p.at == last.at)
+            .map(|p| p.text(&corpus))
+            .expect("the last line was picked");
+        let source: Vec<&str> = shown.split_whitespace().collect();
         let kept: Vec<&str> = last.text.split_whitespace().collect();
         assert!(
             source.starts_with(&kept),

@@ -8,7 +8,9 @@ use crate::clean::BodyBuilder;
 use crate::clean::wrap::text_lines;
 use crate::dedup::{DedupConfig, near_duplicate_sentences};
 use crate::model::{Article, SentenceRef};
-use crate::summarize::{Budget, BudgetMode, Method, SummaryInput, cut_words, reading_order};
+use crate::summarize::{
+    Budget, BudgetMode, Method, Summarizer, SummaryInput, cut_words, reading_order,
+};
 use crate::text::Corpus;
 
 /// Turns a cluster's documents into articles without cleaning: each
@@ -55,8 +57,15 @@ pub struct SummaryLine {
     /// Where it comes from.
     #[serde(flatten)]
     pub at: SentenceRef,
-    /// Its text (the last one may be cut at the budget).
+    /// Its text (the last one may be cut at the budget): the source
+    /// sentence minus `dropped`.
     pub text: String,
+    /// Byte ranges of the source sentence's text left out (compression).
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub dropped: Vec<crate::model::Span>,
+    /// The whole source sentence, when some of it was left out.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub source: Option<String>,
 }
 
 /// A system summary of one cluster.
@@ -79,6 +88,16 @@ impl SystemSummary {
 /// [`BudgetMode::CutAtLimit`] the text is cut at exactly `budget.words`
 /// whitespace-separated words (the benchmark convention).
 pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) -> SystemSummary {
+    summarize_cluster_with(cluster, method.summarizer().as_ref(), budget)
+}
+
+/// [`summarize_cluster`] with a given summarizer (a method with other
+/// settings, e.g. coverage without compression).
+pub fn summarize_cluster_with(
+    cluster: &EvalCluster,
+    summarizer: &dyn Summarizer,
+    budget: Budget,
+) -> SystemSummary {
     let articles: Vec<Article> = cluster_articles(cluster)
         .into_iter()
         .filter(|a| !a.body.is_empty())
@@ -89,27 +108,40 @@ pub fn summarize_cluster(cluster: &EvalCluster, method: Method, budget: Budget) 
         corpus: &corpus,
         groups: &groups,
     };
-    let picked = method.summarizer().select(input, budget);
+    let picked = summarizer.select_picks(input, budget);
     let mut used = 0usize;
     let mut sentences = Vec::with_capacity(picked.len());
     let mut cut = false;
-    for r in picked {
+    for pick in picked {
         if used >= budget.words {
             break;
         }
-        let text = &corpus.sentence(r).text;
-        let n = corpus.length(r);
+        let r = pick.at;
+        // The sentence as the summary shows it: the source sentence minus
+        // the spans the summarizer left out (none for most methods).
+        let text = pick.text(&corpus);
+        let n = if pick.dropped.is_empty() {
+            corpus.length(r)
+        } else {
+            crate::text::count_words(&text)
+        };
         let text = if used + n > budget.words {
             if budget.mode == BudgetMode::WholeSentences {
                 continue;
             }
             cut = true;
-            cut_words(text, budget.words - used)
+            cut_words(&text, budget.words - used)
         } else {
-            text.clone()
+            text
         };
         used += n.min(budget.words - used);
-        sentences.push(SummaryLine { at: r, text });
+        let source = (!pick.dropped.is_empty()).then(|| corpus.sentence(r).text.clone());
+        sentences.push(SummaryLine {
+            at: r,
+            text,
+            dropped: pick.dropped,
+            source,
+        });
     }
     // Read in story order, as the digest shows a summary; a sentence cut
     // at the budget stays last (the benchmark convention cuts the text's

@@ -13,8 +13,9 @@
 //! monotone submodular function is approximated greedily by gain per word
 //! (Khuller et al. 1999).
 
-use super::{Budget, BudgetMode, Summarizer, SummaryInput, candidates};
-use crate::model::SentenceRef;
+use super::compress::{self, Rules};
+use super::{Budget, BudgetMode, Pick, Summarizer, SummaryInput, candidates};
+use crate::model::{SentenceRef, Span};
 use rustc_hash::FxHashMap;
 use std::collections::BinaryHeap;
 
@@ -40,6 +41,13 @@ pub struct Coverage {
     /// bigram of the story adds `learned_weight × p` once covered, p its
     /// predicted chance of being in a reference summary; 0 for none.
     pub learned_weight: f64,
+    /// Sentence compression ([`compress`]): the rules whose spans a
+    /// candidate leaves out; its gain and length are those of the
+    /// compressed text.
+    pub compress: Rules,
+    /// With compression, whether the whole sentence stays a candidate
+    /// beside its compressed form (one of the two may be picked).
+    pub keep_whole: bool,
 }
 
 impl Default for Coverage {
@@ -53,12 +61,21 @@ impl Default for Coverage {
             length_factor: 1.0,
             length_exponent: 1.0,
             learned_weight: 1.0,
+            compress: Rules::DEFAULT,
+            keep_whole: false,
         }
     }
 }
 
-/// A sentence that may be picked: where, words, concepts with counts, prior.
-type Candidate = (SentenceRef, usize, Vec<(u32, u32)>, f64);
+/// A sentence that may be picked: where, words, concepts with counts, prior,
+/// and the spans its text leaves out.
+struct Candidate {
+    r: SentenceRef,
+    words: usize,
+    cs: Vec<(u32, u32)>,
+    rel: f64,
+    dropped: Vec<Span>,
+}
 
 impl Summarizer for Coverage {
     fn name(&self) -> &'static str {
@@ -66,6 +83,13 @@ impl Summarizer for Coverage {
     }
 
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef> {
+        self.select_picks(input, budget)
+            .into_iter()
+            .map(|p| p.at)
+            .collect()
+    }
+
+    fn select_picks(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<Pick> {
         self.select_with(input, budget, self.length_exponent == 1.0)
     }
 }
@@ -73,7 +97,7 @@ impl Summarizer for Coverage {
 impl Coverage {
     /// The selection, lazily (valid when the length exponent is 1) or by
     /// scoring every candidate in every round.
-    fn select_with(&self, input: SummaryInput<'_>, budget: Budget, lazy: bool) -> Vec<SentenceRef> {
+    fn select_with(&self, input: SummaryInput<'_>, budget: Budget, lazy: bool) -> Vec<Pick> {
         let corpus = input.corpus;
         // Concepts: the corpus's words (ids 0..W), then word bigrams.
         let n_words = corpus.words.len();
@@ -134,9 +158,14 @@ impl Coverage {
         let mut cweight: Vec<f64> = (0..tf.len())
             .map(|c| if c < n_words { 1.0 } else { self.bigram_weight })
             .collect();
+        let mut learned_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let learned_base = tf.len() as u32;
         if self.learned_weight > 0.0 {
-            let table = super::learned::BigramTable::build(corpus, corpus.docs.len());
-            let base = tf.len() as u32;
+            let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
+            let base = learned_base;
+            if !self.compress.is_empty() {
+                learned_ids = std::mem::take(&mut table.ids);
+            }
             for p in table.weights(&super::learned::WEIGHTS) {
                 cweight.push(self.learned_weight * p);
                 target.push(1.0);
@@ -172,18 +201,72 @@ impl Coverage {
                 .count();
             shared as f64 / terms.len() as f64
         };
-        let pool: Vec<Candidate> = candidates(corpus, self.min_words)
-            .map(|r| {
-                let words = corpus.length(r);
-                let rel = (0.1 + support(r)).powf(self.support_power)
-                    * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
-                let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
-                (r, words, cs, rel)
-            })
-            .collect();
+        // The concepts of a compressed sentence's words: its words, their
+        // bigrams (those the story's sentences have), learned bigrams.
+        let concepts_of = |ws: &[u32]| -> Vec<(u32, u32)> {
+            let mut keys: Vec<u32> = ws.to_vec();
+            for w in ws.windows(2) {
+                let key = super::learned::bigram_key(w[0], w[1]);
+                if self.bigram_weight > 0.0
+                    && let Some(&id) = bigram_ids.get(&key)
+                {
+                    keys.push(id);
+                }
+            }
+            keys.sort_unstable();
+            let mut counted: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
+            for id in keys {
+                match counted.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1,
+                    _ => counted.push((id, 1)),
+                }
+            }
+            let mut learned: Vec<u32> = ws
+                .windows(2)
+                .filter_map(|w| {
+                    learned_ids
+                        .get(&super::learned::bigram_key(w[0], w[1]))
+                        .map(|&c| learned_base + c)
+                })
+                .collect();
+            learned.sort_unstable();
+            learned.dedup();
+            debug_assert!(learned.iter().all(|&c| c >= learned_base));
+            counted.extend(learned.into_iter().map(|c| (c, 1)));
+            counted
+        };
+        let mut pool: Vec<Candidate> = Vec::new();
+        for r in candidates(corpus, self.min_words) {
+            let words = corpus.length(r);
+            let rel = (0.1 + support(r)).powf(self.support_power)
+                * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
+            let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
+            let dropped = compress::compress(&corpus.sentence(r).text, self.compress);
+            if !dropped.is_empty() {
+                let text = compress::apply(&corpus.sentence(r).text, &dropped);
+                let short = Candidate {
+                    r,
+                    words: crate::text::count_words(&text),
+                    cs: concepts_of(&corpus.words_outside(r, &dropped)),
+                    rel,
+                    dropped,
+                };
+                pool.push(short);
+                if !self.keep_whole {
+                    continue;
+                }
+            }
+            pool.push(Candidate {
+                r,
+                words,
+                cs,
+                rel,
+                dropped: Vec::new(),
+            });
+        }
         let mut have = vec![0f64; target.len()];
         let score = |k: usize, have: &[f64], left: usize| -> f64 {
-            let (_, words, cs, rel) = &pool[k];
+            let Candidate { words, cs, rel, .. } = &pool[k];
             let gain: f64 = cs
                 .iter()
                 .map(|&(c, n)| {
@@ -202,7 +285,7 @@ impl Coverage {
         // A candidate is out for good once its group is in or, with whole
         // sentences, once it no longer fits (the budget only shrinks).
         let out = |k: usize, groups_in: &[bool], left: usize| {
-            let (r, words, _, _) = &pool[k];
+            let Candidate { r, words, .. } = &pool[k];
             groups_in[input.groups.group(*r)]
                 || budget.mode == BudgetMode::WholeSentences && *words > left
         };
@@ -248,16 +331,16 @@ impl Coverage {
                         ..e
                     })
                     .collect();
-                let (r, words, cs, _) = &pool[k];
+                let Candidate { r, words, cs, .. } = &pool[k];
                 groups_in[input.groups.group(*r)] = true;
                 for &(c, n) in cs {
                     have[c as usize] += n as f64;
                 }
                 used += words;
-                picked.push(*r);
+                picked.push(k);
                 round += 1;
             }
-            return picked;
+            return picks(pool, picked);
         }
         let mut taken = vec![false; pool.len()];
         while used < budget.words {
@@ -273,17 +356,28 @@ impl Coverage {
                 }
             }
             let Some((k, _)) = best else { break };
-            let (r, words, cs, _) = &pool[k];
+            let Candidate { r, words, cs, .. } = &pool[k];
             taken[k] = true;
             groups_in[input.groups.group(*r)] = true;
             for &(c, n) in cs {
                 have[c as usize] += n as f64;
             }
             used += words;
-            picked.push(*r);
+            picked.push(k);
         }
-        picked
+        picks(pool, picked)
     }
+}
+
+/// The picked candidates (pool indices, in picking order) as picks.
+fn picks(mut pool: Vec<Candidate>, picked: Vec<usize>) -> Vec<Pick> {
+    picked
+        .into_iter()
+        .map(|k| Pick {
+            at: pool[k].r,
+            dropped: std::mem::take(&mut pool[k].dropped),
+        })
+        .collect()
 }
 
 /// A candidate in the lazy greedy's queue: its last score (a bound unless
@@ -398,10 +492,23 @@ mod tests {
             learned_weight: 0.0,
             ..Coverage::default()
         };
-        for (arts, cov) in stories
-            .into_iter()
-            .flat_map(|a| [(a.clone(), Coverage::default()), (a, words_only)])
-        {
+        // And with compression, alone or beside the whole sentences.
+        let compressed = Coverage {
+            compress: Rules::ALL,
+            ..Coverage::default()
+        };
+        let both = Coverage {
+            keep_whole: true,
+            ..compressed
+        };
+        for (arts, cov) in stories.into_iter().flat_map(|a| {
+            [
+                (a.clone(), Coverage::default()),
+                (a.clone(), words_only),
+                (a.clone(), compressed),
+                (a, both),
+            ]
+        }) {
             let corpus = Corpus::build(arts);
             let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
             let input = SummaryInput {

@@ -69,6 +69,8 @@ pub struct BigramTable {
     pub features: Vec<[f64; N_FEATURES]>,
     /// Per article, per sentence: its concepts (sorted, distinct).
     pub sentences: Vec<Vec<Vec<u32>>>,
+    /// The packed bigram ([`bigram_key`]) → its concept id.
+    pub ids: FxHashMap<u64, u32>,
 }
 
 /// The packed key of a word bigram.
@@ -196,6 +198,7 @@ impl BigramTable {
             })
             .collect();
         BigramTable {
+            ids,
             keys,
             features,
             sentences,

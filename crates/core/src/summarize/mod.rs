@@ -3,6 +3,7 @@
 //! list of them, selectable by name.
 
 mod centroid;
+pub mod compress;
 mod concepts;
 mod coverage;
 mod graph;
@@ -13,6 +14,7 @@ mod select;
 mod textrank;
 
 pub use centroid::Centroid;
+pub use compress::Rules as CompressRules;
 pub use concepts::Concepts;
 pub use coverage::Coverage;
 pub use lead::Lead;
@@ -22,7 +24,7 @@ pub use select::{count_words, cut_words, greedy_select};
 pub use textrank::TextRank;
 
 use crate::dedup::SentenceGroups;
-use crate::model::SentenceRef;
+use crate::model::{SentenceRef, Span};
 use crate::text::Corpus;
 
 /// How the word budget is applied.
@@ -64,12 +66,47 @@ pub struct SummaryInput<'a> {
     pub groups: &'a SentenceGroups,
 }
 
+/// One sentence of a summary: a source sentence, and the byte ranges of
+/// its text left out of the summary ([`compress`]): words of the source
+/// sentence only, never added words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pick {
+    /// The source sentence.
+    pub at: SentenceRef,
+    /// Byte ranges of its text that the summary leaves out (sorted,
+    /// disjoint; empty for the whole sentence).
+    pub dropped: Vec<Span>,
+}
+
+impl Pick {
+    /// The whole sentence.
+    pub fn whole(at: SentenceRef) -> Self {
+        Pick {
+            at,
+            dropped: Vec::new(),
+        }
+    }
+
+    /// The text the summary shows: the sentence minus the dropped spans.
+    pub fn text(&self, corpus: &Corpus) -> String {
+        compress::apply(&corpus.sentence(self.at).text, &self.dropped)
+    }
+}
+
 /// An extractive summarizer: picks sentences, in the order it ranks them.
 pub trait Summarizer: Send + Sync {
     /// The method's name on the command line.
     fn name(&self) -> &'static str;
     /// The sentences of the summary, most important first.
     fn select(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<SentenceRef>;
+    /// The sentences of the summary with the spans each leaves out, most
+    /// important first. Methods that do not compress give whole sentences.
+    fn select_picks(&self, input: SummaryInput<'_>, budget: Budget) -> Vec<Pick> {
+        self.select(input, budget)
+            .into_iter()
+            .map(Pick::whole)
+            .collect()
+    }
 }
 
 /// The summarization methods, by name.

@@ -221,6 +221,31 @@ impl Corpus {
         &self.docs[r.article].words[r.sentence]
     }
 
+    /// The words of a sentence (as [`Corpus::words_of`]) that lie outside
+    /// the given byte ranges of its text: the words of a compressed
+    /// sentence, a subsequence of the sentence's own.
+    pub fn words_outside(&self, r: SentenceRef, dropped: &[crate::model::Span]) -> Vec<u32> {
+        let text = &self.sentence(r).text;
+        let ids = self.words_of(r);
+        with_lexicon(|lex| {
+            let mut out = Vec::with_capacity(ids.len());
+            let mut k = 0;
+            for word in words(text) {
+                // The word is a slice of the text: its offset.
+                let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                let end = start + word.len();
+                let e = lex.entry(word);
+                let n = lex.keys(e).len();
+                let kept = !dropped.iter().any(|d| start < d.end && d.start < end);
+                if kept && let Some(these) = ids.get(k..k + n) {
+                    out.extend_from_slice(these);
+                }
+                k += n;
+            }
+            out
+        })
+    }
+
     /// The length of a sentence in budget words ([`count_words`]).
     pub fn length(&self, r: SentenceRef) -> usize {
         self.docs[r.article].lengths[r.sentence]

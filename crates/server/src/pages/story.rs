@@ -280,8 +280,23 @@ fn render(data: &StoryData) -> Markup {
 /// sentence in its article, with the sentence shown on hover or focus) and
 /// its name notes.
 fn summary_sentence(d: &Digest, i: usize, s: &SummarySentence) -> Markup {
+    // Words of the cited sentence the summary leaves out (compression),
+    // shown on hover: the shown text is the cited sentence without them.
+    let left_out = s
+        .citations
+        .first()
+        .filter(|_| !s.dropped.is_empty())
+        .map(|c| {
+            let parts: Vec<&str> = s
+                .dropped
+                .iter()
+                .filter_map(|sp| c.text.get(sp.start..sp.end))
+                .map(str::trim)
+                .collect();
+            format!("Left out of the source sentence: {}", parts.join(" … "))
+        });
     html! {
-        span class="text" { (s.text) }
+        span class="text" title=[left_out] { (s.text) }
         @for (j, c) in s.citations.iter().enumerate() {
             @let tip = format!("tip-{i}-{j}");
             " "

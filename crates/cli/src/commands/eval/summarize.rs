@@ -14,8 +14,8 @@ use storyline_core::eval::datasets::{ClusterReader, EvalCluster};
 use storyline_core::eval::rouge::{
     Flavor, Limit, MultiRef, Rouge, RougeConfig, RougeMean, RougeScores, Score,
 };
-use storyline_core::eval::summaries::{SystemSummary, summarize_cluster};
-use storyline_core::summarize::{Budget, BudgetMode, Method};
+use storyline_core::eval::summaries::{SystemSummary, summarize_cluster_with};
+use storyline_core::summarize::{Budget, BudgetMode, CompressRules, Coverage, Method, Summarizer};
 
 /// Which ROUGE program to reproduce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -246,6 +246,11 @@ pub struct SummarizeArgs {
     /// Keep whole sentences (never over the budget) instead of cutting the last one.
     #[arg(long)]
     whole_sentences: bool,
+    /// Coverage only: the sentence compression rules, comma-separated
+    /// (dateline, attribution, parenthetical, relative, appositive,
+    /// connective, lead_phrase, weekday; or default, all, none).
+    #[arg(long, value_parser = CompressRules::parse)]
+    compress: Option<CompressRules>,
     /// Write each cluster's summary here (JSONL, input order).
     #[arg(long)]
     output: Option<PathBuf>,
@@ -260,6 +265,14 @@ pub struct SummarizeArgs {
 }
 
 pub fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
+    let summarizer: Box<dyn Summarizer> = match (args.method, args.compress) {
+        (_, None) => args.method.summarizer(),
+        (Method::Coverage, Some(rules)) => Box::new(Coverage {
+            compress: rules,
+            ..Coverage::default()
+        }),
+        (m, Some(_)) => bail!("--compress is an option of coverage, not of {m}"),
+    };
     let budget = Budget {
         words: args.words,
         mode: if args.whole_sentences {
@@ -291,7 +304,7 @@ pub fn run_summarize(args: SummarizeArgs) -> Result<ExitCode> {
             .par_iter()
             .map(|c| {
                 let t = Instant::now();
-                let s = summarize_cluster(c, args.method, budget);
+                let s = summarize_cluster_with(c, summarizer.as_ref(), budget);
                 let secs = t.elapsed().as_secs_f64();
                 let scores = rouge.score(
                     &s.texts(),
