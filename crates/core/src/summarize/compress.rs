@@ -156,16 +156,6 @@ const AFTER_REPORTING: &[&str] = &[
     "sunday",
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Sentence-opening connectives written with a comma ("However, ").
 const CONNECTIVES: &[&str] = &[
     "however",
@@ -482,7 +472,7 @@ fn lead_phrase(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
 /// " on Friday", "said Tuesday", "On Monday, ".
 fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
     for (i, t) in toks.iter().enumerate() {
-        if !WEEKDAYS.contains(&t.bare()) {
+        if !crate::text::calendar::WEEKDAYS.contains(&t.bare()) {
             continue;
         }
         // The weekday's letters, without trailing punctuation.
