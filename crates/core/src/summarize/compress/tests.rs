@@ -89,6 +89,22 @@ fn a_quotation_keeps_its_speaker() {
     );
     let s = "The plan is \"dead on arrival,\" a senior Republican aide said.";
     assert!(compress(s, Rules::ATTRIBUTION).is_empty());
+    // The speaker named before the quotation stays too.
+    let s = "In a speech on gun violence on Wednesday, Biden said, \"If you think you need weapons to take on the government, you need F-15s.\"";
+    assert!(compress(s, Rules::ATTRIBUTION).is_empty());
+    let (_, kept) = run(s, Rules::ALL);
+    assert!(kept.contains("Biden said"), "{kept}");
+}
+
+/// The default rules keep attributions: "..., the court said" left out
+/// would state the court's finding as a fact.
+#[test]
+fn the_default_rules_keep_who_said_it() {
+    let s = "Public schools have no general power to punish students for what they say off campus, the Supreme Court said Wednesday.";
+    let (dropped, kept) = run(s, Rules::DEFAULT);
+    assert_eq!(dropped, [" Wednesday"]);
+    assert!(kept.ends_with(", the Supreme Court said."), "{kept}");
+    assert!(!Rules::DEFAULT.has(Rules::ATTRIBUTION));
 }
 
 #[test]
