@@ -61,10 +61,7 @@ pub fn digest_of_corpus(corpus: &Corpus, groups: &SentenceGroups, cfg: &DigestCo
         .first()
         .map(|p| corpus.docs[p.at.article].article.title.clone())
         .unwrap_or_else(|| corpus.docs[0].article.title.clone());
-    let mut picked: Vec<SentenceRef> = picks.iter().map(|p| p.at).collect();
-    reading_order(corpus, &mut picked);
-    // The picks in reading order (a summary has a few dozen at most).
-    picks.sort_by_key(|p| picked.iter().position(|&r| r == p.at));
+    reading_order(corpus, &mut picks, |p| p.at);
     let analysis = analyze(corpus, groups);
     let mut notes = name_notes(corpus, &analysis, &picks);
     let summary = picks

@@ -291,8 +291,8 @@ pub struct SummarySentence {
     /// byte ranges of `dropped`.
     pub text: String,
     /// Words of the source sentence left out of the summary (light
-    /// compression: a dateline, a trailing attribution, a parenthetical, a
-    /// relative clause, a weekday): byte ranges of the first citation's
+    /// compression: a dateline, a parenthetical, a relative clause, a
+    /// weekday; never who said what): byte ranges of the first citation's
     /// `text`, sorted and disjoint. Only ever words left out, never added
     /// or changed words; empty (and absent) when the whole sentence is
     /// shown.

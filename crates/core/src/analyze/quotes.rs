@@ -37,7 +37,7 @@
 use super::entities::{Entity, EntityKind, Mention, MentionIndex, Tok, is_name_gap, tail, tokens};
 use super::lexicon::{is_role_noun, is_speech_verb};
 use crate::model::{SentenceRef, Span};
-use crate::text::{Corpus, content_stems};
+use crate::text::{Corpus, content_stems, is_double_quote_mark};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
@@ -278,7 +278,7 @@ fn find_close(
         let rest = &text[pos..];
         // A single-mark quote is short and never spans a double mark: give
         // up after ~600 characters (also keeps a page of apostrophes linear).
-        if single && (j > from + 600 || matches!(d, '"' | '“' | '”' | '«' | '»' | '„')) {
+        if single && (j > from + 600 || is_double_quote_mark(d)) {
             break;
         }
         let Some(close) = pair.closes.iter().find(|c| rest.starts_with(**c)) else {

@@ -500,15 +500,15 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         .filter(|(_, t)| t.score > 0.0)
         .map(|(&id, t)| (id, damped(t)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
-    let Some((mut top, _)) = best else {
+    let Some((top, _)) = best else {
         return Vec::new();
     };
+    let mut top = climb(doc, &tally, top);
     // Grow: an article in several sections or containers has its prose
     // spread over siblings; an ancestor that holds at least twice the
     // container's prose becomes the container (wrappers that add little,
     // a byline or a caption, are passed through). A sidebar or a footer
     // holds less prose than the article, so it does not make it grow.
-    top = climb(doc, &tally, top);
     let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
     let mut cursor = top;
     while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
@@ -589,11 +589,12 @@ fn tag_base(tag: &str) -> f64 {
 /// is the container.
 fn climb(doc: &Html, tally: &FxHashMap<NodeId, Tally>, mut top: NodeId) -> NodeId {
     let score_of = |id: NodeId| tally.get(&id).map(damped);
-    let is_root = |n: &ego_tree::NodeRef<'_, Node>| !matches!(n.value(), Node::Element(e) if !matches!(e.name(), "body" | "html"));
+    // An element under `<body>` (the climb stops below it).
+    let inside = |n: &ego_tree::NodeRef<'_, Node>| matches!(n.value(), Node::Element(e) if !matches!(e.name(), "body" | "html"));
     let mut last = score_of(top).unwrap_or(0.0);
     let threshold = last / 3.0;
     let mut cursor = doc.tree.get(top).and_then(|n| n.parent());
-    while let Some(parent) = cursor.filter(|p| !is_root(p)) {
+    while let Some(parent) = cursor.filter(inside) {
         if let Some(score) = score_of(parent.id()) {
             if score < threshold {
                 break;
@@ -607,7 +608,7 @@ fn climb(doc: &Html, tally: &FxHashMap<NodeId, Tally>, mut top: NodeId) -> NodeI
         cursor = parent.parent();
     }
     while let Some(parent) = doc.tree.get(top).and_then(|n| n.parent()) {
-        if is_root(&parent) || parent.children().filter(|c| c.value().is_element()).count() != 1 {
+        if !inside(&parent) || parent.children().filter(|c| c.value().is_element()).count() != 1 {
             break;
         }
         top = parent.id();

@@ -7,6 +7,8 @@
 //! changed or reordered.
 
 use crate::model::Span;
+use crate::text::calendar::WEEKDAYS;
+use crate::text::is_double_quote_mark;
 use std::sync::LazyLock;
 
 /// Which rules run (a small bit set).
@@ -124,7 +126,8 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Words that may follow an attribution's verb in a trailing attribution
-/// (", police said on Friday.", ", the company said in a statement.").
+/// (", police said on Friday.", ", the company said in a statement."),
+/// besides the weekdays ([`crate::text::calendar::WEEKDAYS`]).
 const AFTER_REPORTING: &[&str] = &[
     "on",
     "in",
@@ -145,13 +148,6 @@ const AFTER_REPORTING: &[&str] = &[
     "evening",
     "earlier",
     "later",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Sentence-opening connectives written with a comma ("However, ").
@@ -295,12 +291,8 @@ fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-fn is_quote(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
-}
-
 fn has_quote(s: &str) -> bool {
-    s.chars().any(is_quote)
+    s.chars().any(is_double_quote_mark)
 }
 
 fn is_word(t: &Token) -> bool {
@@ -470,7 +462,7 @@ fn lead_phrase(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
 /// " on Friday", "said Tuesday", "On Monday, ".
 fn weekday(text: &str, toks: &[Token], spans: &mut Vec<Span>) {
     for (i, t) in toks.iter().enumerate() {
-        if !crate::text::calendar::WEEKDAYS.contains(&t.bare()) {
+        if !WEEKDAYS.contains(&t.bare()) {
             continue;
         }
         // The weekday's letters, without trailing punctuation.
@@ -602,7 +594,7 @@ fn is_attribution(toks: &[Token], at_end: bool) -> bool {
     (1..=5).contains(&v)
         && toks[v + 1..]
             .iter()
-            .all(|t| AFTER_REPORTING.contains(&t.bare()))
+            .all(|t| AFTER_REPORTING.contains(&t.bare()) || WEEKDAYS.contains(&t.bare()))
 }
 
 /// ", officials said." at the end; ", police said," inside.

@@ -105,7 +105,6 @@ impl Coverage {
         let mut bigram_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let mut sent_concepts: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(corpus.docs.len());
         let mut keys: Vec<u32> = Vec::new();
-        let mut counted: Vec<(u32, u32)> = Vec::new();
         for (a, doc) in corpus.docs.iter().enumerate() {
             let mut per_doc = Vec::with_capacity(doc.sentences.len());
             for s in 0..doc.sentences.len() {
@@ -127,16 +126,10 @@ impl Coverage {
                     }
                 }
                 keys.sort_unstable();
-                counted.clear();
                 for &id in &keys {
                     tf[id as usize] += 1.0;
-                    match counted.last_mut() {
-                        Some(last) if last.0 == id => last.1 += 1,
-                        _ => counted.push((id, 1)),
-                    }
                 }
-                // Copied out at its exact size (one allocation, no growth).
-                per_doc.push(counted.to_vec());
+                per_doc.push(count_runs(&keys));
             }
             sent_concepts.push(per_doc);
         }
@@ -162,7 +155,6 @@ impl Coverage {
         let learned_base = tf.len() as u32;
         if self.learned_weight > 0.0 {
             let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
-            let base = learned_base;
             if !self.compress.is_empty() {
                 learned_ids = std::mem::take(&mut table.ids);
             }
@@ -172,7 +164,7 @@ impl Coverage {
             }
             for (a, doc) in table.sentences.into_iter().enumerate() {
                 for (s, cs) in doc.into_iter().enumerate() {
-                    sent_concepts[a][s].extend(cs.into_iter().map(|c| (base + c, 1)));
+                    sent_concepts[a][s].extend(cs.into_iter().map(|c| (learned_base + c, 1)));
                 }
             }
         }
@@ -214,13 +206,7 @@ impl Coverage {
                 }
             }
             keys.sort_unstable();
-            let mut counted: Vec<(u32, u32)> = Vec::with_capacity(keys.len());
-            for id in keys {
-                match counted.last_mut() {
-                    Some(last) if last.0 == id => last.1 += 1,
-                    _ => counted.push((id, 1)),
-                }
-            }
+            let mut counted = count_runs(&keys);
             let mut learned: Vec<u32> = ws
                 .windows(2)
                 .filter_map(|w| {
@@ -367,6 +353,16 @@ impl Coverage {
         }
         picks(pool, picked)
     }
+}
+
+/// Sorted concept ids as (id, count) runs, at their exact size.
+fn count_runs(sorted: &[u32]) -> Vec<(u32, u32)> {
+    let runs = sorted.chunk_by(|a, b| a == b).count();
+    let mut counted = Vec::with_capacity(runs);
+    for run in sorted.chunk_by(|a, b| a == b) {
+        counted.push((run[0], run.len() as u32));
+    }
+    counted
 }
 
 /// The picked candidates (pool indices, in picking order) as picks.

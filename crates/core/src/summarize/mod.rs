@@ -208,10 +208,12 @@ impl std::str::FromStr for Method {
     }
 }
 
-/// Orders summary sentences for reading: by article date where dates
-/// differ, then by relative position in the article.
-pub fn reading_order(corpus: &Corpus, picked: &mut [SentenceRef]) {
+/// Orders summary sentences for reading (`at` gives each one's source
+/// sentence): by article date where dates differ, then by relative position
+/// in the article.
+pub fn reading_order<T>(corpus: &Corpus, picked: &mut [T], at: impl Fn(&T) -> SentenceRef) {
     picked.sort_by(|a, b| {
+        let (a, b) = (at(a), at(b));
         let da = corpus.docs[a.article]
             .article
             .published
@@ -226,7 +228,7 @@ pub fn reading_order(corpus: &Corpus, picked: &mut [SentenceRef]) {
         let pb = b.sentence as f64 / corpus.docs[b.article].sentences.len().max(1) as f64;
         let day_a = da.map(|d| d.0);
         let day_b = db.map(|d| d.0);
-        day_a.cmp(&day_b).then(pa.total_cmp(&pb)).then(a.cmp(b))
+        day_a.cmp(&day_b).then(pa.total_cmp(&pb)).then(a.cmp(&b))
     });
 }
 

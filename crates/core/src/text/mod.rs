@@ -11,4 +11,6 @@ mod tokens;
 pub use corpus::{Corpus, Doc, Vocab};
 pub use sentences::{split_paragraph, split_sentences};
 pub use stopwords::is_stop_word;
-pub use tokens::{content_stems, count_words, is_budget_word, normalize_word, stem, words};
+pub use tokens::{
+    content_stems, count_words, is_budget_word, is_double_quote_mark, normalize_word, stem, words,
+};

@@ -368,6 +368,12 @@ pub(crate) fn with_lexicon<R>(f: impl FnOnce(&mut Lexicon) -> R) -> R {
     LEXICON.with(|l| f(&mut l.borrow_mut()))
 }
 
+/// A double quotation mark of any convention: straight, curly, guillemets,
+/// low-high ("“”«»„).
+pub fn is_double_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '«' | '»' | '„')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
