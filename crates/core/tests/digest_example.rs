@@ -213,3 +213,30 @@ fn summary_names_short_forms_and_pronouns_of_gold_speakers() {
     // added" (5 checks); compressed sentences leave room for others there.
     assert!(checked >= 3, "only {checked} short forms checked");
 }
+
+/// Text output never shows a compressed summary sentence as if whole: the
+/// words left out are marked with an ellipsis, and what is shown besides
+/// the marks is the digest's `text`, word for word.
+#[test]
+fn text_output_marks_the_words_a_summary_sentence_leaves_out() {
+    use storyline_core::render::{Format, render, summary_text};
+    let d = example_digest(100);
+    let compressed: Vec<_> = d.summary.iter().filter(|s| !s.dropped.is_empty()).collect();
+    assert!(
+        !compressed.is_empty(),
+        "the example's summary compresses a sentence"
+    );
+    let markdown = render(&d, Format::Markdown, false).expect("renders");
+    let terminal = render(&d, Format::Terminal, false).expect("renders");
+    for s in compressed {
+        let shown = summary_text(s);
+        assert!(shown.contains('…'), "{shown}");
+        let words: Vec<&str> = shown.split_whitespace().filter(|w| *w != "…").collect();
+        assert_eq!(words, s.text.split_whitespace().collect::<Vec<_>>());
+        assert!(
+            markdown.contains(&shown) && terminal.contains(&shown),
+            "{shown}"
+        );
+        assert!(!markdown.contains(&s.text), "{}", s.text);
+    }
+}

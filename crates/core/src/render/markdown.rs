@@ -2,7 +2,7 @@
 
 use super::{
     Section, article_markers, byline, claims, date_of, dropped_summary, markers, name_note,
-    number_forms, outlet, sections,
+    number_forms, outlet, sections, summary_text,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -14,7 +14,7 @@ pub fn markdown(d: &Digest) -> String {
     let _ = writeln!(o, "*{}*\n", byline(d));
     let _ = writeln!(o, "## Summary\n");
     for s in &d.summary {
-        let _ = writeln!(o, "- {} {}", s.text, markers(&s.sources));
+        let _ = writeln!(o, "- {} {}", summary_text(s), markers(&s.sources));
         for n in &s.names {
             let _ = writeln!(o, "  - *{}*", name_note(n));
         }

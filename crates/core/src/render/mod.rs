@@ -10,7 +10,7 @@ pub use terminal::terminal;
 use crate::analyze::{
     Analysis, Conflict, Entity, Fact, Framing, NumberFact, OnlyIn, Quote, TimelineEvent,
 };
-use crate::model::{Digest, NameNote, SourceInfo};
+use crate::model::{Digest, NameNote, SourceInfo, SummarySentence};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,6 +48,46 @@ pub fn render(digest: &Digest, format: Format, color: bool) -> crate::Result<Str
 /// Citation markers for a list of source numbers: "[1][3]".
 pub fn markers(sources: &[usize]) -> String {
     sources.iter().map(|n| format!("[{n}]")).collect()
+}
+
+/// A summary sentence as a reader sees it in text output: its source
+/// sentence with an ellipsis ("…") where light compression left words out,
+/// so the sentence is never shown as if quoted whole (the JSON keeps the
+/// plain `text` and the `dropped` byte ranges). Falls back to `text` when
+/// the ranges do not fit the cited sentence.
+pub fn summary_text(s: &SummarySentence) -> String {
+    let Some(source) = s.citations.first().map(|c| c.text.as_str()) else {
+        return s.text.clone();
+    };
+    let fits = s
+        .dropped
+        .iter()
+        .all(|d| d.start < d.end && source.get(d.start..d.end).is_some())
+        && s.dropped.windows(2).all(|w| w[0].end <= w[1].start);
+    if s.dropped.is_empty() || !fits {
+        return s.text.clone();
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut at = 0;
+    for d in &s.dropped {
+        out.push_str(&source[at..d.start]);
+        let gone = &source[d.start..d.end];
+        if gone.starts_with(char::is_whitespace) && !out.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        out.push('…');
+        if gone.ends_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        at = d.end;
+    }
+    let rest = &source[at..];
+    if out.ends_with(' ') {
+        out.push_str(rest.trim_start());
+    } else {
+        out.push_str(rest);
+    }
+    out.trim().to_string()
 }
 
 /// A summary sentence's name note as one line: "Ortagus: Morgan Ortagus,
@@ -205,4 +245,73 @@ fn sections(an: &Analysis) -> Vec<Section<'_>> {
         out.push(Section::Framing(&an.framing));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Citation, Span};
+
+    fn sentence(source: &str, dropped: &[(usize, usize)]) -> SummarySentence {
+        let spans: Vec<Span> = dropped
+            .iter()
+            .map(|&(start, end)| Span { start, end })
+            .collect();
+        SummarySentence {
+            text: crate::summarize::compress::apply(source, &spans),
+            dropped: spans,
+            sources: vec![1],
+            citations: vec![Citation {
+                source: 1,
+                article: "a".into(),
+                sentence: 0,
+                span: Span {
+                    start: 0,
+                    end: source.len(),
+                },
+                line: 1,
+                file_span: None,
+                text: source.into(),
+            }],
+            names: Vec::new(),
+        }
+    }
+
+    fn range(s: &str, part: &str) -> (usize, usize) {
+        let at = s.find(part).expect("part of the sentence");
+        (at, at + part.len())
+    }
+
+    #[test]
+    fn left_out_words_show_as_an_ellipsis() {
+        let s = "The United States on Friday rejected a request by Iraq.";
+        let shown = sentence(s, &[range(s, " on Friday")]);
+        assert_eq!(shown.text, "The United States rejected a request by Iraq.");
+        assert_eq!(
+            summary_text(&shown),
+            "The United States … rejected a request by Iraq."
+        );
+    }
+
+    #[test]
+    fn a_leading_dateline_and_a_parenthetical_are_marked_too() {
+        let s = "WASHINGTON (AP) — The agency (which opened in 2019) said it would close.";
+        let shown = sentence(
+            s,
+            &[
+                range(s, "WASHINGTON (AP) — "),
+                range(s, " (which opened in 2019)"),
+            ],
+        );
+        assert_eq!(summary_text(&shown), "… The agency … said it would close.");
+    }
+
+    #[test]
+    fn a_whole_sentence_and_ranges_that_do_not_fit_are_shown_as_they_are() {
+        let s = "Nothing was left out here.";
+        assert_eq!(summary_text(&sentence(s, &[])), s);
+        let mut bad = sentence(s, &[range(s, " was")]);
+        bad.dropped[0].end = 400;
+        assert_eq!(summary_text(&bad), bad.text);
+    }
 }

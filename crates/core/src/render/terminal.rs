@@ -2,7 +2,7 @@
 
 use super::{
     Section, article_markers, byline, claims, date_of, dropped_summary, markers, name_note,
-    number_forms, outlet, sections,
+    number_forms, outlet, sections, summary_text,
 };
 use crate::model::Digest;
 use std::fmt::Write;
@@ -39,7 +39,7 @@ pub fn terminal(d: &Digest, color: bool) -> String {
     let _ = writeln!(o);
     let _ = writeln!(o, "{}", st.bold("Summary"));
     for s in &d.summary {
-        let _ = writeln!(o, "  {} {}", s.text, st.cyan(&markers(&s.sources)));
+        let _ = writeln!(o, "  {} {}", summary_text(s), st.cyan(&markers(&s.sources)));
         for n in &s.names {
             let _ = writeln!(o, "      {}", st.dim(&name_note(n)));
         }

@@ -296,7 +296,7 @@ fn summary_sentence(d: &Digest, i: usize, s: &SummarySentence) -> Markup {
             format!("Left out of the source sentence: {}", parts.join(" … "))
         });
     html! {
-        span class="text" title=[left_out] { (s.text) }
+        span class="text" title=[left_out] { (storyline_core::render::summary_text(s)) }
         @for (j, c) in s.citations.iter().enumerate() {
             @let tip = format!("tip-{i}-{j}");
             " "
