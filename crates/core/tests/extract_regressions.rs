@@ -154,3 +154,19 @@ fn a_code_listing_does_not_outscore_the_prose_around_it() {
     );
     assert_dropped(&a, &["Posts", "Privacy policy"]);
 }
+
+/// Where the density extractor's container did not grow, the default
+/// extractor's text is the density extractor's (one parse, no second
+/// extractor).
+#[test]
+fn the_default_is_the_density_extractor_where_its_container_did_not_grow() {
+    for page in [
+        "headings-lists-captions.html",
+        "br-runs-in-one-paragraph.html",
+        "code-listing-and-text-divs.html",
+    ] {
+        let density = cleaned(page, Extractor::Density);
+        let auto = cleaned(page, Extractor::default());
+        assert_eq!(auto.body, density.body, "{page}");
+    }
+}

@@ -339,6 +339,10 @@ pub struct Density {
     /// Words in the prose blocks of the whole page (chrome skipped): how
     /// much article text the page can hold at most.
     pub page_prose_words: usize,
+    /// The container grew past the best-scoring element to an ancestor
+    /// with at least twice its prose (step 3): the one choice that can take
+    /// in a stream of teasers or a sidebar with the article.
+    pub grew: bool,
 }
 
 /// Prose words of blocks.
@@ -352,18 +356,19 @@ fn prose_words<'a>(blocks: impl Iterator<Item = &'a Block>) -> usize {
 /// Least text (characters) an article has: with less, the class and id
 /// rule took too much and the page is read again without it (Readability's
 /// retry).
-const MIN_ARTICLE_CHARS: usize = 500;
+pub(super) const MIN_ARTICLE_CHARS: usize = 500;
 
 /// The density extractor's main content and the page's prose.
 pub fn density(doc: &Html) -> Density {
     let blocks = blocks(doc);
     let likely = select(doc, &blocks, |b| !b.unlikely);
-    let chars: usize = likely.iter().map(|&i| blocks[i].chars).sum();
-    let (kept, page_prose_words) = if chars >= MIN_ARTICLE_CHARS {
+    let chars: usize = likely.kept.iter().map(|&i| blocks[i].chars).sum();
+    let (chosen, page_prose_words) = if chars >= MIN_ARTICLE_CHARS {
         (likely, prose_words(blocks.iter().filter(|b| !b.unlikely)))
     } else {
         (select(doc, &blocks, |_| true), prose_words(blocks.iter()))
     };
+    let Selection { kept, grew } = chosen;
     let mut blocks: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
     Density {
         paragraphs: kept
@@ -371,7 +376,15 @@ pub fn density(doc: &Html) -> Density {
             .filter_map(|i| blocks[i].take().map(|b| b.text))
             .collect(),
         page_prose_words,
+        grew,
     }
+}
+
+/// The blocks [`select`] keeps, and whether its container grew.
+#[derive(Debug, Default)]
+struct Selection {
+    kept: Vec<usize>,
+    grew: bool,
 }
 
 /// One holder's text, read as one paragraph (Readability scores a `<p>` by
@@ -426,7 +439,7 @@ fn damped(t: &Tally) -> f64 {
 }
 
 /// The indexes of the article's blocks among those `usable`.
-fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<usize> {
+fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Selection {
     let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
     let mut held: FxHashMap<NodeId, Held> = FxHashMap::default();
     for b in blocks.iter().filter(|b| usable(b)) {
@@ -501,7 +514,7 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         .map(|(&id, t)| (id, damped(t)))
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     let Some((top, _)) = best else {
-        return Vec::new();
+        return Selection::default();
     };
     let mut top = climb(doc, &tally, top);
     // Grow: an article in several sections or containers has its prose
@@ -511,6 +524,7 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
     // holds less prose than the article, so it does not make it grow.
     let prose_of = |id: NodeId| tally.get(&id).map_or(0.0, |t| t.prose);
     let mut cursor = top;
+    let mut grew = false;
     while let Some(parent) = doc.tree.get(cursor).and_then(|n| n.parent()) {
         if !matches!(parent.value(), Node::Element(_)) {
             break;
@@ -518,6 +532,7 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
         cursor = parent.id();
         if prose_of(cursor) >= prose_of(top) * GROW {
             top = cursor;
+            grew = true;
         }
     }
     // Readability's siblings: a sibling of the container that scores a
@@ -555,7 +570,7 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
             .and_then(|n| n.parent())
             .map(|n| n.id())
     };
-    blocks
+    let kept = blocks
         .iter()
         .enumerate()
         .filter(|(_, b)| usable(b) && !is_link_list(b) && under(b.holder))
@@ -567,7 +582,8 @@ fn select(doc: &Html, blocks: &[Block], usable: impl Fn(&Block) -> bool) -> Vec<
             *seen.entry(b.text.as_str()).or_insert(parent) == parent
         })
         .map(|(i, _)| i)
-        .collect()
+        .collect();
+    Selection { kept, grew }
 }
 
 /// Readability's base score of a scored element by its tag

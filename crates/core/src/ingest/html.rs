@@ -17,13 +17,15 @@ use scraper::{Html, Node};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Extractor {
-    /// The default: Readability ([`Extractor::Readability`]), and
-    /// rs-trafilatura instead on a page where Readability kept less than
-    /// half of the page's prose, as [`Extractor::Density`] counts it
-    /// (Readability took one part of the page for the article), when
-    /// rs-trafilatura finds more and the density extractor carries three
-    /// quarters of it (two of the three agree). Highest F1 on the
-    /// extraction-wceb pages (see `docs/benchmarks.md`).
+    /// The default: storyline's own [`Extractor::Density`] (one parse),
+    /// and Readability ([`Extractor::Readability`]) instead on a page where
+    /// the density extractor's container grew to an ancestor with twice
+    /// its prose (about one page in ten: where a short article can take in
+    /// a stream of teasers); there, rs-trafilatura's text where Readability
+    /// kept less than half of the page's prose, rs-trafilatura finds more
+    /// and the density extractor carries three quarters of it (two of the
+    /// three agree). Chosen on the extraction-wceb pages (see
+    /// `docs/benchmarks.md`).
     #[default]
     Auto,
     /// `dom_smoothie`, a port of Mozilla's Readability.js.
@@ -112,28 +114,11 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
     let mut paragraphs = match extractor {
         Extractor::Density => super::density::density_paragraphs(&doc),
         Extractor::Readability | Extractor::Trafilatura => external(extractor),
-        Extractor::Auto => {
-            let readability = external(Extractor::Readability);
-            let found = super::density::density(&doc);
-            // The page's prose, or the density extractor's article when
-            // it is longer (its headings and lists are not prose blocks).
-            let prose = words_in(&found.paragraphs).max(found.page_prose_words);
-            if words_in(&readability) * 2 < prose {
-                // Two of three must agree: rs-trafilatura's longer text
-                // replaces Readability's only when the density extractor
-                // carries most of it too.
-                let trafilatura = external(Extractor::Trafilatura);
-                if words_in(&trafilatura) > words_in(&readability)
-                    && share_within(&trafilatura, &found.paragraphs) >= AGREEMENT
-                {
-                    trafilatura
-                } else {
-                    readability
-                }
-            } else {
-                readability
-            }
-        }
+        Extractor::Auto => choose_auto(
+            super::density::density(&doc),
+            || external(Extractor::Readability),
+            || external(Extractor::Trafilatura),
+        ),
     };
     let mut fallback = false;
     if paragraphs.is_empty() {
@@ -144,6 +129,43 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
         paragraphs,
         meta,
         fallback,
+    }
+}
+
+/// The default extractor's text: the density extractor's (`found`), or,
+/// where its container grew to an ancestor with twice its prose (the one
+/// step that can take in a stream of teasers or a sidebar with a short
+/// article) or it found nothing, Readability's. Where Readability kept
+/// under half of the page's prose, two of three must agree: rs-trafilatura's
+/// longer text is taken when the density extractor carries most of it too;
+/// else Readability's text stays (a short article before a stream of
+/// teasers) unless it is too short to be an article at all (Readability's
+/// own retry threshold), where the density extractor's is taken. The two
+/// other extractors run only when needed (each parses the page again).
+fn choose_auto(
+    found: super::density::Density,
+    readability: impl FnOnce() -> Vec<String>,
+    trafilatura: impl FnOnce() -> Vec<String>,
+) -> Vec<String> {
+    if !found.grew && !found.paragraphs.is_empty() {
+        return found.paragraphs;
+    }
+    let readability = readability();
+    // The page's prose, or the density extractor's article when it is
+    // longer (its headings and lists are not prose blocks).
+    let prose = words_in(&found.paragraphs).max(found.page_prose_words);
+    if words_in(&readability) * 2 >= prose {
+        return readability;
+    }
+    let trafilatura = trafilatura();
+    if words_in(&trafilatura) > words_in(&readability)
+        && share_within(&trafilatura, &found.paragraphs) >= AGREEMENT
+    {
+        trafilatura
+    } else if chars_in(&readability) < super::density::MIN_ARTICLE_CHARS {
+        found.paragraphs
+    } else {
+        readability
     }
 }
 
@@ -168,6 +190,14 @@ fn share_within(a: &[String], b: &[String]) -> f64 {
         }
     }
     shared as f64 / total.max(1) as f64
+}
+
+/// Characters (not spaces) in paragraphs.
+fn chars_in(paragraphs: &[String]) -> usize {
+    paragraphs
+        .iter()
+        .map(|p| p.chars().filter(|c| !c.is_whitespace()).count())
+        .sum()
 }
 
 /// Words (whitespace-separated) in paragraphs.
@@ -1208,6 +1238,73 @@ pub fn html_doc(
 
 #[cfg(test)]
 mod tests {
+    use super::super::density::Density;
+
+    fn words(n: usize, word: &str) -> Vec<String> {
+        vec![vec![word; n].join(" ")]
+    }
+
+    fn found(paragraphs: Vec<String>, page_prose_words: usize, grew: bool) -> Density {
+        Density {
+            paragraphs,
+            page_prose_words,
+            grew,
+        }
+    }
+
+    #[test]
+    fn the_default_takes_the_density_text_without_running_the_others_where_it_did_not_grow() {
+        let text = choose_auto(
+            found(words(300, "article"), 400, false),
+            || panic!("Readability ran"),
+            || panic!("rs-trafilatura ran"),
+        );
+        assert_eq!(text, words(300, "article"));
+    }
+
+    #[test]
+    fn where_the_density_container_grew_readability_decides() {
+        // Readability keeps more than half of the page's prose.
+        let text = choose_auto(
+            found(words(600, "article"), 600, true),
+            || words(400, "readability"),
+            || panic!("rs-trafilatura ran"),
+        );
+        assert_eq!(text, words(400, "readability"));
+        // A short article before teasers: Readability keeps a third, and
+        // rs-trafilatura, which does not agree with the density text, does
+        // not replace it.
+        let text = choose_auto(
+            found(words(600, "teasers"), 600, true),
+            || words(200, "article"),
+            || words(500, "other"),
+        );
+        assert_eq!(text, words(200, "article"));
+    }
+
+    #[test]
+    fn two_of_three_agreeing_overrule_a_short_readability_text() {
+        let text = choose_auto(
+            found(words(600, "story"), 600, true),
+            || words(200, "part"),
+            || words(550, "story"),
+        );
+        assert_eq!(text, words(550, "story"));
+    }
+
+    #[test]
+    fn a_readability_text_too_short_for_an_article_gives_way_to_the_density_text() {
+        let text = choose_auto(
+            found(words(600, "story"), 600, true),
+            || words(1, "x"),
+            || words(10, "menu"),
+        );
+        assert_eq!(text, words(600, "story"));
+        // Nothing found by the density extractor: Readability's text.
+        let text = choose_auto(found(Vec::new(), 0, false), || words(40, "r"), Vec::new);
+        assert_eq!(text, words(40, "r"));
+    }
+
     use super::*;
 
     #[test]
