@@ -643,7 +643,8 @@ fn import_refuses_what_is_not_a_finished_backfill_and_creates_no_store() {
 fn ingest_and_stories_read_html_with_the_extractor_named_by_flag_or_environment() {
     let tmp = tempfile::tempdir().expect("tempdir");
     // A page that renders its article twice: `density` keeps one copy,
-    // Readability both.
+    // Readability both (and so does the default here: `density`'s
+    // container grew over both copies, so the default takes Readability's).
     let page = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../../crates/core/tests/fixtures/extract/article-rendered-twice.html");
     let page = page.to_str().expect("path");
