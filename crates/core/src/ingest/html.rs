@@ -140,7 +140,9 @@ pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> Html
 /// longer text is taken when the density extractor carries most of it too;
 /// else Readability's text stays (a short article before a stream of
 /// teasers) unless it is too short to be an article at all (Readability's
-/// own retry threshold), where the density extractor's is taken. The two
+/// own retry threshold), where the density extractor's is taken (and where
+/// the density extractor found nothing either, nothing: the caller reads
+/// the page's whole body). The two
 /// other extractors run only when needed (each parses the page again).
 fn choose_auto(
     found: super::density::Density,
@@ -151,6 +153,10 @@ fn choose_auto(
         return found.paragraphs;
     }
     let readability = readability();
+    if found.paragraphs.is_empty() && chars_in(&readability) < super::density::MIN_ARTICLE_CHARS {
+        // Neither found an article: the caller falls back to the body.
+        return Vec::new();
+    }
     // The page's prose, or the density extractor's article when it is
     // longer (its headings and lists are not prose blocks).
     let prose = words_in(&found.paragraphs).max(found.page_prose_words);
@@ -1300,9 +1306,16 @@ mod tests {
             || words(10, "menu"),
         );
         assert_eq!(text, words(600, "story"));
-        // Nothing found by the density extractor: Readability's text.
-        let text = choose_auto(found(Vec::new(), 0, false), || words(40, "r"), Vec::new);
-        assert_eq!(text, words(40, "r"));
+        // Nothing found by the density extractor: Readability's text, if
+        // it holds an article; else nothing (the page's body is read).
+        let text = choose_auto(
+            found(Vec::new(), 0, false),
+            || words(100, "article"),
+            Vec::new,
+        );
+        assert_eq!(text, words(100, "article"));
+        let text = choose_auto(found(Vec::new(), 0, false), || words(1, "x"), Vec::new);
+        assert!(text.is_empty(), "{text:?}");
     }
 
     use super::*;
