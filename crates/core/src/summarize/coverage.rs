@@ -48,6 +48,10 @@ pub struct Coverage {
     /// With compression, whether the whole sentence stays a candidate
     /// beside its compressed form (one of the two may be picked).
     pub keep_whole: bool,
+    /// Learned sentence salience ([`super::salience`]): a sentence's gain
+    /// is multiplied by `salience^salience_power`, salience the predicted
+    /// share of its bigrams in a reference summary; 0 for none.
+    pub salience_power: f64,
 }
 
 impl Default for Coverage {
@@ -57,12 +61,13 @@ impl Default for Coverage {
             min_words: 6,
             bigram_weight: 0.0,
             support_power: 0.5,
-            position_weight: 1.0,
+            position_weight: 0.5,
             length_factor: 1.0,
             length_exponent: 1.0,
             learned_weight: 1.0,
             compress: Rules::DEFAULT,
             keep_whole: false,
+            salience_power: 0.25,
         }
     }
 }
@@ -153,12 +158,26 @@ impl Coverage {
             .collect();
         let mut learned_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let learned_base = tf.len() as u32;
-        if self.learned_weight > 0.0 {
+        let mut salience: Vec<Vec<f64>> = Vec::new();
+        if self.learned_weight > 0.0 || self.salience_power > 0.0 {
             let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
+            let p = table.weights(&super::learned::WEIGHTS);
+            if self.salience_power > 0.0 {
+                let w = &super::salience::SENT_WEIGHTS;
+                salience =
+                    super::salience::sentence_features(corpus, corpus.docs.len(), &table, &p)
+                        .iter()
+                        .map(|d| {
+                            d.iter()
+                                .map(|f| super::salience::predict_salience(w, f))
+                                .collect()
+                        })
+                        .collect();
+            }
             if !self.compress.is_empty() {
                 learned_ids = std::mem::take(&mut table.ids);
             }
-            for p in table.weights(&super::learned::WEIGHTS) {
+            for p in p {
                 cweight.push(self.learned_weight * p);
                 target.push(1.0);
             }
@@ -224,8 +243,11 @@ impl Coverage {
         let mut pool: Vec<Candidate> = Vec::new();
         for r in candidates(corpus, self.min_words) {
             let words = corpus.length(r);
-            let rel = (0.1 + support(r)).powf(self.support_power)
+            let mut rel = (0.1 + support(r)).powf(self.support_power)
                 * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
+            if self.salience_power > 0.0 {
+                rel *= salience[r.article][r.sentence].powf(self.salience_power);
+            }
             let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
             let dropped = compress::compress(&corpus.sentence(r).text, self.compress);
             if !dropped.is_empty() {
