@@ -564,4 +564,59 @@ mod candidate_tests {
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.iter().all(|t| !t.contains("JavaScript")), "{texts:?}");
     }
+
+    #[test]
+    fn salience_scales_the_gain() {
+        use super::Coverage;
+        use crate::dedup::{DedupConfig, near_duplicate_sentences};
+        use crate::summarize::learned::{BigramTable, WEIGHTS};
+        use crate::summarize::salience::{SENT_WEIGHTS, predict_salience, sentence_features};
+        use crate::summarize::{Budget, Summarizer, SummaryInput};
+        let texts = [
+            "Storm\n\nA bakery near the harbour sold cream cakes all week.\n\nThe river flood closed the main bridge on Monday.\n",
+            "Storm\n\nOfficials spoke about the weather on Monday morning.\n\nThe river flood closed the main bridge and two roads.\n",
+            "Storm\n\nPolice said the roads near the river were shut.\n\nThe river flood closed the main bridge for hours.\n",
+        ];
+        let corpus = Corpus::build(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
+                .collect(),
+        );
+        let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+        let input = SummaryInput {
+            corpus: &corpus,
+            groups: &groups,
+        };
+        let table = BigramTable::build(&corpus, corpus.docs.len());
+        let p = table.weights(&WEIGHTS);
+        let f = sentence_features(&corpus, corpus.docs.len(), &table, &p);
+        let budget = Budget::whole(12);
+        let best = super::super::candidates(&corpus, 6)
+            .filter(|&r| corpus.length(r) <= budget.words)
+            .max_by(|&a, &b| {
+                let s = |r: crate::model::SentenceRef| {
+                    predict_salience(&SENT_WEIGHTS, &f[r.article][r.sentence])
+                };
+                s(a).total_cmp(&s(b))
+            })
+            .unwrap();
+        // With salience dominating, the first pick is the most salient
+        // sentence that fits; without it, the bakery's opening sentence
+        // (first in its article, many new words) comes first.
+        let strong = Coverage {
+            salience_power: 40.0,
+            ..Coverage::default()
+        };
+        let picks = strong.select(input, budget);
+        assert_eq!(picks[0], best, "{:?}", corpus.sentence(picks[0]).text);
+        assert!(corpus.sentence(best).text.contains("river flood"));
+        let none = Coverage {
+            salience_power: 0.0,
+            ..Coverage::default()
+        };
+        let picks = none.select(input, budget);
+        assert_ne!(picks[0], best, "{:?}", corpus.sentence(picks[0]).text);
+    }
 }

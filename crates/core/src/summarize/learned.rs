@@ -71,6 +71,8 @@ pub struct BigramTable {
     pub sentences: Vec<Vec<Vec<u32>>>,
     /// The packed bigram ([`bigram_key`]) → its concept id.
     pub ids: FxHashMap<u64, u32>,
+    /// Word id ([`Corpus::words`]) → whether it is a stop word.
+    pub stop: Vec<bool>,
 }
 
 /// The packed key of a word bigram.
@@ -202,6 +204,7 @@ impl BigramTable {
             keys,
             features,
             sentences,
+            stop,
         }
     }
 
@@ -492,6 +495,33 @@ mod tests {
         let w = fit_logistic(&rows, &labels, 1e-3, 25);
         for (i, (&a, &b)) in w.iter().zip(&truth).enumerate() {
             assert!((a - b).abs() < 0.15, "weight {i}: fitted {a}, true {b}");
+        }
+    }
+
+    #[test]
+    fn newton_fits_fractional_labels() {
+        // Labels that are the true probabilities themselves (shares, as
+        // the sentence model's): the fit must find the weights.
+        let truth = [-0.5, 1.5, -2.0, 0.0];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut rows: Vec<[f32; 3]> = Vec::new();
+        let mut labels = Vec::new();
+        for _ in 0..5_000 {
+            let f = [next() * 2.0 - 1.0, next() * 2.0 - 1.0, next() * 2.0 - 1.0];
+            let z = truth[0] + truth[1] * f[0] + truth[2] * f[1] + truth[3] * f[2];
+            labels.push((1.0 / (1.0 + (-z).exp())) as f32);
+            rows.push(f.map(|x| x as f32));
+        }
+        let w = fit_logistic(&rows, &labels, 1e-6, 25);
+        assert_eq!(w.len(), 4);
+        for (i, (&a, &b)) in w.iter().zip(&truth).enumerate() {
+            assert!((a - b).abs() < 1e-3, "weight {i}: fitted {a}, true {b}");
         }
     }
 

@@ -10,7 +10,7 @@
 
 use super::learned::{BigramTable, bigram_key};
 use crate::model::SentenceRef;
-use crate::text::{Corpus, is_stop_word};
+use crate::text::Corpus;
 
 /// Number of features of a sentence (the bias not included).
 pub const N_SENT_FEATURES: usize = 11;
@@ -53,7 +53,8 @@ pub const SENT_WEIGHTS: [f64; N_SENT_FEATURES + 1] = [
 
 /// The features of each sentence of the first `n_docs` articles (per
 /// article, per sentence), given the story's bigram table over the same
-/// articles and its concepts' chances `p`.
+/// articles ([`BigramTable::build`] with the same `n_docs`) and its
+/// concepts' chances `p`.
 pub fn sentence_features(
     corpus: &Corpus,
     n_docs: usize,
@@ -77,9 +78,7 @@ pub fn sentence_features(
             }
         }
     }
-    let stop: Vec<bool> = (0..corpus.words.len() as u32)
-        .map(|id| is_stop_word(corpus.words.term(id)))
-        .collect();
+    let stop = &table.stop;
     let mut out = Vec::with_capacity(n_docs);
     for (a, doc) in corpus.docs[..n_docs].iter().enumerate() {
         let n_sent = doc.sentences.len().max(1) as f64;
@@ -193,4 +192,85 @@ pub fn sentence_training_rows(
         labels.push(hits as f32 / (ws.len() - 1) as f32);
     }
     (rows, labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+    use crate::ingest::RawDoc;
+    use crate::summarize::learned::WEIGHTS;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        Corpus::build(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
+                .collect(),
+        )
+    }
+
+    fn find(c: &Corpus, needle: &str) -> SentenceRef {
+        c.refs()
+            .find(|&r| c.sentence(r).text.contains(needle))
+            .expect("sentence present")
+    }
+
+    #[test]
+    fn labels_are_the_share_of_bigrams_in_the_reference() {
+        // Two articles and, as a third, the "reference".
+        let c = corpus(&[
+            "T\n\nThe river flood closed the old bridge today.\n\nA bakery sold cakes to the whole town.\n",
+            "T\n\nRescue teams reached the town after the river flood.\n",
+            "T\n\nThe river flood closed the old bridge.\n",
+        ]);
+        let (rows, labels) = sentence_training_rows(&c, 2, 6);
+        assert_eq!(rows.len(), labels.len());
+        assert_eq!(rows.len(), 3, "three candidates of six words or more");
+        // "the river flood closed the old bridge today": 7 bigrams, 6 in
+        // the reference (all but "bridge today").
+        assert!((labels[0] - 6.0 / 7.0).abs() < 1e-6, "{labels:?}");
+        // "a bakery sold cakes to the whole town": none.
+        assert_eq!(labels[1], 0.0);
+        assert!(labels.iter().all(|&y| (0.0..=1.0).contains(&y)));
+    }
+
+    #[test]
+    fn features_see_position_articles_and_support() {
+        let c = corpus(&[
+            "T\n\nThe river flood closed the old bridge today.\n\nA bakery sold cakes to the whole town.\n",
+            "T\n\nThe river flood cut two roads near the old bridge.\n",
+        ]);
+        let table = BigramTable::build(&c, 2);
+        let p = table.weights(&WEIGHTS);
+        let f = sentence_features(&c, 2, &table, &p);
+        let first = find(&c, "closed the old bridge");
+        let cakes = find(&c, "bakery");
+        let a = f[first.article][first.sentence];
+        let b = f[cakes.article][cakes.sentence];
+        assert_eq!(a[1], 1.0, "first sentence");
+        assert_eq!(b[1], 0.0);
+        assert!(a[0] > b[0] && a[2] < b[2], "earlier position");
+        assert!((a[8] - 2f64.ln()).abs() < 1e-12, "ln articles");
+        assert!(a[6] > 0.5 && b[6] < 0.2, "support {} {}", a[6], b[6]);
+        assert!(a[4] > b[4], "mean bigram chance");
+    }
+
+    #[test]
+    fn a_sentence_the_story_repeats_is_more_salient_than_an_aside() {
+        let c = corpus(&[
+            "Storm\n\nRain fell all night across the region.\n\nThe river flood closed the main bridge on Monday.\n\nA bakery near the harbour sold cream cakes.\n",
+            "Storm\n\nOfficials spoke on Monday morning.\n\nThe river flood closed the main bridge and two roads.\n",
+            "Storm\n\nPolice said the roads were shut.\n\nThe river flood closed the main bridge for hours.\n",
+        ]);
+        let table = BigramTable::build(&c, 3);
+        let p = table.weights(&WEIGHTS);
+        let f = sentence_features(&c, 3, &table, &p);
+        let sal = |r: SentenceRef| predict_salience(&SENT_WEIGHTS, &f[r.article][r.sentence]);
+        let shared = sal(find(&c, "closed the main bridge on Monday"));
+        let aside = sal(find(&c, "bakery"));
+        assert!(shared > 1.5 * aside, "shared {shared}, aside {aside}");
+        assert!(shared > 0.0 && shared < 1.0 && aside > 0.0);
+    }
 }
