@@ -4,7 +4,8 @@
 //! which by default it is not), where `target_c` is how often c is expected
 //! in a summary of the budget's length: c's share of all the story's word
 //! occurrences times the budget. Each sentence's gain is scaled by a
-//! cross-article support prior and a news-lead prior. It joins the concept
+//! cross-article support prior, a news-lead prior and a learned salience
+//! ([`super::salience`]). It joins the concept
 //! coverage of Gillick & Favre (2009, ICSISumm; binary coverage, document
 //! frequency weights) with the saturated coverage of Lin & Bilmes (2011):
 //! repeating a concept past its expected count gains nothing, which removes
