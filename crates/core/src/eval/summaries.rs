@@ -162,16 +162,43 @@ pub fn summarize_cluster_with(
 pub fn concept_training_rows(
     cluster: &EvalCluster,
 ) -> (Vec<[f32; crate::summarize::learned::N_FEATURES]>, Vec<bool>) {
-    let Some(reference) = cluster.summaries.first() else {
-        return (Vec::new(), Vec::new());
-    };
+    match with_reference(cluster) {
+        Some((corpus, n_docs)) => crate::summarize::training_rows(&corpus, n_docs),
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+/// The training rows of the sentence salience model for one cluster
+/// ([`crate::summarize::salience::sentence_training_rows`]): each candidate
+/// sentence's features, labelled by the share of its bigrams in the
+/// cluster's first reference summary.
+pub fn salience_training_rows(
+    cluster: &EvalCluster,
+) -> (
+    Vec<[f32; crate::summarize::salience::N_SENT_FEATURES]>,
+    Vec<f32>,
+) {
+    match with_reference(cluster) {
+        Some((corpus, n_docs)) => crate::summarize::salience::sentence_training_rows(
+            &corpus,
+            n_docs,
+            crate::summarize::Coverage::default().min_words,
+        ),
+        None => (Vec::new(), Vec::new()),
+    }
+}
+
+/// The cluster's articles with its first reference summary as an extra
+/// last article, and the number of articles before it.
+fn with_reference(cluster: &EvalCluster) -> Option<(Corpus, usize)> {
+    let reference = cluster.summaries.first()?;
     let mut articles: Vec<Article> = cluster_articles(cluster)
         .into_iter()
         .filter(|a| !a.body.is_empty())
         .collect();
     let n_docs = articles.len();
     if n_docs == 0 {
-        return (Vec::new(), Vec::new());
+        return None;
     }
     let reference = EvalCluster {
         id: cluster.id.clone(),
@@ -182,6 +209,5 @@ pub fn concept_training_rows(
         summaries: Vec::new(),
     };
     articles.extend(cluster_articles(&reference));
-    let corpus = Corpus::build(articles);
-    crate::summarize::training_rows(&corpus, n_docs)
+    Some((Corpus::build(articles), n_docs))
 }

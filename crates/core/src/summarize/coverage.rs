@@ -4,7 +4,8 @@
 //! which by default it is not), where `target_c` is how often c is expected
 //! in a summary of the budget's length: c's share of all the story's word
 //! occurrences times the budget. Each sentence's gain is scaled by a
-//! cross-article support prior and a news-lead prior. It joins the concept
+//! cross-article support prior, a news-lead prior and a learned salience
+//! ([`super::salience`]). It joins the concept
 //! coverage of Gillick & Favre (2009, ICSISumm; binary coverage, document
 //! frequency weights) with the saturated coverage of Lin & Bilmes (2011):
 //! repeating a concept past its expected count gains nothing, which removes
@@ -48,6 +49,10 @@ pub struct Coverage {
     /// With compression, whether the whole sentence stays a candidate
     /// beside its compressed form (one of the two may be picked).
     pub keep_whole: bool,
+    /// Learned sentence salience ([`super::salience`]): a sentence's gain
+    /// is multiplied by `salience^salience_power`, salience the predicted
+    /// share of its bigrams in a reference summary; 0 for none.
+    pub salience_power: f64,
 }
 
 impl Default for Coverage {
@@ -57,12 +62,13 @@ impl Default for Coverage {
             min_words: 6,
             bigram_weight: 0.0,
             support_power: 0.5,
-            position_weight: 1.0,
+            position_weight: 0.5,
             length_factor: 1.0,
             length_exponent: 1.0,
             learned_weight: 1.0,
             compress: Rules::DEFAULT,
             keep_whole: false,
+            salience_power: 0.25,
         }
     }
 }
@@ -153,12 +159,26 @@ impl Coverage {
             .collect();
         let mut learned_ids: FxHashMap<u64, u32> = FxHashMap::default();
         let learned_base = tf.len() as u32;
-        if self.learned_weight > 0.0 {
+        let mut salience: Vec<Vec<f64>> = Vec::new();
+        if self.learned_weight > 0.0 || self.salience_power > 0.0 {
             let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
+            let p = table.weights(&super::learned::WEIGHTS);
+            if self.salience_power > 0.0 {
+                let w = &super::salience::SENT_WEIGHTS;
+                salience =
+                    super::salience::sentence_features(corpus, corpus.docs.len(), &table, &p)
+                        .iter()
+                        .map(|d| {
+                            d.iter()
+                                .map(|f| super::salience::predict_salience(w, f))
+                                .collect()
+                        })
+                        .collect();
+            }
             if !self.compress.is_empty() {
                 learned_ids = std::mem::take(&mut table.ids);
             }
-            for p in table.weights(&super::learned::WEIGHTS) {
+            for p in p {
                 cweight.push(self.learned_weight * p);
                 target.push(1.0);
             }
@@ -224,8 +244,11 @@ impl Coverage {
         let mut pool: Vec<Candidate> = Vec::new();
         for r in candidates(corpus, self.min_words) {
             let words = corpus.length(r);
-            let rel = (0.1 + support(r)).powf(self.support_power)
+            let mut rel = (0.1 + support(r)).powf(self.support_power)
                 * (1.0 + self.position_weight / (1.0 + r.sentence as f64).sqrt());
+            if self.salience_power > 0.0 {
+                rel *= salience[r.article][r.sentence].powf(self.salience_power);
+            }
             let cs = std::mem::take(&mut sent_concepts[r.article][r.sentence]);
             let dropped = compress::compress(&corpus.sentence(r).text, self.compress);
             if !dropped.is_empty() {
@@ -541,5 +564,60 @@ mod candidate_tests {
             .collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(texts.iter().all(|t| !t.contains("JavaScript")), "{texts:?}");
+    }
+
+    #[test]
+    fn salience_scales_the_gain() {
+        use super::Coverage;
+        use crate::dedup::{DedupConfig, near_duplicate_sentences};
+        use crate::summarize::learned::{BigramTable, WEIGHTS};
+        use crate::summarize::salience::{SENT_WEIGHTS, predict_salience, sentence_features};
+        use crate::summarize::{Budget, Summarizer, SummaryInput};
+        let texts = [
+            "Storm\n\nA bakery near the harbour sold cream cakes all week.\n\nThe river flood closed the main bridge on Monday.\n",
+            "Storm\n\nOfficials spoke about the weather on Monday morning.\n\nThe river flood closed the main bridge and two roads.\n",
+            "Storm\n\nPolice said the roads near the river were shut.\n\nThe river flood closed the main bridge for hours.\n",
+        ];
+        let corpus = Corpus::build(
+            texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
+                .collect(),
+        );
+        let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
+        let input = SummaryInput {
+            corpus: &corpus,
+            groups: &groups,
+        };
+        let table = BigramTable::build(&corpus, corpus.docs.len());
+        let p = table.weights(&WEIGHTS);
+        let f = sentence_features(&corpus, corpus.docs.len(), &table, &p);
+        let budget = Budget::whole(12);
+        let best = super::super::candidates(&corpus, 6)
+            .filter(|&r| corpus.length(r) <= budget.words)
+            .max_by(|&a, &b| {
+                let s = |r: crate::model::SentenceRef| {
+                    predict_salience(&SENT_WEIGHTS, &f[r.article][r.sentence])
+                };
+                s(a).total_cmp(&s(b))
+            })
+            .unwrap();
+        // With salience dominating, the first pick is the most salient
+        // sentence that fits; without it, the bakery's opening sentence
+        // (first in its article, many new words) comes first.
+        let strong = Coverage {
+            salience_power: 40.0,
+            ..Coverage::default()
+        };
+        let picks = strong.select(input, budget);
+        assert_eq!(picks[0], best, "{:?}", corpus.sentence(picks[0]).text);
+        assert!(corpus.sentence(best).text.contains("river flood"));
+        let none = Coverage {
+            salience_power: 0.0,
+            ..Coverage::default()
+        };
+        let picks = none.select(input, budget);
+        assert_ne!(picks[0], best, "{:?}", corpus.sentence(picks[0]).text);
     }
 }

@@ -71,6 +71,8 @@ pub struct BigramTable {
     pub sentences: Vec<Vec<Vec<u32>>>,
     /// The packed bigram ([`bigram_key`]) → its concept id.
     pub ids: FxHashMap<u64, u32>,
+    /// Word id ([`Corpus::words`]) → whether it is a stop word.
+    pub stop: Vec<bool>,
 }
 
 /// The packed key of a word bigram.
@@ -202,6 +204,7 @@ impl BigramTable {
             keys,
             features,
             sentences,
+            stop,
         }
     }
 
@@ -213,35 +216,38 @@ impl BigramTable {
 }
 
 /// The logistic model's probability for one feature vector.
-pub fn predict(weights: &[f64; N_FEATURES + 1], f: &[f64; N_FEATURES]) -> f64 {
+pub fn predict(weights: &[f64], f: &[f64; N_FEATURES]) -> f64 {
     let z = weights[0] + weights[1..].iter().zip(f).map(|(w, x)| w * x).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
 }
 
 /// Fits an L2-regularized logistic regression by Newton's method
-/// (iteratively reweighted least squares), bias unpenalized. Written here
-/// rather than taken from a crate: the model has thirteen weights and a
-/// dense 13×13 solve is all it needs; the crates of `../shared/CRATES.md`
-/// have no regression, and linfa-logistic would add ndarray and argmin for
-/// a few dozen lines.
-pub fn fit_logistic(
-    rows: &[[f32; N_FEATURES]],
-    labels: &[bool],
+/// (iteratively reweighted least squares), bias unpenalized; returns the
+/// bias, then one weight per feature. Labels are in [0, 1]: 0 or 1 for the
+/// bigram model, a share for the sentence model (fractional logistic
+/// regression: the same cross-entropy). Written here rather than taken
+/// from a crate: the models have about a dozen weights and a dense solve
+/// is all they need; the crates of `../shared/CRATES.md` have no
+/// regression, and linfa-logistic would add ndarray and argmin for a few
+/// dozen lines.
+pub fn fit_logistic<const F: usize>(
+    rows: &[[f32; F]],
+    labels: &[f32],
     l2: f64,
     iterations: usize,
-) -> [f64; N_FEATURES + 1] {
+) -> Vec<f64> {
     use rayon::prelude::*;
-    const D: usize = N_FEATURES + 1;
-    let mut w = [0f64; D];
+    let d = F + 1;
+    let mut w = vec![0f64; d];
     for _ in 0..iterations {
         // Gradient and Hessian of the negative log likelihood.
         let (g, h) = rows
             .par_chunks(1 << 14)
             .zip(labels.par_chunks(1 << 14))
             .map(|(rs, ls)| {
-                let mut g = [0f64; D];
-                let mut h = [[0f64; D]; D];
-                let mut x = [0f64; D];
+                let mut g = vec![0f64; d];
+                let mut h = vec![0f64; d * d];
+                let mut x = vec![0f64; d];
                 for (r, &y) in rs.iter().zip(ls) {
                     x[0] = 1.0;
                     for (xi, &ri) in x[1..].iter_mut().zip(r) {
@@ -249,35 +255,35 @@ pub fn fit_logistic(
                     }
                     let z: f64 = w.iter().zip(&x).map(|(a, b)| a * b).sum();
                     let p = 1.0 / (1.0 + (-z).exp());
-                    let err = p - y as u32 as f64;
+                    let err = p - y as f64;
                     let s = p * (1.0 - p);
-                    for i in 0..D {
+                    for i in 0..d {
                         g[i] += err * x[i];
                         for j in 0..=i {
-                            h[i][j] += s * x[i] * x[j];
+                            h[i * d + j] += s * x[i] * x[j];
                         }
                     }
                 }
                 (g, h)
             })
             .reduce(
-                || ([0f64; D], [[0f64; D]; D]),
+                || (vec![0f64; d], vec![0f64; d * d]),
                 |(mut g, mut h), (g2, h2)| {
-                    for i in 0..D {
-                        g[i] += g2[i];
-                        for j in 0..D {
-                            h[i][j] += h2[i][j];
-                        }
+                    for (a, b) in g.iter_mut().zip(&g2) {
+                        *a += b;
+                    }
+                    for (a, b) in h.iter_mut().zip(&h2) {
+                        *a += b;
                     }
                     (g, h)
                 },
             );
-        let mut a = [[0f64; D]; D];
+        let mut a = vec![vec![0f64; d]; d];
         let mut b = g;
-        for i in 0..D {
+        for i in 0..d {
             for j in 0..=i {
-                a[i][j] = h[i][j];
-                a[j][i] = h[i][j];
+                a[i][j] = h[i * d + j];
+                a[j][i] = h[i * d + j];
             }
             if i > 0 {
                 a[i][i] += l2;
@@ -286,7 +292,7 @@ pub fn fit_logistic(
         }
         let step = solve(a, b);
         let mut change = 0f64;
-        for i in 0..D {
+        for i in 0..d {
             w[i] -= step[i];
             change = change.max(step[i].abs());
         }
@@ -298,18 +304,19 @@ pub fn fit_logistic(
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting.
-fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
-    for c in 0..D {
-        let p = (c..D)
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let d = b.len();
+    for c in 0..d {
+        let p = (c..d)
             .max_by(|&i, &j| a[i][c].abs().total_cmp(&a[j][c].abs()))
             .unwrap_or(c);
         a.swap(c, p);
         b.swap(c, p);
-        let pivot = a[c];
+        let pivot = a[c].clone();
         if pivot[c].abs() < 1e-300 {
             continue;
         }
-        for r in c + 1..D {
+        for r in c + 1..d {
             let f = a[r][c] / pivot[c];
             if f != 0.0 {
                 for (x, &y) in a[r][c..].iter_mut().zip(&pivot[c..]) {
@@ -319,9 +326,9 @@ fn solve<const D: usize>(mut a: [[f64; D]; D], mut b: [f64; D]) -> [f64; D] {
             }
         }
     }
-    let mut x = [0f64; D];
-    for c in (0..D).rev() {
-        let s: f64 = (c + 1..D).map(|k| a[c][k] * x[k]).sum();
+    let mut x = vec![0f64; d];
+    for c in (0..d).rev() {
+        let s: f64 = (c + 1..d).map(|k| a[c][k] * x[k]).sum();
         x[c] = if a[c][c].abs() < 1e-300 {
             0.0
         } else {
@@ -482,12 +489,39 @@ mod tests {
                 *x = next() * 2.0 - 1.0;
             }
             let p = predict(&truth, &f);
-            labels.push(next() < p);
+            labels.push((next() < p) as u32 as f32);
             rows.push(f.map(|x| x as f32));
         }
         let w = fit_logistic(&rows, &labels, 1e-3, 25);
         for (i, (&a, &b)) in w.iter().zip(&truth).enumerate() {
             assert!((a - b).abs() < 0.15, "weight {i}: fitted {a}, true {b}");
+        }
+    }
+
+    #[test]
+    fn newton_fits_fractional_labels() {
+        // Labels that are the true probabilities themselves (shares, as
+        // the sentence model's): the fit must find the weights.
+        let truth = [-0.5, 1.5, -2.0, 0.0];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state >> 11) as f64 / (1u64 << 53) as f64
+        };
+        let mut rows: Vec<[f32; 3]> = Vec::new();
+        let mut labels = Vec::new();
+        for _ in 0..5_000 {
+            let f = [next() * 2.0 - 1.0, next() * 2.0 - 1.0, next() * 2.0 - 1.0];
+            let z = truth[0] + truth[1] * f[0] + truth[2] * f[1] + truth[3] * f[2];
+            labels.push((1.0 / (1.0 + (-z).exp())) as f32);
+            rows.push(f.map(|x| x as f32));
+        }
+        let w = fit_logistic(&rows, &labels, 1e-6, 25);
+        assert_eq!(w.len(), 4);
+        for (i, (&a, &b)) in w.iter().zip(&truth).enumerate() {
+            assert!((a - b).abs() < 1e-3, "weight {i}: fitted {a}, true {b}");
         }
     }
 

@@ -10,6 +10,7 @@ mod graph;
 mod lead;
 pub mod learned;
 mod lexrank;
+pub mod salience;
 mod select;
 mod textrank;
 
