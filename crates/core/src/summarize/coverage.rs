@@ -62,7 +62,7 @@ impl Default for Coverage {
             min_words: 6,
             bigram_weight: 0.0,
             support_power: 0.5,
-            position_weight: 0.5,
+            position_weight: 1.0,
             length_factor: 1.0,
             length_exponent: 1.0,
             learned_weight: 1.0,
