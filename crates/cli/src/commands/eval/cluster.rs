@@ -12,7 +12,7 @@ use storyline_core::cluster::ClusterConfig;
 use storyline_core::dedup::minhash::{fnv1a, mix64};
 use storyline_core::eval::cluster::{bcubed, load_gold, load_multinews_pool, pairwise, shuffle};
 use storyline_core::ingest::{RawDoc, read_path};
-use storyline_core::stream::{StreamConfig, cluster_batch};
+use storyline_core::stream::{StreamConfig, cluster_batch_scale};
 
 /// Arguments of `storyline eval cluster`.
 #[derive(Debug, Args)]
@@ -134,6 +134,9 @@ pub struct ClusterReport {
     set_aside: usize,
     window: usize,
     threshold: f64,
+    /// The time scale the clusterer read from the stream: median, least and
+    /// greatest over the stream, and at the end.
+    time_scale_days: [f64; 4],
     seed: u64,
     bcubed: storyline_core::eval::cluster::Prf,
     pairwise: storyline_core::eval::cluster::Prf,
@@ -223,7 +226,20 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
     // by cleaning is set aside), in date order, undated ones in input order.
     let articles: Vec<_> = docs.par_iter().map(|(raw, _)| clean(raw)).collect();
     let cleaned_at = start.elapsed().as_secs_f64();
-    let stories = cluster_batch(&articles, cfg);
+    let (stories, mut scales) = cluster_batch_scale(&articles, cfg);
+    // The time scale read from the stream: its median over the stream
+    // (after each article), its range, and at the end.
+    let last_scale = scales
+        .last()
+        .copied()
+        .unwrap_or(cfg.cluster.time_scale_days);
+    scales.sort_by(f64::total_cmp);
+    let time_scale_days = [
+        scales.get(scales.len() / 2).copied().unwrap_or(last_scale),
+        scales.first().copied().unwrap_or(last_scale),
+        scales.last().copied().unwrap_or(last_scale),
+        last_scale,
+    ];
     let mut pred = vec![String::new(); docs.len()];
     let mut kinds = vec![""; docs.len()];
     let (mut dups, mut aside) = (0, 0);
@@ -261,6 +277,7 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         set_aside: aside,
         window: cfg.cluster.window_articles,
         threshold: cfg.cluster.threshold,
+        time_scale_days,
         seed: a.seed,
         bcubed: bcubed(&pred, &gold),
         pairwise: pairwise(&pred, &gold),
@@ -281,7 +298,11 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         );
         println!(
             "{} stories, {} near-duplicates merged, {} set aside (too little article text), {:.1} s ({:.1} s cleaning)",
-            report.stories, report.duplicates_merged, report.set_aside, report.seconds, cleaned_at
+            report.stories, report.duplicates_merged, report.set_aside, report.seconds, cleaned_at,
+        );
+        let [median, least, most, end] = report.time_scale_days;
+        println!(
+            "time scale read from the stream: median {median:.2} days (from {least:.2} to {most:.2}; {end:.2} at the end)"
         );
         println!(
             "B-cubed   P {:.4}  R {:.4}  F1 {:.4}",
