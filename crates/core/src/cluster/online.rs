@@ -240,6 +240,8 @@ pub struct Clusterer {
     gap_counts: Vec<u32>,
     /// The time scale in force for the article being placed.
     scale_days: f64,
+    /// The mean gap of the prior ([`mean_for_scale`] of `time_scale_days`).
+    prior_mean: f64,
     /// Scratch: index-term hits per window position (all zero between calls).
     hits: Vec<u32>,
     touched: Vec<usize>,
@@ -357,6 +359,7 @@ impl Clusterer {
             stories: FxHashMap::default(),
             gap_counts: vec![0; cfg.window_days.clamp(1, 365) as usize + 1],
             scale_days: cfg.time_scale_days,
+            prior_mean: mean_for_scale(cfg.time_scale_days, cfg.window_days.clamp(1, 365) as f64),
             hits: Vec::new(),
             touched: Vec::new(),
             gaps: Vec::new(),
@@ -593,8 +596,7 @@ impl Clusterer {
         if pairs == 0.0 {
             return prior;
         }
-        let prior_mean = mean_for_scale(prior, window);
-        let mean = (gap_sum + PRIOR_PAIRS * prior_mean) / (pairs + PRIOR_PAIRS);
+        let mean = (gap_sum + PRIOR_PAIRS * self.prior_mean) / (pairs + PRIOR_PAIRS);
         let mean = mean.clamp(f64::MIN_POSITIVE, window / std::f64::consts::E);
         neutral_gap(mean, window).max(MIN_TIME_SCALE_DAYS)
     }
