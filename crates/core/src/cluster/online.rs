@@ -4,7 +4,8 @@
 //! counted over the window, and compared with the centroids of the
 //! candidate stories: those that share one of its heaviest terms, found
 //! through an inverted index. It joins the best story whose similarity
-//! (cosine, lowered by the time gap when both are dated) reaches the
+//! (cosine, scaled by the time gap when both are dated, on a time scale
+//! read from the stream: [`Clusterer::time_scale_days`]) reaches the
 //! threshold, else it starts a new story.
 //!
 //! The window holds the last `window_articles` articles (and, for dated
@@ -573,8 +574,9 @@ impl Clusterer {
     /// stories run. The scale is the gap at which an exponential spread of
     /// mean `m` is as likely as an even spread over the window,
     /// `m · ln(window_days / m)`, at least a day: a stream of one-day
-    /// stories gets about a day, stories told over several days get three
-    /// or more. The prior's mean is the one whose scale is `time_scale_days`, so
+    /// stories gets a day or a little more, stories spread over two to four
+    /// days two to three days (AllSides dev as it is and jittered). The
+    /// prior's mean is the one whose scale is `time_scale_days`, so
     /// with no similar dated pairs (an undated stream) the scale is
     /// `time_scale_days` exactly. A function of the window's entries, so
     /// a restored clusterer reads the same scale.
