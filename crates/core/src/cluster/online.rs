@@ -4,7 +4,8 @@
 //! counted over the window, and compared with the centroids of the
 //! candidate stories: those that share one of its heaviest terms, found
 //! through an inverted index. It joins the best story whose similarity
-//! (cosine, lowered by the time gap when both are dated) reaches the
+//! (cosine, scaled by the time gap when both are dated, on a time scale
+//! read from the stream: [`Clusterer::time_scale_days`]) reaches the
 //! threshold, else it starts a new story.
 //!
 //! The window holds the last `window_articles` articles (and, for dated
@@ -45,8 +46,15 @@ pub struct ClusterConfig {
     pub entity_boost: f32,
     /// The gap in days between two dated articles at which their dates say
     /// nothing either way: closer, the similarity is raised; further apart,
-    /// lowered ([`ClusterConfig::time_factor`]).
+    /// lowered ([`ClusterConfig::time_factor`]). With
+    /// [`ClusterConfig::adaptive_time_scale`], the prior of the scale the
+    /// stream's own dates set.
     pub time_scale_days: f64,
+    /// Set the time scale from the stream itself: from how far apart in
+    /// time the dated articles that are similar without their dates fall
+    /// ([`Clusterer::time_scale_days`]), starting from `time_scale_days`.
+    #[serde(default = "default_adaptive")]
+    pub adaptive_time_scale: bool,
     /// How much two dated articles published together gain: their
     /// similarity is multiplied by `1 + time_boost` at a gap of zero days.
     #[serde(default = "default_time_boost")]
@@ -90,6 +98,43 @@ fn default_time_boost() -> f64 {
     TIME_BOOST
 }
 
+fn default_adaptive() -> bool {
+    true
+}
+
+/// Weight of the prior time scale, in similar pairs
+/// ([`Clusterer::time_scale_days`]).
+const PRIOR_PAIRS: f64 = 20.0;
+
+/// The shortest time scale: publication dates are often only days, and a
+/// scale under a day would read one calendar day as strong evidence.
+const MIN_TIME_SCALE_DAYS: f64 = 1.0;
+
+/// The gap at which a story's gaps, exponential with mean `mean_days`, are
+/// as likely as gaps spread evenly over a window of `window_days`: where
+/// `exp(-g / mean) / mean = 1 / window`, i.e. `g = mean · ln(window / mean)`.
+fn neutral_gap(mean_days: f64, window_days: f64) -> f64 {
+    mean_days * (window_days / mean_days).ln()
+}
+
+/// The mean gap whose [`neutral_gap`] is `scale_days` (the rising branch,
+/// means up to `window / e`; the largest when the scale is beyond reach).
+fn mean_for_scale(scale_days: f64, window_days: f64) -> f64 {
+    let (mut lo, mut hi) = (0.0f64, window_days / std::f64::consts::E);
+    if scale_days >= neutral_gap(hi, window_days) {
+        return hi;
+    }
+    for _ in 0..60 {
+        let mid = 0.5 * (lo + hi);
+        if neutral_gap(mid, window_days) < scale_days {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    0.5 * (lo + hi)
+}
+
 impl ClusterConfig {
     /// What the dates of two articles say about their being one story, as a
     /// factor on their similarity. Undated (either side): 1, no evidence.
@@ -99,10 +144,15 @@ impl ClusterConfig {
     /// day, 1 at `time_scale_days`, `1 / (1 + time_boost)` at twice that.
     /// Time alone never joins: a factor on zero similarity is zero.
     pub fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> f64 {
+        self.time_factor_at(self.time_scale_days, a, b)
+    }
+
+    /// [`ClusterConfig::time_factor`] with another time scale.
+    pub fn time_factor_at(&self, scale_days: f64, a: Option<i64>, b: Option<i64>) -> f64 {
         match (a, b) {
             (Some(a), Some(b)) => {
                 let gap_days = (a - b).abs() as f64 / 1440.0;
-                let scale = self.time_scale_days.max(f64::MIN_POSITIVE);
+                let scale = scale_days.max(f64::MIN_POSITIVE);
                 (1.0 + self.time_boost.max(0.0)).powf(1.0 - gap_days / scale)
             }
             _ => 1.0,
@@ -122,6 +172,7 @@ impl Default for ClusterConfig {
             max_postings: 300,
             entity_boost: 1.5,
             time_scale_days: 2.0,
+            adaptive_time_scale: true,
             time_boost: TIME_BOOST,
             link: Link::Average,
         }
@@ -144,6 +195,11 @@ pub struct WindowEntry {
     pub index: Vec<u32>,
     /// Text of its heaviest features, heaviest first (for key terms).
     pub labels: Vec<String>,
+    /// Gaps in whole days to the dated articles it was compared with whose
+    /// similarity without dates reached the threshold (the evidence of
+    /// [`Clusterer::time_scale_days`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<u16>,
 }
 
 /// Where an article went.
@@ -180,9 +236,18 @@ pub struct Clusterer {
     df: FxHashMap<u32, u32>,
     postings: FxHashMap<u32, VecDeque<u64>>,
     stories: FxHashMap<u64, StoryState>,
+    /// Similar dated pairs by their gap in whole days (the last bucket: the
+    /// window's length or more), summed over the window's entries.
+    gap_counts: Vec<u32>,
+    /// The time scale in force for the article being placed.
+    scale_days: f64,
+    /// The mean gap of the prior ([`mean_for_scale`] of `time_scale_days`).
+    prior_mean: f64,
     /// Scratch: index-term hits per window position (all zero between calls).
     hits: Vec<u32>,
     touched: Vec<usize>,
+    /// Scratch: the gaps of the article being placed.
+    gaps: Vec<u16>,
 }
 
 /// A story id from the id of its first article.
@@ -293,8 +358,12 @@ impl Clusterer {
             df: FxHashMap::default(),
             postings: FxHashMap::default(),
             stories: FxHashMap::default(),
+            gap_counts: vec![0; cfg.window_days.clamp(1, 365) as usize + 1],
+            scale_days: cfg.time_scale_days,
+            prior_mean: mean_for_scale(cfg.time_scale_days, cfg.window_days.clamp(1, 365) as f64),
             hits: Vec::new(),
             touched: Vec::new(),
+            gaps: Vec::new(),
         }
     }
 
@@ -372,6 +441,10 @@ impl Clusterer {
     }
 
     fn forget(&mut self, e: WindowEntry) {
+        for &g in &e.gaps {
+            let b = (g as usize).min(self.gap_counts.len() - 1);
+            self.gap_counts[b] = self.gap_counts[b].saturating_sub(1);
+        }
         for (t, _) in &e.vector {
             if let Some(n) = self.df.get_mut(t) {
                 *n -= 1;
@@ -427,6 +500,10 @@ impl Clusterer {
 
     /// Adds an entry to the window (the newest) and to its story.
     fn push(&mut self, e: WindowEntry) {
+        for &g in &e.gaps {
+            let b = (g as usize).min(self.gap_counts.len() - 1);
+            self.gap_counts[b] += 1;
+        }
         for (t, _) in &e.vector {
             *self.df.entry(*t).or_default() += 1;
         }
@@ -480,7 +557,50 @@ impl Clusterer {
     }
 
     fn time_factor(&self, a: Option<i64>, b: Option<i64>) -> f64 {
-        self.cfg.time_factor(a, b)
+        self.cfg.time_factor_at(self.scale_days, a, b)
+    }
+
+    /// The time scale the next article is placed with. Fixed
+    /// (`time_scale_days`) unless [`ClusterConfig::adaptive_time_scale`];
+    /// then it is read from the stream. Each article records the gaps in
+    /// whole days to the dated articles it was compared with that are
+    /// similar without their dates (cosine at the threshold or above):
+    /// pairs of one story, and pairs of different stories on one topic.
+    /// Those of different stories fall anywhere in the window, so their
+    /// rate is read from the far half of the window (gaps of `window_days /
+    /// 2` or more) and taken off each shorter gap; what is left over the
+    /// near half are the story pairs, whose mean gap `m` (shrunk towards
+    /// the prior's mean by [`PRIOR_PAIRS`]) says how long this stream's
+    /// stories run. The scale is the gap at which an exponential spread of
+    /// mean `m` is as likely as an even spread over the window,
+    /// `m · ln(window_days / m)`, at least a day: a stream of one-day
+    /// stories gets a day or a little more, stories spread over two to four
+    /// days two to three days (AllSides dev as it is and jittered). The
+    /// prior's mean is the one whose scale is `time_scale_days`, so
+    /// with no similar dated pairs (an undated stream) the scale is
+    /// `time_scale_days` exactly. A function of the window's entries, so
+    /// a restored clusterer reads the same scale.
+    pub fn time_scale_days(&self) -> f64 {
+        let prior = self.cfg.time_scale_days;
+        if !self.cfg.adaptive_time_scale {
+            return prior;
+        }
+        let window = (self.gap_counts.len() - 1) as f64;
+        let half = (self.gap_counts.len() - 1).div_ceil(2);
+        let far = &self.gap_counts[half..self.gap_counts.len() - 1];
+        let background = far.iter().map(|&c| c as f64).sum::<f64>() / far.len().max(1) as f64;
+        let (mut pairs, mut gap_sum) = (0.0, 0.0);
+        for (g, &c) in self.gap_counts[..half].iter().enumerate() {
+            let excess = (c as f64 - background).max(0.0);
+            pairs += excess;
+            gap_sum += g as f64 * excess;
+        }
+        if pairs == 0.0 {
+            return prior;
+        }
+        let mean = (gap_sum + PRIOR_PAIRS * self.prior_mean) / (pairs + PRIOR_PAIRS);
+        let mean = mean.clamp(f64::MIN_POSITIVE, window / std::f64::consts::E);
+        neutral_gap(mean, window).max(MIN_TIME_SCALE_DAYS)
     }
 
     /// The best candidate story for a weighted article: (score, story key).
@@ -564,12 +684,20 @@ impl Clusterer {
         cands.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         cands.truncate(self.cfg.max_candidates);
         let probe = Probe::new(vector);
+        let mut gaps = std::mem::take(&mut self.gaps);
+        gaps.clear();
         let score = |e: &WindowEntry| probe.dot(&e.vector) as f64 * self.time_factor(time, e.time);
         // Each story's best article: (score, story, seq of that article).
         let mut stories: Vec<(f64, u64, u64)> = Vec::new();
         for (seq, _) in cands {
             let Some(e) = self.entry(seq) else { continue };
-            let (sc, k) = (score(e), story_key(&e.story));
+            let cos = probe.dot(&e.vector) as f64;
+            if let (Some(a), Some(b)) = (time, e.time)
+                && cos >= self.cfg.threshold
+            {
+                gaps.push(((a - b).abs() / 1440).min(u16::MAX as i64) as u16);
+            }
+            let (sc, k) = (cos * self.time_factor(time, e.time), story_key(&e.story));
             match stories.iter_mut().find(|s| s.1 == k) {
                 Some(s) if sc > s.0 || (sc == s.0 && seq < s.2) => *s = (sc, k, seq),
                 Some(_) => {}
@@ -601,6 +729,7 @@ impl Clusterer {
             }
             stories.sort_unstable_by(better);
         }
+        self.gaps = gaps;
         stories.first().map(|&(s, k, _)| (s, k))
     }
 
@@ -608,6 +737,8 @@ impl Clusterer {
     /// names the story when it starts one.
     pub fn assign(&mut self, article_id: &str, f: &Features) -> Assignment {
         self.evict(f.time);
+        self.scale_days = self.time_scale_days();
+        self.gaps.clear();
         let (vector, ranked) = self.weigh(f);
         let index: Vec<u32> = ranked
             .iter()
@@ -634,6 +765,7 @@ impl Clusterer {
             vector,
             index,
             labels,
+            gaps: std::mem::take(&mut self.gaps),
         };
         self.next_seq += 1;
         self.push(entry.clone());

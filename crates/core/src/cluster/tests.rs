@@ -368,3 +368,198 @@ fn average_link_weighs_every_recent_member_where_blend_gives_the_closest_half() 
         "the blend is the mean of the two: {average} {blend} {nearest}"
     );
 }
+
+/// Twelve local stories, three outlets each: the same event, place, actor
+/// and demand in other words. Story `k` is dated `2026-03-01 + day(k, r)`
+/// for its report `r`, or undated.
+fn local_stories(day: impl Fn(usize, usize) -> Option<u64>) -> Vec<Article> {
+    let stories = [
+        (
+            "dockworkers strike",
+            "Valmora",
+            "union leaders",
+            "a 12% raise",
+        ),
+        (
+            "bridge closure",
+            "Portova",
+            "city engineers",
+            "emergency repairs",
+        ),
+        (
+            "hospital walkout",
+            "Kestrel Bay",
+            "junior doctors",
+            "safer rotas",
+        ),
+        (
+            "transit fare rise",
+            "Lindhaven",
+            "commuter groups",
+            "a fare freeze",
+        ),
+        (
+            "school lockdown",
+            "Arrowmere",
+            "district police",
+            "an inquiry",
+        ),
+        (
+            "wildfire evacuation",
+            "Dunmoor",
+            "fire crews",
+            "more air tankers",
+        ),
+        (
+            "water contamination",
+            "Ellisford",
+            "health inspectors",
+            "boil notices",
+        ),
+        (
+            "mine collapse",
+            "Greyvale",
+            "rescue teams",
+            "shaft inspections",
+        ),
+        (
+            "stadium vote",
+            "Harwick",
+            "council members",
+            "a public referendum",
+        ),
+        (
+            "ferry grounding",
+            "Isleport",
+            "coast guard divers",
+            "a salvage plan",
+        ),
+        (
+            "factory layoffs",
+            "Juniper Falls",
+            "plant workers",
+            "severance talks",
+        ),
+        (
+            "flood barrier failure",
+            "Marlow Fen",
+            "river wardens",
+            "sandbag crews",
+        ),
+    ];
+    let mut out = Vec::new();
+    for (k, (event, place, actor, demand)) in stories.iter().enumerate() {
+        let reports = [
+            format!(
+                "{place} {event} deepens\n\nThe {event} in {place} went on as {actor} \
+                 demanded {demand}, officials said."
+            ),
+            format!(
+                "{actor} in {place} press on with {event}\n\nIn {place}, {actor} kept up the \
+                 {event} and said they would hold out for {demand}."
+            ),
+            format!(
+                "What the {place} {event} means\n\nThe {event} led by {actor} in {place} over \
+                 {demand} could drag on, residents said."
+            ),
+        ];
+        for (r, text) in reports.iter().enumerate() {
+            let date = day(k, r).map(|d| {
+                let start: chrono::NaiveDate = "2026-03-01".parse().expect("date");
+                (start + chrono::Days::new(d)).to_string()
+            });
+            out.push(art(&format!("s{k}r{r}"), text, date.as_deref()));
+        }
+    }
+    out
+}
+
+/// The clusterer after placing the articles in time order.
+fn clustered(a: &[Article], cfg: ClusterConfig) -> Clusterer {
+    let mut c = Clusterer::new(cfg);
+    for i in time_order(a) {
+        c.assign(&a[i].id, &features(&a[i]));
+    }
+    c
+}
+
+#[test]
+fn the_time_scale_is_read_from_how_far_apart_a_streams_stories_run() {
+    let cfg = ClusterConfig::default();
+    let day = 1440;
+    // Every story told in one day (one a day): a day apart is now no
+    // evidence either way, where the prior scale counts it as evidence for.
+    let one_day = local_stories(|k, _| Some(k as u64));
+    let c = clustered(&one_day, cfg);
+    let scale = c.time_scale_days();
+    assert!(scale < 1.2, "one-day stories: {scale}");
+    assert!(
+        cfg.time_factor_at(scale, Some(0), Some(day)) < cfg.time_factor(Some(0), Some(day)),
+        "a next-day report counts for less than under the prior"
+    );
+    // The same stories told over three days each: a longer scale.
+    let spread = local_stories(|k, r| Some(k as u64 + r as u64));
+    let scale = clustered(&spread, cfg).time_scale_days();
+    assert!(scale > 2.5, "stories over three days: {scale}");
+    // Undated, or with the scale fixed: the configured scale exactly.
+    let undated = local_stories(|_, _| None);
+    assert_eq!(
+        clustered(&undated, cfg).time_scale_days(),
+        cfg.time_scale_days
+    );
+    let fixed = ClusterConfig {
+        adaptive_time_scale: false,
+        ..cfg
+    };
+    assert_eq!(
+        clustered(&one_day, fixed).time_scale_days(),
+        cfg.time_scale_days
+    );
+    // Every story is found either way.
+    for a in [&one_day, &spread, &undated] {
+        let s = cluster_articles(a, &cfg);
+        for k in 0..12 {
+            let first = &s[3 * k];
+            assert!(s[3 * k..3 * k + 3].iter().all(|x| x == first), "story {k}");
+            assert!(s[..3 * k].iter().all(|x| x != first), "story {k} alone");
+        }
+    }
+    // A function of the window: a restored clusterer reads the same scale.
+    let restored = Clusterer::restore(cfg, c.entries().cloned());
+    assert_eq!(restored.time_scale_days(), c.time_scale_days());
+}
+
+#[test]
+fn gaps_spread_over_the_whole_window_are_taken_as_background() {
+    let cfg = ClusterConfig::default();
+    let entry = |seq: u64, gaps: Vec<u16>| WindowEntry {
+        seq,
+        story: format!("s{seq}"),
+        time: Some(0),
+        vector: Vec::new(),
+        index: Vec::new(),
+        labels: Vec::new(),
+        gaps,
+    };
+    let scale = |gaps: Vec<Vec<u16>>| {
+        let entries = gaps
+            .into_iter()
+            .enumerate()
+            .map(|(i, g)| entry(i as u64, g));
+        Clusterer::restore(cfg, entries).time_scale_days()
+    };
+    // Forty same-day pairs: one-day stories.
+    let same_day = vec![vec![0u16]; 40];
+    let one_day = scale(same_day.clone());
+    assert!(one_day < 1.2, "{one_day}");
+    // Pairs at every gap of the window, three of each, on top: the same.
+    let mut with_background = same_day;
+    with_background.extend((0..14u16).map(|g| vec![g; 3]));
+    assert!((scale(with_background) - one_day).abs() < 1e-9);
+    // Background alone says nothing: the prior.
+    let flat: Vec<Vec<u16>> = (0..14u16).map(|g| vec![g; 3]).collect();
+    assert_eq!(scale(flat), cfg.time_scale_days);
+    // Pairs one to three days apart: stories that run over days.
+    let long = (0..40u16).map(|i| vec![1 + i % 3]).collect();
+    assert!(scale(long) > 3.0);
+}

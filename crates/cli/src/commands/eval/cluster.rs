@@ -12,7 +12,7 @@ use storyline_core::cluster::ClusterConfig;
 use storyline_core::dedup::minhash::{fnv1a, mix64};
 use storyline_core::eval::cluster::{bcubed, load_gold, load_multinews_pool, pairwise, shuffle};
 use storyline_core::ingest::{RawDoc, read_path};
-use storyline_core::stream::{StreamConfig, cluster_batch};
+use storyline_core::stream::{StreamConfig, cluster_batch_scale};
 
 /// Arguments of `storyline eval cluster`.
 #[derive(Debug, Args)]
@@ -55,9 +55,15 @@ pub struct ClusterEvalArgs {
     /// 1 + this (default: the clusterer's).
     #[arg(long)]
     pub time_boost: Option<f64>,
-    /// Gap in days at which dates are no evidence (default: the clusterer's).
+    /// Gap in days at which dates are no evidence (default: the clusterer's):
+    /// the prior of the scale the stream's dates set, or with
+    /// `--fixed-time-scale` the scale itself.
     #[arg(long)]
     pub time_scale_days: Option<f64>,
+    /// Keep the time scale at `--time-scale-days` instead of reading it
+    /// from the stream's dates (the clusterer's behaviour before session 10).
+    #[arg(long)]
+    pub fixed_time_scale: bool,
     /// Weight of a name or number feature relative to a word (default: the clusterer's).
     #[arg(long)]
     pub entity_boost: Option<f32>,
@@ -71,6 +77,11 @@ pub struct ClusterEvalArgs {
     /// joined, duplicate, set-aside) as TSV to this file.
     #[arg(long)]
     pub dump: Option<PathBuf>,
+    /// List the errors: stories that mix gold clusters (with each member's
+    /// gold cluster, date, placement and title), then gold clusters split
+    /// over several stories; the worst first, up to 40 of each.
+    #[arg(long)]
+    pub verbose: bool,
 }
 
 /// `--dataset`.
@@ -123,6 +134,9 @@ pub struct ClusterReport {
     set_aside: usize,
     window: usize,
     threshold: f64,
+    /// The time scale the clusterer read from the stream: median, least and
+    /// greatest over the stream, and at the end.
+    time_scale_days: [f64; 4],
     seed: u64,
     bcubed: storyline_core::eval::cluster::Prf,
     pairwise: storyline_core::eval::cluster::Prf,
@@ -201,6 +215,7 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
             link: a.link.map_or(defaults.link, LinkArg::link),
             time_boost: a.time_boost.unwrap_or(defaults.time_boost),
             time_scale_days: a.time_scale_days.unwrap_or(defaults.time_scale_days),
+            adaptive_time_scale: defaults.adaptive_time_scale && !a.fixed_time_scale,
             entity_boost: a.entity_boost.unwrap_or(defaults.entity_boost),
             ..defaults
         },
@@ -211,7 +226,20 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
     // by cleaning is set aside), in date order, undated ones in input order.
     let articles: Vec<_> = docs.par_iter().map(|(raw, _)| clean(raw)).collect();
     let cleaned_at = start.elapsed().as_secs_f64();
-    let stories = cluster_batch(&articles, cfg);
+    let (stories, mut scales) = cluster_batch_scale(&articles, cfg);
+    // The time scale read from the stream: its median over the stream
+    // (after each article), its range, and at the end.
+    let last_scale = scales
+        .last()
+        .copied()
+        .unwrap_or(cfg.cluster.time_scale_days);
+    scales.sort_by(f64::total_cmp);
+    let time_scale_days = [
+        scales.get(scales.len() / 2).copied().unwrap_or(last_scale),
+        scales.first().copied().unwrap_or(last_scale),
+        scales.last().copied().unwrap_or(last_scale),
+        last_scale,
+    ];
     let mut pred = vec![String::new(); docs.len()];
     let mut kinds = vec![""; docs.len()];
     let (mut dups, mut aside) = (0, 0);
@@ -249,6 +277,7 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         set_aside: aside,
         window: cfg.cluster.window_articles,
         threshold: cfg.cluster.threshold,
+        time_scale_days,
         seed: a.seed,
         bcubed: bcubed(&pred, &gold),
         pairwise: pairwise(&pred, &gold),
@@ -269,7 +298,11 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
         );
         println!(
             "{} stories, {} near-duplicates merged, {} set aside (too little article text), {:.1} s ({:.1} s cleaning)",
-            report.stories, report.duplicates_merged, report.set_aside, report.seconds, cleaned_at
+            report.stories, report.duplicates_merged, report.set_aside, report.seconds, cleaned_at,
+        );
+        let [median, least, most, end] = report.time_scale_days;
+        println!(
+            "time scale read from the stream: median {median:.2} days (from {least:.2} to {most:.2}; {end:.2} at the end)"
         );
         println!(
             "B-cubed   P {:.4}  R {:.4}  F1 {:.4}",
@@ -279,6 +312,97 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
             "pairwise  P {:.4}  R {:.4}  F1 {:.4}",
             report.pairwise.precision, report.pairwise.recall, report.pairwise.f1
         );
+        if a.verbose {
+            print_errors(&articles, &pred, &gold, &kinds);
+        }
     }
     Ok(())
+}
+
+/// `--verbose`: the stories that mix gold clusters, then the gold clusters
+/// split over several stories, the worst first (by the B-cubed precision,
+/// then recall, their members lose).
+fn print_errors(
+    articles: &[storyline_core::model::Article],
+    pred: &[String],
+    gold: &[&str],
+    kinds: &[&str],
+) {
+    use std::collections::BTreeMap;
+    const SHOWN: usize = 40;
+    let group = |keys: &[&str]| {
+        let mut m: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            m.entry(k.to_string()).or_default().push(i);
+        }
+        m
+    };
+    let pred_refs: Vec<&str> = pred.iter().map(String::as_str).collect();
+    // Per group, the members' loss: sum over members of 1 - (their other
+    // side's group share of this group).
+    fn errors<'a>(
+        by: &'a BTreeMap<String, Vec<usize>>,
+        other: &[&str],
+    ) -> Vec<(f64, &'a String, &'a Vec<usize>)> {
+        let mut out: Vec<(f64, &String, &Vec<usize>)> = Vec::new();
+        for (k, members) in by {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for &i in members {
+                *counts.entry(other[i]).or_default() += 1;
+            }
+            if counts.len() < 2 {
+                continue;
+            }
+            let n = members.len() as f64;
+            let loss: f64 = members
+                .iter()
+                .map(|&i| 1.0 - counts[other[i]] as f64 / n)
+                .sum();
+            out.push((loss, k, members));
+        }
+        out.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        out
+    }
+    let line = |i: usize, key: &str| {
+        let a = &articles[i];
+        let date = a
+            .published
+            .as_ref()
+            .map_or("undated".to_string(), |p| p.date.to_string());
+        let title: String = a.title.chars().take(90).collect();
+        println!("    {key}  {date}  {:<9}  {}  {title}", kinds[i], a.id);
+    };
+    let by_story = group(&pred_refs);
+    let merged = errors(&by_story, gold);
+    println!(
+        "stories mixing gold clusters: {} (precision lost, in articles: {:.1})",
+        merged.len(),
+        merged.iter().map(|e| e.0).sum::<f64>()
+    );
+    for (loss, story, members) in merged.iter().take(SHOWN) {
+        println!(
+            "  story {story}: {} articles, {loss:.2} lost",
+            members.len()
+        );
+        let mut m = (*members).clone();
+        m.sort_by_key(|&i| (gold[i], i));
+        for i in m {
+            line(i, gold[i]);
+        }
+    }
+    let by_gold = group(gold);
+    let split = errors(&by_gold, &pred_refs);
+    println!(
+        "gold clusters split: {} (recall lost, in articles: {:.1})",
+        split.len(),
+        split.iter().map(|e| e.0).sum::<f64>()
+    );
+    for (loss, g, members) in split.iter().take(SHOWN) {
+        println!("  gold {g}: {} articles, {loss:.2} lost", members.len());
+        let mut m = (*members).clone();
+        m.sort_by_key(|&i| (pred[i].as_str(), i));
+        for i in m {
+            line(i, &pred[i]);
+        }
+    }
 }
