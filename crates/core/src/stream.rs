@@ -402,12 +402,17 @@ pub fn set_aside_reason(article: &Article, words: usize) -> String {
 /// article is in a story: one with no body text left after cleaning is set
 /// aside, a story of its own with the reason.
 pub fn cluster_batch(articles: &[Article], cfg: StreamConfig) -> Vec<BatchStory> {
-    cluster_batch_scale(articles, cfg).0
+    cluster_batch_observed(articles, cfg, |_| {})
 }
 
-/// [`cluster_batch`], with the time scale the clusterer read from the
-/// stream ([`Clusterer::time_scale_days`]) after each article, in time order.
-pub fn cluster_batch_scale(articles: &[Article], cfg: StreamConfig) -> (Vec<BatchStory>, Vec<f64>) {
+/// [`cluster_batch`], showing `after_each` the clusterer after each article
+/// is placed, in time order (an evaluation reads the time scale it read
+/// from the stream, [`Clusterer::time_scale_days`]).
+pub fn cluster_batch_observed(
+    articles: &[Article],
+    cfg: StreamConfig,
+    mut after_each: impl FnMut(&Clusterer),
+) -> Vec<BatchStory> {
     use rayon::prelude::*;
     let mut stream = Stream::new(cfg);
     let preparer = stream.preparer();
@@ -426,7 +431,6 @@ pub fn cluster_batch_scale(articles: &[Article], cfg: StreamConfig) -> (Vec<Batc
     // articles and at the end; a story forgotten keeps the terms read last.
     const KEY_TERMS_EVERY: usize = 500;
     let mut last_date = None;
-    let mut scales = Vec::with_capacity(articles.len());
     let mut touched: rustc_hash::FxHashSet<usize> = Default::default();
     let refresh = |stream: &Stream,
                    stories: &mut Vec<BatchStory>,
@@ -445,7 +449,7 @@ pub fn cluster_batch_scale(articles: &[Article], cfg: StreamConfig) -> (Vec<Batc
             last_date = date;
         }
         let step = stream.push(p);
-        scales.push(stream.clusterer().time_scale_days());
+        after_each(stream.clusterer());
         let story = step.placement.story().to_string();
         let (dup, aside) = match &step.placement {
             Placement::Duplicate { of, .. } => (Some(of.clone()), None),
@@ -472,5 +476,5 @@ pub fn cluster_batch_scale(articles: &[Article], cfg: StreamConfig) -> (Vec<Batc
         touched.insert(k);
     }
     refresh(&stream, &mut stories, &mut touched);
-    (stories, scales)
+    stories
 }

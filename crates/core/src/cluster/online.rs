@@ -738,7 +738,6 @@ impl Clusterer {
     pub fn assign(&mut self, article_id: &str, f: &Features) -> Assignment {
         self.evict(f.time);
         self.scale_days = self.time_scale_days();
-        self.gaps.clear();
         let (vector, ranked) = self.weigh(f);
         let index: Vec<u32> = ranked
             .iter()

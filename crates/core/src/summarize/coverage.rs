@@ -164,16 +164,8 @@ impl Coverage {
             let mut table = super::learned::BigramTable::build(corpus, corpus.docs.len());
             let p = table.weights(&super::learned::WEIGHTS);
             if self.salience_power > 0.0 {
-                let w = &super::salience::SENT_WEIGHTS;
                 salience =
-                    super::salience::sentence_features(corpus, corpus.docs.len(), &table, &p)
-                        .iter()
-                        .map(|d| {
-                            d.iter()
-                                .map(|f| super::salience::predict_salience(w, f))
-                                .collect()
-                        })
-                        .collect();
+                    super::salience::sentence_salience(corpus, corpus.docs.len(), &table, &p);
             }
             if !self.compress.is_empty() {
                 learned_ids = std::mem::take(&mut table.ids);
@@ -571,20 +563,14 @@ mod candidate_tests {
         use super::Coverage;
         use crate::dedup::{DedupConfig, near_duplicate_sentences};
         use crate::summarize::learned::{BigramTable, WEIGHTS};
-        use crate::summarize::salience::{SENT_WEIGHTS, predict_salience, sentence_features};
+        use crate::summarize::salience::sentence_salience;
         use crate::summarize::{Budget, Summarizer, SummaryInput};
         let texts = [
             "Storm\n\nA bakery near the harbour sold cream cakes all week.\n\nThe river flood closed the main bridge on Monday.\n",
             "Storm\n\nOfficials spoke about the weather on Monday morning.\n\nThe river flood closed the main bridge and two roads.\n",
             "Storm\n\nPolice said the roads near the river were shut.\n\nThe river flood closed the main bridge for hours.\n",
         ];
-        let corpus = Corpus::build(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
-                .collect(),
-        );
+        let corpus = crate::summarize::test_corpus(&texts);
         let groups = near_duplicate_sentences(&corpus, &DedupConfig::default());
         let input = SummaryInput {
             corpus: &corpus,
@@ -592,16 +578,12 @@ mod candidate_tests {
         };
         let table = BigramTable::build(&corpus, corpus.docs.len());
         let p = table.weights(&WEIGHTS);
-        let f = sentence_features(&corpus, corpus.docs.len(), &table, &p);
+        let salience = sentence_salience(&corpus, corpus.docs.len(), &table, &p);
         let budget = Budget::whole(12);
+        let s = |r: crate::model::SentenceRef| salience[r.article][r.sentence];
         let best = super::super::candidates(&corpus, 6)
             .filter(|&r| corpus.length(r) <= budget.words)
-            .max_by(|&a, &b| {
-                let s = |r: crate::model::SentenceRef| {
-                    predict_salience(&SENT_WEIGHTS, &f[r.article][r.sentence])
-                };
-                s(a).total_cmp(&s(b))
-            })
+            .max_by(|&a, &b| s(a).total_cmp(&s(b)))
             .unwrap();
         // With salience dominating, the first pick is the most salient
         // sentence that fits; without it, the bakery's opening sentence

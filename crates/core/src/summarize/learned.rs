@@ -15,7 +15,7 @@ use super::select::greedy_concepts;
 use super::{Budget, Summarizer, SummaryInput, candidates};
 use crate::model::SentenceRef;
 use crate::text::{Corpus, is_stop_word};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Number of features of a bigram (the model's bias not included).
 pub const N_FEATURES: usize = 12;
@@ -215,9 +215,14 @@ impl BigramTable {
     }
 }
 
-/// The logistic model's probability for one feature vector.
-pub fn predict(weights: &[f64], f: &[f64; N_FEATURES]) -> f64 {
-    let z = weights[0] + weights[1..].iter().zip(f).map(|(w, x)| w * x).sum::<f64>();
+/// A logistic model's probability for one feature vector (`weights`: the
+/// bias, then one weight per feature): the bigram model's and the
+/// sentence salience model's ([`super::salience`]).
+pub fn predict<const F: usize>(weights: &[f64], f: &[f64; F]) -> f64 {
+    sigmoid(weights[0] + weights[1..].iter().zip(f).map(|(w, x)| w * x).sum::<f64>())
+}
+
+fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
 }
 
@@ -254,7 +259,7 @@ pub fn fit_logistic<const F: usize>(
                         *xi = ri as f64;
                     }
                     let z: f64 = w.iter().zip(&x).map(|(a, b)| a * b).sum();
-                    let p = 1.0 / (1.0 + (-z).exp());
+                    let p = sigmoid(z);
                     let err = p - y as f64;
                     let s = p * (1.0 - p);
                     for i in 0..d {
@@ -343,7 +348,17 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
 /// last article of `corpus`, tokenized alike) contains the bigram.
 pub fn training_rows(corpus: &Corpus, n_docs: usize) -> (Vec<[f32; N_FEATURES]>, Vec<bool>) {
     let table = BigramTable::build(corpus, n_docs);
-    let mut in_ref: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    let in_ref = reference_bigrams(corpus, n_docs);
+    let rows = table.features.iter().map(|f| f.map(|x| x as f32)).collect();
+    let labels = table.keys.iter().map(|k| in_ref.contains(k)).collect();
+    (rows, labels)
+}
+
+/// The word bigrams (keys of [`bigram_key`]) of the corpus's articles
+/// after the first `n_docs`: the reference summary the training rows are
+/// labelled against.
+pub(super) fn reference_bigrams(corpus: &Corpus, n_docs: usize) -> FxHashSet<u64> {
+    let mut in_ref = FxHashSet::default();
     for doc in &corpus.docs[n_docs.min(corpus.docs.len())..] {
         for ws in &doc.words {
             for w in ws.windows(2) {
@@ -351,9 +366,7 @@ pub fn training_rows(corpus: &Corpus, n_docs: usize) -> (Vec<[f32; N_FEATURES]>,
             }
         }
     }
-    let rows = table.features.iter().map(|f| f.map(|x| x as f32)).collect();
-    let labels = table.keys.iter().map(|k| in_ref.contains(k)).collect();
-    (rows, labels)
+    in_ref
 }
 
 /// ICSISumm's bigram objective with the learned weights.
@@ -397,19 +410,11 @@ impl Summarizer for Learned {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
     use crate::dedup::{DedupConfig, near_duplicate_sentences};
-    use crate::ingest::RawDoc;
     use crate::summarize::count_words;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus::build(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
-                .collect(),
-        )
+        crate::summarize::test_corpus(texts)
     }
 
     /// The concept id of the stemmed bigram `a b`.

@@ -233,6 +233,19 @@ pub fn reading_order<T>(corpus: &Corpus, picked: &mut [T], at: impl Fn(&T) -> Se
     });
 }
 
+/// Plain-text articles (`0.txt`, `1.txt` ...), cleaned, as one story
+/// (unit tests).
+#[cfg(test)]
+fn test_corpus(texts: &[&str]) -> crate::text::Corpus {
+    crate::text::Corpus::build(
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::clean::clean(&crate::ingest::RawDoc::text(format!("{i}.txt"), *t)))
+            .collect(),
+    )
+}
+
 /// The bundled example's articles, cleaned, as one story (unit tests).
 #[cfg(test)]
 fn example_corpus() -> crate::text::Corpus {

@@ -8,7 +8,7 @@
 //! story, so they mean the same for 2 truncated articles and 10 full ones.
 //! Coverage may scale a sentence's gain by `salience^salience_power`.
 
-use super::learned::{BigramTable, bigram_key};
+use super::learned::{BigramTable, bigram_key, predict, reference_bigrams};
 use crate::model::SentenceRef;
 use crate::text::Corpus;
 
@@ -148,10 +148,19 @@ fn mean(xs: impl Iterator<Item = f64>) -> f64 {
     if k == 0 { 0.0 } else { s / k as f64 }
 }
 
-/// The predicted salience of a sentence: the model's probability.
-pub fn predict_salience(weights: &[f64; N_SENT_FEATURES + 1], f: &[f64; N_SENT_FEATURES]) -> f64 {
-    let z = weights[0] + weights[1..].iter().zip(f).map(|(w, x)| w * x).sum::<f64>();
-    1.0 / (1.0 + (-z).exp())
+/// The predicted salience of each sentence of the first `n_docs` articles
+/// (per article, per sentence) under [`SENT_WEIGHTS`]: the model's
+/// probability on [`sentence_features`].
+pub fn sentence_salience(
+    corpus: &Corpus,
+    n_docs: usize,
+    table: &BigramTable,
+    p: &[f64],
+) -> Vec<Vec<f64>> {
+    sentence_features(corpus, n_docs, table, p)
+        .iter()
+        .map(|doc| doc.iter().map(|f| predict(&SENT_WEIGHTS, f)).collect())
+        .collect()
 }
 
 /// The training rows of one story: the features of each candidate
@@ -167,14 +176,7 @@ pub fn sentence_training_rows(
     let table = BigramTable::build(corpus, n_docs);
     let p = table.weights(&super::learned::WEIGHTS);
     let features = sentence_features(corpus, n_docs, &table, &p);
-    let mut in_ref: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
-    for doc in &corpus.docs[n_docs..] {
-        for ws in &doc.words {
-            for w in ws.windows(2) {
-                in_ref.insert(bigram_key(w[0], w[1]));
-            }
-        }
-    }
+    let in_ref = reference_bigrams(corpus, n_docs);
     let (mut rows, mut labels) = (Vec::new(), Vec::new());
     for r in super::candidates(corpus, min_words) {
         if r.article >= n_docs {
@@ -197,18 +199,10 @@ pub fn sentence_training_rows(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clean::clean;
-    use crate::ingest::RawDoc;
     use crate::summarize::learned::WEIGHTS;
 
     fn corpus(texts: &[&str]) -> Corpus {
-        Corpus::build(
-            texts
-                .iter()
-                .enumerate()
-                .map(|(i, t)| clean(&RawDoc::text(format!("{i}.txt"), *t)))
-                .collect(),
-        )
+        crate::summarize::test_corpus(texts)
     }
 
     fn find(c: &Corpus, needle: &str) -> SentenceRef {
@@ -267,7 +261,7 @@ mod tests {
         let table = BigramTable::build(&c, 3);
         let p = table.weights(&WEIGHTS);
         let f = sentence_features(&c, 3, &table, &p);
-        let sal = |r: SentenceRef| predict_salience(&SENT_WEIGHTS, &f[r.article][r.sentence]);
+        let sal = |r: SentenceRef| predict(&SENT_WEIGHTS, &f[r.article][r.sentence]);
         let shared = sal(find(&c, "closed the main bridge on Monday"));
         let aside = sal(find(&c, "bakery"));
         assert!(shared > 1.5 * aside, "shared {shared}, aside {aside}");

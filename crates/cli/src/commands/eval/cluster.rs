@@ -12,7 +12,7 @@ use storyline_core::cluster::ClusterConfig;
 use storyline_core::dedup::minhash::{fnv1a, mix64};
 use storyline_core::eval::cluster::{bcubed, load_gold, load_multinews_pool, pairwise, shuffle};
 use storyline_core::ingest::{RawDoc, read_path};
-use storyline_core::stream::{StreamConfig, cluster_batch_scale};
+use storyline_core::stream::{StreamConfig, cluster_batch_observed};
 
 /// Arguments of `storyline eval cluster`.
 #[derive(Debug, Args)]
@@ -226,7 +226,8 @@ pub fn run_cluster(a: &ClusterEvalArgs) -> anyhow::Result<()> {
     // by cleaning is set aside), in date order, undated ones in input order.
     let articles: Vec<_> = docs.par_iter().map(|(raw, _)| clean(raw)).collect();
     let cleaned_at = start.elapsed().as_secs_f64();
-    let (stories, mut scales) = cluster_batch_scale(&articles, cfg);
+    let mut scales = Vec::with_capacity(articles.len());
+    let stories = cluster_batch_observed(&articles, cfg, |c| scales.push(c.time_scale_days()));
     // The time scale read from the stream: its median over the stream
     // (after each article), its range, and at the end.
     let last_scale = scales

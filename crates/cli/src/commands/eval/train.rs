@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use storyline_core::eval::datasets::{ClusterReader, EvalCluster};
 use storyline_core::eval::summaries::{concept_training_rows, salience_training_rows};
 use storyline_core::summarize::fit_logistic;
-use storyline_core::summarize::learned::FEATURE_NAMES;
+use storyline_core::summarize::learned::{FEATURE_NAMES, predict};
 use storyline_core::summarize::salience::SENT_FEATURE_NAMES;
 
 /// `storyline eval train-concepts`.
@@ -100,13 +100,7 @@ fn train<const F: usize>(
     let base = (positives / rows.len().max(1) as f64).clamp(1e-12, 1.0 - 1e-12);
     let (mut ll, mut ll0) = (0f64, 0f64);
     for (r, &y) in rows.iter().zip(&labels) {
-        let z = w[0]
-            + w[1..]
-                .iter()
-                .zip(r)
-                .map(|(a, &b)| a * b as f64)
-                .sum::<f64>();
-        let p = (1.0 / (1.0 + (-z).exp())).clamp(1e-12, 1.0 - 1e-12);
+        let p = predict(&w, &r.map(f64::from)).clamp(1e-12, 1.0 - 1e-12);
         let y = y as f64;
         ll -= y * p.ln() + (1.0 - y) * (1.0 - p).ln();
         ll0 -= y * base.ln() + (1.0 - y) * (1.0 - base).ln();
