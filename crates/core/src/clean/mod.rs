@@ -12,16 +12,22 @@ pub mod wrap;
 
 use crate::ingest::{InputFormat, RawDoc, stable_id};
 use crate::model::{Article, DateSource, DropReason, DroppedLine, Paragraph, Published, Span};
-use crate::text::content_stems;
+use crate::text::content_stems_shared;
 use rules::{classify_line, is_wholly_quoted, looks_like_heading};
 use rustc_hash::FxHashSet;
+use std::sync::Arc;
 
 /// Lower-cased letters and digits only: for comparing a line with the title.
 fn squash(s: &str) -> String {
+    squashed(s).collect()
+}
+
+/// The characters of [`squash`], lazily: every line is compared with the
+/// title, and most differ within a few characters.
+fn squashed(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(|c| c.to_lowercase())
-        .collect()
 }
 
 /// What the cleaner decided for one line.
@@ -160,7 +166,7 @@ pub fn clean(raw: &RawDoc) -> Article {
         for (i, l) in lines.iter().enumerate() {
             if title_in_body != Some(i)
                 && verdicts[i] == Verdict::Body
-                && squash(&l.text) == title_key
+                && squashed(&l.text).eq(title_key.chars())
             {
                 verdicts[i] = Verdict::Drop(DropReason::RepeatedTitle);
             }
@@ -205,12 +211,24 @@ pub fn clean(raw: &RawDoc) -> Article {
             });
         let words = lines[first].text.split_whitespace().count();
         let restated = body_idx.len() > 2 && words >= 6 && {
-            let stems: FxHashSet<String> = content_stems(&lines[first].text).into_iter().collect();
-            body_idx[1..].iter().any(|&j| {
-                let later: FxHashSet<String> = content_stems(&lines[j].text).into_iter().collect();
-                let shared = stems.intersection(&later).count();
-                stems.len() >= 5 && shared * 10 >= stems.len() * 7
-            })
+            let mut stems = Vec::new();
+            content_stems_shared(&lines[first].text, &mut stems);
+            let stems: FxHashSet<Arc<str>> = stems.into_iter().collect();
+            // Each later line's stems are counted against the first's (a
+            // stem once), with the buffers reused: this runs over the whole
+            // body of every page.
+            let (mut later, mut seen) = (Vec::new(), FxHashSet::default());
+            stems.len() >= 5
+                && body_idx[1..].iter().any(|&j| {
+                    later.clear();
+                    seen.clear();
+                    content_stems_shared(&lines[j].text, &mut later);
+                    let shared = later
+                        .iter()
+                        .filter(|s| stems.contains(*s) && seen.insert(Arc::clone(s)))
+                        .count();
+                    shared * 10 >= stems.len() * 7
+                })
         };
         if body_idx.len() > 1 && words >= 6 && (header_follows || restated) {
             verdicts[first] = Verdict::Drop(DropReason::Standfirst);

@@ -125,9 +125,18 @@ static UI_SET: LazyLock<rustc_hash::FxHashSet<&'static str>> =
     LazyLock::new(|| UI_WORDS.iter().copied().collect());
 
 fn words(line: &str) -> Vec<&str> {
+    word_iter(line).collect()
+}
+
+fn word_iter(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+/// More than `n` words, counting no further than needed: the length
+/// limits are asked of every line, most of them long paragraphs.
+fn more_words_than(line: &str, n: usize) -> bool {
+    word_iter(line).nth(n).is_some()
 }
 
 /// True if the line ends like a sentence (full stop, ?, !, or one of
@@ -229,7 +238,7 @@ static SHARE: LazyLock<Regex> = LazyLock::new(|| {
 /// "Share this story!", "Follow us on Twitter", "Subscribe to our newsletter".
 /// Only short lines count: a body sentence may mention sharing.
 pub fn is_share_prompt(line: &str) -> bool {
-    words(line).len() <= 16 && SHARE.is_match(line)
+    !more_words_than(line, 16) && SHARE.is_match(line)
 }
 
 static CREDIT_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
@@ -271,7 +280,7 @@ const CAPTION_MAX_WORDS: usize = 60;
 /// starts with "Photo:" / "Image copyright", or ends with "| Reuters".
 pub fn is_photo_caption(line: &str) -> bool {
     let t = line.trim();
-    if words(t).len() > CAPTION_MAX_WORDS {
+    if more_words_than(t, CAPTION_MAX_WORDS) {
         return false;
     }
     if CREDIT_LEAD.is_match(t) || CREDIT_TAIL.is_match(t) {
@@ -290,7 +299,7 @@ pub fn is_photo_caption(line: &str) -> bool {
             return false;
         }
         let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
-        return starts_upper && words(inner).len() <= 5 && full_sentences(&t[..m.start()]) < 2;
+        return starts_upper && !more_words_than(inner, 5) && full_sentences(&t[..m.start()]) < 2;
     }
     false
 }
@@ -330,14 +339,14 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Ads, "Story continues below", copyright and credit trailers, bylines.
 pub fn is_boilerplate(line: &str) -> bool {
-    words(line).len() <= 30 && BOILERPLATE.is_match(line)
+    !more_words_than(line, 30) && BOILERPLATE.is_match(line)
 }
 
 /// A short line that reads as a heading: at most eight words, no sentence
 /// punctuation at its end, starting with a capital letter or a quote.
 pub fn looks_like_heading(line: &str) -> bool {
     let t = line.trim();
-    let n = words(t).len();
+    let n = word_iter(t).take(9).count();
     if n == 0 || n > 8 {
         return false;
     }

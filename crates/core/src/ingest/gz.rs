@@ -33,8 +33,10 @@ pub(crate) fn is_skipped_member(e: &io::Error) -> bool {
 
 enum State<R: BufRead> {
     Between(R),
-    /// A member being decoded, and whether it has given any bytes yet.
-    Member(flate2::bufread::GzDecoder<R>, bool),
+    /// A member being decoded, and whether it has given any bytes yet
+    /// (boxed: the inflate state is tens of kilobytes, and the state is
+    /// moved on every read).
+    Member(Box<flate2::bufread::GzDecoder<R>>, bool),
     Done,
 }
 
@@ -85,14 +87,17 @@ impl<R: BufRead> Read for GzMembers<R> {
                 State::Done => return Ok(0),
                 State::Between(mut r) => match r.fill_buf() {
                     Ok([]) => return Ok(0),
-                    Ok(_) => self.state = State::Member(flate2::bufread::GzDecoder::new(r), false),
+                    Ok(_) => {
+                        self.state =
+                            State::Member(Box::new(flate2::bufread::GzDecoder::new(r)), false)
+                    }
                     Err(e) => {
                         self.state = State::Between(r);
                         return Err(e);
                     }
                 },
                 State::Member(mut d, produced) => match d.read(buf) {
-                    Ok(0) => self.state = State::Between(d.into_inner()),
+                    Ok(0) => self.state = State::Between((*d).into_inner()),
                     Ok(n) => {
                         self.state = State::Member(d, true);
                         return Ok(n);
@@ -105,7 +110,7 @@ impl<R: BufRead> Read for GzMembers<R> {
                         // checksum error comes after its trailer: the next
                         // member may start right here. One that gave nothing
                         // may have failed in its header: step past it.
-                        let mut r = d.into_inner();
+                        let mut r = (*d).into_inner();
                         let more = skip_to_member(&mut r, !produced).unwrap_or(false);
                         let what = if more {
                             format!("corrupt gzip member skipped ({e})")

@@ -214,8 +214,8 @@ fn words_in(paragraphs: &[String]) -> usize {
         .sum()
 }
 
-/// The page with the content of every `<script>` (but JSON-LD) and
-/// `<style>` element taken out, tags kept; the page itself when it has
+/// The page with the content of every `<script>` (but JSON-LD), `<style>`
+/// and `<svg>` element taken out, tags kept; the page itself when it has
 /// none. The scan follows the tokenizer as far as that matters: comments,
 /// doctypes and the insides of tags are stepped over, and so is the text of
 /// the other raw-text elements (`title`, `textarea`, `noscript` ...), so a
@@ -269,7 +269,7 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
         }
         let (name, len) = tag_name_at(b, start);
         let name = name_str(&name);
-        let Some((open_end, _)) = tag_end(b, start + len) else {
+        let Some((open_end, self_closing)) = tag_end(b, start + len) else {
             break;
         };
         i = open_end;
@@ -278,6 +278,25 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
         }
         if name == b"plaintext" {
             return std::borrow::Cow::Borrowed(html);
+        }
+        if name == b"svg" && !self_closing {
+            // Inline icons and charts: paths and shapes, no article text,
+            // and a tenth of a modern page's markup once scripts and styles
+            // are out.
+            // Unclosed, or ended by the page's HTML: left as it is, and
+            // nothing in it is raw text (foreign content has none).
+            match svg_end(b, open_end) {
+                SvgEnd::Closed(close) => {
+                    if close > open_end {
+                        out.push_str(&html[copied..open_end]);
+                        copied = close;
+                    }
+                    i = close;
+                }
+                SvgEnd::Broken(at) => i = at,
+                SvgEnd::Open => break,
+            }
+            continue;
         }
         if !is_raw_text(name) {
             continue;
@@ -305,6 +324,144 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     std::borrow::Cow::Owned(out)
+}
+
+/// How an inline `svg` element ends, for [`strip_scripts`].
+enum SvgEnd {
+    /// At its own end tag, whose `<` is here.
+    Closed(usize),
+    /// Where a tag of the page's HTML ends it first (an HTML `p`, `div`,
+    /// an end tag of an element around it): the page's markup goes on
+    /// at that tag.
+    Broken(usize),
+    /// Never (or not where this scan can tell).
+    Open,
+}
+
+/// How the `svg` element whose start tag ends at `from` ends: the
+/// elements inside followed as the tree builder nests foreign content
+/// (where no element holds raw text), comments and CDATA stepped over.
+fn svg_end(b: &[u8], from: usize) -> SvgEnd {
+    // The elements open inside, the `svg` itself first.
+    let mut open = vec![tag_name(b"svg")];
+    let mut i = from;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        let rest = &b[at + 1..];
+        // Where the next thing after a comment, CDATA or bogus comment starts.
+        let after = |skip: usize, end: &[u8]| {
+            memchr::memmem::find(&rest[skip..], end).map(|k| at + 1 + skip + k + end.len())
+        };
+        let next = if rest.starts_with(b"!-->") {
+            Some(at + 5)
+        } else if rest.starts_with(b"!--->") {
+            Some(at + 6)
+        } else if rest.starts_with(b"!--") {
+            after(3, b"-->")
+        } else if rest.starts_with(b"![CDATA[") {
+            after(8, b"]]>")
+        } else if matches!(rest.first(), Some(b'!' | b'?'))
+            || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            after(0, b">")
+        } else {
+            None
+        };
+        if let Some(n) = next {
+            i = n;
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let start = at + 1 + usize::from(closing);
+        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
+            if rest.first() == Some(&b'!') || closing || rest.first() == Some(&b'?') {
+                // An unterminated comment or declaration.
+                return SvgEnd::Open;
+            }
+            i = at + 1;
+            continue;
+        }
+        let (name, len) = tag_name_at(b, start);
+        let Some((end, self_closing)) = tag_end(b, start + len) else {
+            return SvgEnd::Open;
+        };
+        if breaks_out_of_svg(name_str(&name), closing) || name[name.len() - 1] == 0xFF {
+            // (A name too long to compare is taken for one too.)
+            return SvgEnd::Broken(at);
+        }
+        if closing {
+            // An end tag closes the latest open element of its name (and
+            // those inside it); one that matches none inside the `svg` is
+            // for an HTML element around it and ends the `svg` there.
+            let Some(k) = open.iter().rposition(|n| *n == name) else {
+                return SvgEnd::Broken(at);
+            };
+            open.truncate(k);
+            if open.is_empty() {
+                return SvgEnd::Closed(at);
+            }
+        } else if !self_closing {
+            open.push(name);
+        }
+        i = end;
+    }
+    SvgEnd::Open
+}
+
+/// A tag that ends foreign content (HTML's tree construction, "in foreign
+/// content": these start tags and the end tags `br` and `p`); `font` is
+/// counted whatever its attributes.
+fn breaks_out_of_svg(n: &[u8], closing: bool) -> bool {
+    if closing {
+        return matches!(n, b"br" | b"p");
+    }
+    matches!(
+        n,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"font"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+    )
 }
 
 /// The main content as HTML, from dom_smoothie (Readability.js's algorithm).
@@ -1571,6 +1728,22 @@ mod tests {
             body_paragraphs(&Html::parse_document(&s)),
             body_paragraphs(&Html::parse_document(page))
         );
+        // Inline SVG: emptied up to its own end tag, nested ones counted;
+        // self-closed or unclosed, left alone.
+        let page = "<p>A<svg viewBox=\"0 0 9 9\"><svg><path d=\"M0\"/></svg><title>icon</title></SVG>B</p>";
+        assert_eq!(
+            strip_scripts(page),
+            "<p>A<svg viewBox=\"0 0 9 9\"></SVG>B</p>"
+        );
+        // A tag that ends the `svg` (an HTML `p`, `div` ...) before its end
+        // tag: left alone, the text after it is page text.
+        for page in [
+            "<p>A<svg/><p>B</p>",
+            "<p>A<svg><path/>B</p>",
+            "<svg><path/><p>Text</p></svg>",
+        ] {
+            assert_eq!(strip_scripts(page), page);
+        }
         let plain = "<p>No scripts here.</p>";
         assert!(matches!(
             strip_scripts(plain),
@@ -1581,7 +1754,7 @@ mod tests {
     proptest::proptest! {
         /// Taking script and style content out never changes a page's text.
         #[test]
-        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b|title|textarea|noscript)( type=\"[a-z/+<>]{0,12}\")?>|</(p|div|script|style|b|title)>|<!--|-->|<!|[a-z .<>/\"]{0,10}){0,40}") {
+        fn stripping_scripts_keeps_the_text(s in "(<(p|div|script|style|b|br|title|textarea|noscript|svg|SVG|path)( type=\"[a-z/+<>]{0,12}\")?/?>|</(p|br|div|script|style|b|title|svg|Svg)>|<!--|-->|<!|<!\\[CDATA\\[|\\]\\]>|<\\?|</>|[a-z .<>/\"]{0,10}){0,40}") {
             let stripped = strip_scripts(&s);
             proptest::prop_assert_eq!(
                 body_paragraphs(&Html::parse_document(&stripped)),

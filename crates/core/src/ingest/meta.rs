@@ -3,7 +3,7 @@
 
 use crate::model::{DateSource, Published};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -82,27 +82,87 @@ const SITE_KEYS: &[&str] = &[
     "dc.publisher",
 ];
 
-fn sel(s: &str) -> Option<Selector> {
-    Selector::parse(s).ok()
+/// The elements the metadata is read from, found in one walk over the
+/// page (each `select` of a selector walked the whole page again: eight
+/// walks per page). Each list is in the order `Html::select` gives, and
+/// holds what the CSS selector in its comment matches, case rules included
+/// (`type` and `rel` values are ASCII case-insensitive on HTML elements).
+#[derive(Default)]
+struct Elements<'a> {
+    /// `meta`
+    metas: Vec<ElementRef<'a>>,
+    /// `[itemprop=datePublished][datetime]`
+    itemprop_dates: Vec<ElementRef<'a>>,
+    /// `time[pubdate][datetime], time.published[datetime], time.entry-date[datetime]`
+    pubdate_times: Vec<ElementRef<'a>>,
+    /// `script[type="application/ld+json"]`
+    json_ld: Vec<ElementRef<'a>>,
+    /// `link[rel=canonical]`
+    canonical: Vec<ElementRef<'a>>,
+    /// `title`
+    titles: Vec<ElementRef<'a>>,
+    /// `h1`
+    h1s: Vec<ElementRef<'a>>,
+}
+
+impl<'a> Elements<'a> {
+    fn of(doc: &'a Html) -> Self {
+        let mut found = Elements::default();
+        for e in doc.tree.nodes().filter_map(ElementRef::wrap) {
+            let el = e.value();
+            let html = &*el.name.ns == "http://www.w3.org/1999/xhtml";
+            // An attribute value compared as the selector would.
+            let value_is = |attr: &str, want: &str, fold: bool| {
+                el.attr(attr).is_some_and(|v| {
+                    if fold && html {
+                        v.eq_ignore_ascii_case(want)
+                    } else {
+                        v == want
+                    }
+                })
+            };
+            let datetime = el.attr("datetime").is_some();
+            if datetime && el.attr("itemprop") == Some("datePublished") {
+                found.itemprop_dates.push(e);
+            }
+            match el.name() {
+                "meta" => found.metas.push(e),
+                "time"
+                    if datetime
+                        && (el.attr("pubdate").is_some()
+                            || el.classes().any(|c| c == "published" || c == "entry-date")) =>
+                {
+                    found.pubdate_times.push(e)
+                }
+                "script" if value_is("type", "application/ld+json", true) => found.json_ld.push(e),
+                "link" if value_is("rel", "canonical", true) => found.canonical.push(e),
+                "title" => found.titles.push(e),
+                "h1" => found.h1s.push(e),
+                _ => {}
+            }
+        }
+        found
+    }
 }
 
 /// Reads a parsed page's metadata. `url` (the page's address, when known)
 /// is used when the page declares no canonical URL.
 pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
-    let metas = meta_values(doc);
-    let ld = json_ld(doc);
+    let found = Elements::of(doc);
+    let metas = meta_values(&found);
+    let ld = json_ld(&found);
     let get = |keys: &[&str]| -> Option<String> {
         keys.iter()
             .find_map(|k| metas.get(*k).and_then(|v| clean(v)))
     };
 
-    let title = choose_title(doc, &ld, &metas, get(SITE_KEYS).as_deref());
+    let title = choose_title(&found, &ld, &metas, get(SITE_KEYS).as_deref());
 
     let published = ld
         .iter()
         .filter_map(|o| str_field(o, "datePublished"))
         .chain(PUBLISHED_KEYS.iter().filter_map(|k| metas.get(*k).cloned()))
-        .chain(time_pubdate(doc))
+        .chain(time_pubdate(&found))
         // `dateCreated` is often when the record was made, not the article.
         .chain(ld.iter().filter_map(|o| str_field(o, "dateCreated")))
         .find_map(|s| parse_date(&s, DateSource::Metadata));
@@ -120,12 +180,10 @@ pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
         .or_else(|| ld.iter().find_map(|o| str_field(o, "inLanguage")))
         .map(|l| l.replace('_', "-"));
 
-    let canonical = sel("link[rel=canonical]").and_then(|s| {
-        doc.select(&s).find_map(|e| {
-            e.attr("href")
-                .filter(|h| h.starts_with("http"))
-                .map(str::to_string)
-        })
+    let canonical = found.canonical.iter().find_map(|e| {
+        e.attr("href")
+            .filter(|h| h.starts_with("http"))
+            .map(str::to_string)
     });
     let url = canonical
         .or_else(|| get(&["og:url"]).filter(|u| u.starts_with("http")))
@@ -142,10 +200,9 @@ pub fn page_meta(doc: &Html, url: Option<&str>) -> PageMeta {
 
 /// Every `<meta>` value by lower-cased `name`, `property`, `itemprop` or
 /// `http-equiv`; the first occurrence wins.
-fn meta_values(doc: &Html) -> HashMap<String, String> {
+fn meta_values(found: &Elements) -> HashMap<String, String> {
     let mut out = HashMap::new();
-    let Some(s) = sel("meta") else { return out };
-    for m in doc.select(&s) {
+    for m in &found.metas {
         let Some(content) = m.attr("content") else {
             continue;
         };
@@ -159,9 +216,7 @@ fn meta_values(doc: &Html) -> HashMap<String, String> {
             }
         }
     }
-    if let Some(s) = sel("[itemprop=datePublished][datetime]")
-        && let Some(v) = doc.select(&s).find_map(|e| e.attr("datetime"))
-    {
+    if let Some(v) = found.itemprop_dates.iter().find_map(|e| e.attr("datetime")) {
         out.entry("datepublished".into())
             .or_insert_with(|| v.to_string());
     }
@@ -169,19 +224,17 @@ fn meta_values(doc: &Html) -> HashMap<String, String> {
 }
 
 /// `<time pubdate datetime=...>` and similar in the body.
-fn time_pubdate(doc: &Html) -> Option<String> {
-    let s = sel("time[pubdate][datetime], time.published[datetime], time.entry-date[datetime]")?;
-    doc.select(&s)
+fn time_pubdate(found: &Elements) -> Option<String> {
+    found
+        .pubdate_times
+        .iter()
         .find_map(|e| e.attr("datetime").map(str::to_string))
 }
 
 /// The JSON-LD objects of a page, article types first.
-fn json_ld(doc: &Html) -> Vec<Value> {
-    let Some(s) = sel("script[type=\"application/ld+json\"]") else {
-        return Vec::new();
-    };
+fn json_ld(found: &Elements) -> Vec<Value> {
     let mut objs = Vec::new();
-    for script in doc.select(&s) {
+    for script in &found.json_ld {
         let text: String = script.text().collect();
         let text = text
             .trim()
@@ -260,7 +313,7 @@ fn clean(s: &str) -> Option<String> {
 /// site's name instead); the first one when none does; else `<title>`
 /// without the site name; else the first `<h1>`.
 fn choose_title(
-    doc: &Html,
+    found: &Elements,
     ld: &[Value],
     metas: &HashMap<String, String>,
     site: Option<&str>,
@@ -279,7 +332,7 @@ fn choose_title(
             .iter()
             .filter_map(|k| metas.get(*k).and_then(|v| clean(v))),
     );
-    let page_title = html_title(doc);
+    let page_title = first_text(&found.titles);
     if let Some(t) = &page_title {
         let words = word_set(t);
         let overlaps = |c: &String| {
@@ -294,7 +347,7 @@ fn choose_title(
         .into_iter()
         .next()
         .or_else(|| page_title.map(|t| strip_site_from_title(&t, site)))
-        .or_else(|| first_text(doc, "h1"))
+        .or_else(|| first_text(&found.h1s))
 }
 
 fn word_set(s: &str) -> std::collections::HashSet<String> {
@@ -302,15 +355,10 @@ fn word_set(s: &str) -> std::collections::HashSet<String> {
     s.unicode_words().map(str::to_lowercase).collect()
 }
 
-fn html_title(doc: &Html) -> Option<String> {
-    let s = sel("title")?;
-    doc.select(&s)
-        .find_map(|e| clean(&e.text().collect::<String>()))
-}
-
-fn first_text(doc: &Html, css: &str) -> Option<String> {
-    let s = sel(css)?;
-    doc.select(&s)
+/// The first of `elements` with text.
+fn first_text(elements: &[ElementRef]) -> Option<String> {
+    elements
+        .iter()
         .find_map(|e| clean(&e.text().collect::<String>()))
 }
 

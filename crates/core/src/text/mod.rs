@@ -11,6 +11,7 @@ mod tokens;
 pub use corpus::{Corpus, Doc, Vocab};
 pub use sentences::{split_paragraph, split_sentences};
 pub use stopwords::is_stop_word;
+pub(crate) use tokens::content_stems_shared;
 pub use tokens::{
     content_stems, count_words, is_budget_word, is_double_quote_mark, normalize_word, stem, words,
 };
