@@ -185,19 +185,23 @@ pub fn is_reading_time(line: &str) -> bool {
     READING_TIME.is_match(line)
 }
 
+// Word boundaries in the line rules are ASCII (`(?-u:\b)`): a Unicode one
+// keeps the regex crate's lazy DFA off every line with a non-ASCII
+// character (curly quotes, dashes: most news lines), which then goes to a
+// slower engine; the words the rules match are all ASCII.
 static RELATED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^\s*(
-            also\s+(on|at|in|from)\s+[a-z0-9\-]+(\.[a-z0-9\-]+)+\b
-          | (read|see)\s+(more|also|next)\b
-          | also\s+read\b
+            also\s+(on|at|in|from)\s+[a-z0-9\-]+(\.[a-z0-9\-]+)+(?-u:\b)
+          | (read|see)\s+(more|also|next)(?-u:\b)
+          | also\s+read(?-u:\b)
           | related\s*(articles?|stories|coverage|content|links?|reading)?\s*[:\-–|]
-          | more\s+(on|from|about)\s+(this|the)?\s*(story|topic|subject)\b
+          | more\s+(on|from|about)\s+(this|the)?\s*(story|topic|subject)(?-u:\b)
           | more\s*:
           | recommended\s*(for\s+you|reading|stories)?\s*[:\-–]
           | you\s+(may|might)\s+(also\s+)?(like|be\s+interested)
           | (watch|listen|video|podcast|opinion|analysis|explainer|live)\s*[:|]\s
-          | click\s+here\b
+          | click\s+here(?-u:\b)
           | don[’']?t\s+miss\s*[:\-–]
           | trending\s*(now)?\s*[:\-–]
         )",
@@ -213,22 +217,22 @@ pub fn is_related_link(line: &str) -> bool {
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(
-            \b(share|tweet|email|forward|send)\s+(this|the)\s+(story|article|post|page|video|link)
-          | \bshare\s+(on|via)\s+\w+
-          | \bfollow\s+us\b
-          | \bfollow\s+@\w+
-          | \blike\s+us\s+on\b
-          | \bjoin\s+us\s+on\b
-          | \bfind\s+us\s+on\b
-          | \bstay\s+connected\b
-          | \bsubscribe\s+(now|today|here)\b
-          | \bsubscribe\s+(to|for)\s+(our|my|free|the\s+(\w+\s+)?(newsletter|podcast|channel))\b
-          | \bsign\s+up\s+(for|to)\s+(our|the)\s+\w*\s*(newsletter|alerts|briefing|email)
-          | \bnewsletter\b.*\b(sign\s+up|subscribe|inbox)\b
-          | \bfriends\s+would\s+be\s+interested\b
-          | \bdownload\s+(our|the)\s+(free\s+)?app\b
-          | \bturn\s+on\s+notifications\b
-          | \bcomments?\s*\(\d+\)
+            (?-u:\b)(share|tweet|email|forward|send)\s+(this|the)\s+(story|article|post|page|video|link)
+          | (?-u:\b)share\s+(on|via)\s+\w+
+          | (?-u:\b)follow\s+us(?-u:\b)
+          | (?-u:\b)follow\s+@\w+
+          | (?-u:\b)like\s+us\s+on(?-u:\b)
+          | (?-u:\b)join\s+us\s+on(?-u:\b)
+          | (?-u:\b)find\s+us\s+on(?-u:\b)
+          | (?-u:\b)stay\s+connected(?-u:\b)
+          | (?-u:\b)subscribe\s+(now|today|here)(?-u:\b)
+          | (?-u:\b)subscribe\s+(to|for)\s+(our|my|free|the\s+(\w+\s+)?(newsletter|podcast|channel))(?-u:\b)
+          | (?-u:\b)sign\s+up\s+(for|to)\s+(our|the)\s+\w*\s*(newsletter|alerts|briefing|email)
+          | (?-u:\b)newsletter(?-u:\b).*(?-u:\b)(sign\s+up|subscribe|inbox)(?-u:\b)
+          | (?-u:\b)friends\s+would\s+be\s+interested(?-u:\b)
+          | (?-u:\b)download\s+(our|the)\s+(free\s+)?app(?-u:\b)
+          | (?-u:\b)turn\s+on\s+notifications(?-u:\b)
+          | (?-u:\b)comments?\s*\(\d+\)
           | ^\s*(share|tweet|print|email|comments?)\s*$
         )",
     )
@@ -251,7 +255,7 @@ static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)^\s*(
             (photo|image|picture|photograph|pictured|illustration|graphic|video)\s*(credit)?\s*[:|/©]
           | (file\s+)?photo\s*[-–—]\s
-          | (image|photo)\s+(copyright|caption|source)\b
+          | (image|photo)\s+(copyright|caption|source)(?-u:\b)
           | credit\s*:
           | ©
           | copyright\s+(©|\(c\))?\s*\w+\s*(images|photos|pictures)
@@ -263,7 +267,7 @@ static CREDIT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 static CREDIT_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(
-            \b(photo|image|picture|photograph|credit|illustration)\s*(by|:|/)\s*[^.]{1,60}$
+            (?-u:\b)(photo|image|picture|photograph|credit|illustration)\s*(by|:|/)\s*[^.]{1,60}$
           | [|/]\s*(getty(\s+images)?|afp|ap|reuters|epa|shutterstock|alamy|pa|anadolu|xinhua|file)\s*(photo|images|via\s+\w+)?\s*$
           | \((getty(\s+images)?|afp|ap|reuters|epa|shutterstock|alamy|anadolu|xinhua)(\s+photo|\s+images|\s*/\s*[\w\s]+)?\)\s*$
         )",
