@@ -92,10 +92,14 @@ pub struct HtmlPage {
 /// cleaner then drops the chrome) and `fallback` is set; a page whose body
 /// has no text at all gives an empty `paragraphs`.
 pub fn extract_html(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
-    // Scripts and styles are half the bytes of a modern page and never its
-    // text: the parsers skip their content (JSON-LD, which the metadata
-    // reads, is kept).
-    let html = &*strip_scripts(html);
+    extract_stripped(&strip_scripts(html), url, extractor)
+}
+
+/// [`extract_html`] of a page [`strip_scripts`] has stripped. Scripts and
+/// styles are half the bytes of a modern page and inline SVG a tenth, and
+/// never its text: the parsers skip their content (JSON-LD, which the
+/// metadata reads, is kept).
+fn extract_stripped(html: &str, url: Option<&str>, extractor: Extractor) -> HtmlPage {
     let doc = Html::parse_document(html);
     let meta = page_meta(&doc, url);
     // The extractors are large third-party heuristics: should one panic on
@@ -1365,7 +1369,9 @@ pub fn html_doc(
         path: name.to_string(),
         reason: e.to_string(),
     })?;
-    if let Some(depth) = too_deep(&decoded.text, MAX_NESTING) {
+    // The nesting is checked on the markup the parsers will see.
+    let html = strip_scripts(&decoded.text);
+    if let Some(depth) = too_deep(&html, MAX_NESTING) {
         return Err(Error::BadInput {
             path: name.to_string(),
             reason: format!(
@@ -1373,7 +1379,7 @@ pub fn html_doc(
             ),
         });
     }
-    let page = extract_html(&decoded.text, url, extractor);
+    let page = extract_stripped(&html, url, extractor);
     if page.paragraphs.is_empty() {
         return Err(Error::BadInput {
             path: name.to_string(),
