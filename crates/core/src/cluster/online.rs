@@ -80,7 +80,10 @@ pub enum Link {
     /// (average link), among the stories of the best [`Link::Nearest`]
     /// candidates. Stricter than [`Link::Blend`] on dated streams, where
     /// the same-day boost makes one close member of a neighbouring story
-    /// on the same topic count double.
+    /// on the same topic count double. When dated, the cosines of the
+    /// dated members are scaled by one time factor, at the gap to the
+    /// story's farthest dated member (the story's span with the article),
+    /// not each by its own gap.
     Average,
 }
 
@@ -560,6 +563,19 @@ impl Clusterer {
         self.cfg.time_factor_at(self.scale_days, a, b)
     }
 
+    /// What the dates say about an article joining a story whose dated
+    /// members (in the window) were published at `times`: the time factor
+    /// at the gap to the farthest of them, the span the story would have
+    /// with the article. A story is one event, and its span is what the
+    /// stream's time scale measures; the gap to each member alone lets a
+    /// running topic chain from day to day (each day's report close to the
+    /// last), which the span does not. 1 when either side is undated.
+    fn story_time_factor(&self, time: Option<i64>, times: impl Iterator<Item = i64>) -> f64 {
+        let Some(t) = time else { return 1.0 };
+        let far = times.max_by_key(|&m| (t - m).abs());
+        self.time_factor(Some(t), far)
+    }
+
     /// The time scale the next article is placed with. Fixed
     /// (`time_scale_days`) unless [`ClusterConfig::adaptive_time_scale`];
     /// then it is read from the stream. Each article records the gaps in
@@ -719,10 +735,26 @@ impl Clusterer {
                 let Some(state) = self.stories.get(&st.1) else {
                     continue;
                 };
-                let recent = state.members.iter().rev().take(BLEND_MEMBERS);
-                let (sum, n) = recent
-                    .filter_map(|&m| self.entry(m))
-                    .fold((0.0, 0usize), |(s, n), e| (s + score(e), n + 1));
+                let recent = || {
+                    state
+                        .members
+                        .iter()
+                        .rev()
+                        .take(BLEND_MEMBERS)
+                        .filter_map(|&m| self.entry(m))
+                };
+                let (sum, n) = if self.cfg.link == Link::Average {
+                    // The dates of the story as a whole: one factor, at
+                    // the gap to its farthest dated member, for every
+                    // dated member (undated ones: none).
+                    let f = self.story_time_factor(time, recent().filter_map(|e| e.time));
+                    recent().fold((0.0, 0usize), |(s, n), e| {
+                        let cos = probe.dot(&e.vector) as f64;
+                        (s + if e.time.is_some() { cos * f } else { cos }, n + 1)
+                    })
+                } else {
+                    recent().fold((0.0, 0usize), |(s, n), e| (s + score(e), n + 1))
+                };
                 if n > 0 {
                     st.0 = w * st.0 + (1.0 - w) * (sum / n as f64);
                 }

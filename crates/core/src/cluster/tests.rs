@@ -256,6 +256,59 @@ fn the_dates_of_two_reports_scale_their_similarity() {
     );
 }
 
+#[test]
+fn a_story_is_dated_by_its_span_not_by_its_closest_member() {
+    // A running topic: a report on day 0, one on day 2, then a third on
+    // day 3. Per member, the third is a day from the second (evidence for)
+    // and three from the first; as a story, it would span three days, and
+    // one factor at that gap scales every dated member's cosine.
+    let texts = [
+        "Dockworkers walk out at Valmora port\n\nAbout 4,000 dockworkers walked off the job \
+         at the port of Valmora after contract talks collapsed, and union leader Ana Ferreira \
+         said members wanted a 12% raise.",
+        "Valmora port strike drags on\n\nThe dockworkers' strike at the port of Valmora went \
+         on as talks stalled, and Ana Ferreira said the union would not drop its demand for a \
+         12% raise.",
+        "Ships queue off Valmora as strike holds\n\nA dozen ships waited off the port of \
+         Valmora as the dockworkers' strike held, and Ana Ferreira said members would stay out.",
+    ];
+    let cfg = ClusterConfig {
+        threshold: 0.0,
+        adaptive_time_scale: false,
+        ..ClusterConfig::default()
+    };
+    let score = |dates: [Option<&str>; 3]| {
+        let mut c = Clusterer::new(cfg);
+        let mut last = None;
+        for (i, (t, d)) in texts.iter().zip(dates).enumerate() {
+            let id = format!("r{i}");
+            let a = c.assign(&id, &features(&art(&id, t, d)));
+            assert!(i == 0 || !a.new);
+            last = Some(a.score);
+        }
+        last.expect("three reports")
+    };
+    let undated = score([None, None, None]);
+    assert!(undated > 0.0);
+    let dated = score([Some("2026-03-02"), Some("2026-03-04"), Some("2026-03-05")]);
+    let span = cfg.time_factor(Some(0), Some(3 * 1440));
+    assert!((span - 2f64.powf(-0.5)).abs() < 1e-12);
+    assert!(
+        (dated / undated - span).abs() < 1e-6,
+        "{dated} vs {undated}"
+    );
+    // An undated member keeps its cosine: only the dated ones are scaled.
+    let mixed = score([Some("2026-03-02"), None, Some("2026-03-05")]);
+    assert!(
+        mixed > dated && mixed < undated,
+        "{mixed} {dated} {undated}"
+    );
+    // The same three days, as a story started the day before the third.
+    let close = score([Some("2026-03-04"), Some("2026-03-04"), Some("2026-03-05")]);
+    let day = cfg.time_factor(Some(0), Some(1440));
+    assert!((close / undated - day).abs() < 1e-6, "{close} vs {undated}");
+}
+
 /// One day's reports: three outlets on the CDC's birth figures, then a
 /// court ruling on the CDC's eviction moratorium, the same agency and the
 /// same day, then a fourth outlet on the births in other words.
