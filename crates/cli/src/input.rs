@@ -44,9 +44,10 @@ impl Loaded {
 /// `ingest`, `serve PATH...`) read their inputs.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ReadArgs {
-    /// HTML main-content extractor: auto (the default: Readability, with
-    /// rs-trafilatura's text where Readability missed most of the page),
-    /// readability, trafilatura or density (storyline's own, the fastest).
+    /// HTML main-content extractor: auto (the default: storyline's density
+    /// extractor, with Readability, and rs-trafilatura where they disagree,
+    /// on pages where its container grew), readability, trafilatura or
+    /// density (storyline's own alone, the fastest).
     /// Without it, the STORYLINE_EXTRACTOR environment variable, if set.
     #[arg(long, value_name = "NAME")]
     pub extractor: Option<Extractor>,
