@@ -102,14 +102,20 @@ enum Chrome {
 /// Whether an element's subtree is chrome by its tag, attributes and
 /// position (`header` outside an article is the page's header).
 fn chrome(e: &scraper::node::Element, in_article: bool) -> Chrome {
-    if is_certain_chrome(e, in_article) {
+    let tag = e.name();
+    if is_skipped_tag(tag) || (tag == "header" && !in_article) {
         return Chrome::Certain;
     }
-    if matches!(e.name(), "body" | "html" | "article" | "main") {
+    let [hidden, aria_hidden, style, role, class, id] =
+        attr_values(e, ["hidden", "aria-hidden", "style", "role", "class", "id"]);
+    if is_hidden_by_attributes(hidden, aria_hidden, style, role) {
+        return Chrome::Certain;
+    }
+    if matches!(tag, "body" | "html" | "article" | "main") {
         return Chrome::No;
     }
-    let class = e.attr("class").unwrap_or("");
-    let id = e.attr("id").unwrap_or("");
+    let class = class.unwrap_or("");
+    let id = id.unwrap_or("");
     if class.is_empty() && id.is_empty() {
         return Chrome::No;
     }
@@ -121,15 +127,38 @@ fn chrome(e: &scraper::node::Element, in_article: bool) -> Chrome {
     }
 }
 
-fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
-    let tag = e.name();
-    if is_skipped_tag(tag) || (tag == "header" && !in_article) {
+/// The values of the named attributes of `e`, in one pass over its
+/// attributes: scraper's `attr` interns the name and searches the
+/// attributes anew on every call, and the density pass and the metadata
+/// walk ask several of every element. A name is matched on its local part:
+/// namespaced attributes (`xlink:role`, `xlink:type`) exist only on SVG and
+/// MathML elements, which the density pass skips and whose content is
+/// stripped before the parse.
+pub(super) fn attr_values<'a, const N: usize>(
+    e: &'a scraper::node::Element,
+    names: [&str; N],
+) -> [Option<&'a str>; N] {
+    let mut out = [None; N];
+    for (name, value) in e.attrs() {
+        if let Some(k) = names.iter().position(|n| *n == name) {
+            out[k].get_or_insert(value);
+        }
+    }
+    out
+}
+
+/// Hidden by its attributes: `hidden`, `aria-hidden="true"`, an inline
+/// style that hides it, or a landmark role of page chrome.
+fn is_hidden_by_attributes(
+    hidden: Option<&str>,
+    aria_hidden: Option<&str>,
+    style: Option<&str>,
+    role: Option<&str>,
+) -> bool {
+    if hidden.is_some() || aria_hidden == Some("true") {
         return true;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if let Some(style) = e.attr("style") {
+    if let Some(style) = style {
         let s: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -139,8 +168,8 @@ fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
             return true;
         }
     }
-    if let Some(role) = e.attr("role")
-        && matches!(
+    role.is_some_and(|role| {
+        matches!(
             role.trim().to_ascii_lowercase().as_str(),
             "navigation"
                 | "banner"
@@ -152,10 +181,7 @@ fn is_certain_chrome(e: &scraper::node::Element, in_article: bool) -> bool {
                 | "menubar"
                 | "search"
         )
-    {
-        return true;
-    }
-    false
+    })
 }
 
 /// One text block of the page.

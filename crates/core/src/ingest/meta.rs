@@ -1,6 +1,7 @@
 //! Page metadata from meta tags and JSON-LD, and date strings as metadata
 //! states them.
 
+use super::density::attr_values;
 use crate::model::{DateSource, Published};
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use scraper::{ElementRef, Html};
@@ -111,31 +112,33 @@ impl<'a> Elements<'a> {
         for e in doc.tree.nodes().filter_map(ElementRef::wrap) {
             let el = e.value();
             let html = &*el.name.ns == "http://www.w3.org/1999/xhtml";
+            let [datetime, itemprop, pubdate, kind, rel] =
+                attr_values(el, ["datetime", "itemprop", "pubdate", "type", "rel"]);
             // An attribute value compared as the selector would.
-            let value_is = |attr: &str, want: &str, fold: bool| {
-                el.attr(attr).is_some_and(|v| {
-                    if fold && html {
+            let value_is = |value: Option<&str>, want: &str| {
+                value.is_some_and(|v| {
+                    if html {
                         v.eq_ignore_ascii_case(want)
                     } else {
                         v == want
                     }
                 })
             };
-            let datetime = el.attr("datetime").is_some();
-            if datetime && el.attr("itemprop") == Some("datePublished") {
+            let datetime = datetime.is_some();
+            if datetime && itemprop == Some("datePublished") {
                 found.itemprop_dates.push(e);
             }
             match el.name() {
                 "meta" => found.metas.push(e),
                 "time"
                     if datetime
-                        && (el.attr("pubdate").is_some()
+                        && (pubdate.is_some()
                             || el.classes().any(|c| c == "published" || c == "entry-date")) =>
                 {
                     found.pubdate_times.push(e)
                 }
-                "script" if value_is("type", "application/ld+json", true) => found.json_ld.push(e),
-                "link" if value_is("rel", "canonical", true) => found.canonical.push(e),
+                "script" if value_is(kind, "application/ld+json") => found.json_ld.push(e),
+                "link" if value_is(rel, "canonical") => found.canonical.push(e),
                 "title" => found.titles.push(e),
                 "h1" => found.h1s.push(e),
                 _ => {}
