@@ -234,43 +234,16 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
-        let rest = &b[at + 1..];
-        if rest.starts_with(b"!--") {
-            // `<!-->` and `<!--->` are whole (empty) comments.
-            let body = &rest[3..];
-            i = if body.starts_with(b">") {
-                at + 5
-            } else if body.starts_with(b"->") {
-                at + 6
-            } else {
-                match memchr::memmem::find(body, b"-->") {
-                    Some(end) => at + 4 + end + 3,
-                    None => break,
-                }
-            };
-            continue;
-        }
-        if matches!(rest.first(), Some(b'!' | b'?')) {
-            match memchr::memchr(b'>', rest) {
-                Some(end) => i = at + 1 + end + 1,
-                None => break,
+        match not_a_tag(b, at, false) {
+            Some(NotATag::Skip(next)) => {
+                i = next;
+                continue;
             }
-            continue;
+            Some(NotATag::Unterminated) => break,
+            None => {}
         }
-        let closing = rest.first() == Some(&b'/');
+        let closing = b.get(at + 1) == Some(&b'/');
         let start = at + 1 + usize::from(closing);
-        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            // `</` and no letter: a bogus comment up to the next `>`.
-            i = if closing {
-                match memchr::memchr(b'>', &b[start..]) {
-                    Some(end) => start + end + 1,
-                    None => break,
-                }
-            } else {
-                at + 1
-            };
-            continue;
-        }
         let (name, len) = tag_name_at(b, start);
         let name = name_str(&name);
         let Some((open_end, self_closing)) = tag_end(b, start + len) else {
@@ -330,6 +303,49 @@ pub fn strip_scripts(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// What a `<` that does not open a tag starts, as the tokenizer reads it.
+enum NotATag {
+    /// A comment, doctype, bogus comment or CDATA section (or a `<` that
+    /// is text): the markup goes on here.
+    Skip(usize),
+    /// One that never ends: the rest of the page is inside it.
+    Unterminated,
+}
+
+/// What the `<` at `at` starts when it is not a start or end tag: comments
+/// (`<!-->` and `<!--->` are whole, empty ones), doctypes and bogus
+/// comments (`<!`, `<?`, `</` without a letter) up to their end, CDATA
+/// sections when `foreign` (inside `svg` or `math`; elsewhere they are
+/// bogus comments), and a `<` followed by anything else, which is text.
+/// `None` where a tag starts.
+fn not_a_tag(b: &[u8], at: usize, foreign: bool) -> Option<NotATag> {
+    let rest = &b[at + 1..];
+    // Past the first `end` from `skip` bytes into `rest`.
+    let past = |skip: usize, end: &[u8]| {
+        Some(match memchr::memmem::find(&rest[skip..], end) {
+            Some(k) => NotATag::Skip(at + 1 + skip + k + end.len()),
+            None => NotATag::Unterminated,
+        })
+    };
+    if rest.starts_with(b"!-->") {
+        Some(NotATag::Skip(at + 5))
+    } else if rest.starts_with(b"!--->") {
+        Some(NotATag::Skip(at + 6))
+    } else if rest.starts_with(b"!--") {
+        past(3, b"-->")
+    } else if foreign && rest.starts_with(b"![CDATA[") {
+        past(8, b"]]>")
+    } else if matches!(rest.first(), Some(b'!' | b'?'))
+        || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
+    {
+        past(0, b">")
+    } else if !rest.first().is_some_and(u8::is_ascii_alphabetic) && rest.first() != Some(&b'/') {
+        Some(NotATag::Skip(at + 1))
+    } else {
+        None
+    }
+}
+
 /// How an inline `svg` element ends, for [`strip_scripts`].
 enum SvgEnd {
     /// At its own end tag, whose `<` is here.
@@ -351,40 +367,16 @@ fn svg_end(b: &[u8], from: usize) -> SvgEnd {
     let mut i = from;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
-        let rest = &b[at + 1..];
-        // Where the next thing after a comment, CDATA or bogus comment starts.
-        let after = |skip: usize, end: &[u8]| {
-            memchr::memmem::find(&rest[skip..], end).map(|k| at + 1 + skip + k + end.len())
-        };
-        let next = if rest.starts_with(b"!-->") {
-            Some(at + 5)
-        } else if rest.starts_with(b"!--->") {
-            Some(at + 6)
-        } else if rest.starts_with(b"!--") {
-            after(3, b"-->")
-        } else if rest.starts_with(b"![CDATA[") {
-            after(8, b"]]>")
-        } else if matches!(rest.first(), Some(b'!' | b'?'))
-            || (rest.first() == Some(&b'/') && !rest.get(1).is_some_and(u8::is_ascii_alphabetic))
-        {
-            after(0, b">")
-        } else {
-            None
-        };
-        if let Some(n) = next {
-            i = n;
-            continue;
-        }
-        let closing = rest.first() == Some(&b'/');
-        let start = at + 1 + usize::from(closing);
-        if !b.get(start).is_some_and(u8::is_ascii_alphabetic) {
-            if rest.first() == Some(&b'!') || closing || rest.first() == Some(&b'?') {
-                // An unterminated comment or declaration.
-                return SvgEnd::Open;
+        match not_a_tag(b, at, true) {
+            Some(NotATag::Skip(next)) => {
+                i = next;
+                continue;
             }
-            i = at + 1;
-            continue;
+            Some(NotATag::Unterminated) => return SvgEnd::Open,
+            None => {}
         }
+        let closing = b.get(at + 1) == Some(&b'/');
+        let start = at + 1 + usize::from(closing);
         let (name, len) = tag_name_at(b, start);
         let Some((end, self_closing)) = tag_end(b, start + len) else {
             return SvgEnd::Open;
